@@ -1,0 +1,5 @@
+import sys
+
+from quizgen.cli import main
+
+sys.exit(main())

@@ -1,0 +1,67 @@
+"""The `quizgen` command: a thin adapter that turns library errors into messages and exit codes.
+
+Exit codes: 0 success, 1 a content problem in the corpus, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from quizgen.corpus_loader import load_corpus
+from quizgen.errors import CorpusError, UsageError
+
+
+def _command_check(args: argparse.Namespace) -> int:
+    corpus = load_corpus(Path(args.seeds))
+    kinds = ", ".join(f"{count} {kind}" for kind, count in corpus.facts_by_kind().items())
+    print(f"{args.seeds}: the corpus is valid.")
+    print(f"  articles: {len(corpus.articles)} (from {len({a.meta.outlet for a in corpus.articles})} outlets)")
+    print(f"  facts: {len(corpus.facts)} ({kinds})")
+    print(f"  glossary terms: {len(corpus.terms)}")
+    print(f"  people: {len(corpus.people)}; organisations: {len(corpus.organizations)}")
+    print(f"  topics: {len(corpus.topics)}")
+    print(f"  quotes checked: {sum(len(f.sources) for f in corpus.facts) + sum(len(t.sources) for t in corpus.terms) + sum(len(s.sources) for p in corpus.people for s in p.spellings)}")
+    return 0
+
+
+def _command_schema(args: argparse.Namespace) -> int:
+    from quizgen.schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quizgen", description="Study material from source-checked news facts.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    check = commands.add_parser("check", help="validate the corpus and print what it holds",
+                                description="Load every article, fact and glossary file, check the whole corpus and report every problem as path:line:col: message.")
+    check.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    check.set_defaults(run=_command_check)
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the corpus files",
+                                 description="Write a JSON Schema per kind of corpus file, for editors that validate YAML while typing.")
+    schema.add_argument("--out", default="schemas", metavar="DIR", help="where to write them (default: schemas)")
+    schema.set_defaults(run=_command_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits with 2 on a usage error, as argparse does
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except CorpusError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"quizgen: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

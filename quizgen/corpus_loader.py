@@ -1,0 +1,59 @@
+"""The first stages of the pipeline: load every file, validate the whole corpus, build the model.
+
+``load_corpus`` is what every command and the MkDocs plugin call first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen.errors import CorpusError, ProblemCollector, UsageError
+from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, load_corpus_files
+from quizgen.model.article import Article
+from quizgen.model.corpus import Corpus
+from quizgen.validate.consistency import check_consistency
+from quizgen.validate.quotes import verify_quotes
+from quizgen.validate.references import check_references, collect_definitions
+
+
+def _build(files: CorpusFiles, articles: dict[str, Article]) -> Corpus:
+    reg = files.registries
+    people = reg["people.yaml"].model
+    return Corpus(
+        info=reg["corpus.yaml"].model.corpus,
+        articles=tuple(sorted(articles.values(), key=lambda a: (a.meta.published, a.id))),
+        outlets=tuple(reg["outlets.yaml"].model.outlets),
+        people=tuple(people.people),
+        organizations=tuple(people.organizations),
+        topics=tuple(reg["topics.yaml"].model.topics),
+        facts=tuple(fact for file in files.facts for fact in file.model.facts),
+        terms=tuple(reg["glossary.yaml"].model.terms),
+    )
+
+
+def load_corpus(root: Path, display_root: str | None = None) -> Corpus:
+    """Load and validate the corpus under ``root``.
+
+    Raises ``CorpusError`` with every problem found (each ``path:line:col: message``), or
+    ``UsageError`` if ``root`` is not a folder. ``display_root`` is how paths start in messages
+    (default: ``root`` as given).
+    """
+    if not root.is_dir():
+        raise UsageError(f"expected a corpus folder, found no folder at '{root}'")
+    problems = ProblemCollector()
+    files, found = load_corpus_files(root, str(root) if display_root is None else display_root)
+    problems.extend(found)
+    spaces, found = collect_definitions(files)
+    problems.extend(found)
+    problems.extend(check_references(files, spaces))
+    loaded: dict[str, tuple[Article, LoadedArticle]] = {}
+    for entry in files.articles:
+        loaded.setdefault(entry.model.id, (Article(entry.model, entry.blocks), entry))
+    problems.extend(verify_quotes(files, loaded))
+    articles = {key: article for key, (article, _) in loaded.items()}
+    problems.extend(check_consistency(files, articles))
+    problems.raise_if_any()
+    return _build(files, articles)
+
+
+__all__ = ["load_corpus", "CorpusError", "UsageError"]

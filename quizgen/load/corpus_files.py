@@ -1,0 +1,147 @@
+"""Finding, reading and shape-checking every file of a corpus folder.
+
+A corpus folder holds::
+
+    corpus.yaml  outlets.yaml  people.yaml  topics.yaml  glossary.yaml
+    articles/*.md              (front matter + published text)
+    facts/*.yaml               (any number of files of facts)
+
+Every file is read and checked on its own here; problems are collected, never raised one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from quizgen.errors import Problem
+from quizgen.load.article_file import split_article_file
+from quizgen.load.source_text import SourceText, read_source_text
+from quizgen.load.yaml_tree import Path as DataPath
+from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
+from quizgen.model.article import TextBlock
+from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
+from quizgen.model.registry import ArticleMeta
+from quizgen.validate.file_shape import validate_file_shape
+
+M = TypeVar("M", bound=BaseModel)
+
+REGISTRY_FILES: dict[str, type[BaseModel]] = {
+    "corpus.yaml": CorpusFile,
+    "outlets.yaml": OutletsFile,
+    "people.yaml": PeopleFile,
+    "topics.yaml": TopicsFile,
+    "glossary.yaml": GlossaryFile,
+}
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedFile(Generic[M]):
+    """A file that passed its shape check: its model, and where each value stands in it."""
+
+    display: str
+    doc: YamlDocument
+    model: M
+
+    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
+        mark = self.doc.mark_of(path, key=key)
+        return Problem(self.display, mark.line, mark.column, message)
+
+
+@dataclass(frozen=True)
+class LoadedArticle(LoadedFile[ArticleMeta]):
+    blocks: tuple[TextBlock, ...] = ()
+
+
+@dataclass
+class CorpusFiles:
+    """Every file that loaded; ``failed`` names the kinds of file that had problems."""
+
+    registries: dict[str, LoadedFile[Any]] = field(default_factory=dict)
+    facts: list[LoadedFile[FactsFile]] = field(default_factory=list)
+    articles: list[LoadedArticle] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
+
+
+def _display(root_display: str, relative: Path) -> str:
+    return f"{root_display.rstrip('/')}/{relative.as_posix()}" if root_display else relative.as_posix()
+
+
+def _parse(source: SourceText, model: type[M], line_offset: int = 0, text: str | None = None) -> tuple[LoadedFile[M] | None, list[Problem]]:
+    try:
+        doc = parse_yaml(source.text if text is None else text, line_offset=line_offset)
+    except YamlSyntaxError as exc:
+        return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
+    loaded, problems = validate_file_shape(model, doc, source.display)
+    return (LoadedFile(source.display, doc, loaded) if loaded is not None else None), problems
+
+
+def _load_article(source: SourceText) -> tuple[LoadedArticle | None, list[Problem]]:
+    try:
+        parts = split_article_file(source)
+    except YamlSyntaxError as exc:
+        return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
+    loaded, problems = _parse(source, ArticleMeta, line_offset=parts.front_matter_line - 1, text=parts.front_matter)
+    if loaded is None:
+        return None, problems
+    return LoadedArticle(loaded.display, loaded.doc, loaded.model, parts.blocks), problems
+
+
+def _files_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+
+
+def load_corpus_files(root: Path, root_display: str) -> tuple[CorpusFiles, list[Problem]]:
+    """Read and shape-check every corpus file under ``root``; return what loaded and all problems."""
+    files = CorpusFiles()
+    problems: list[Problem] = []
+
+    def read(path: Path) -> SourceText | None:
+        result = read_source_text(path, _display(root_display, path.relative_to(root)))
+        if isinstance(result, Problem):
+            problems.append(result)
+            return None
+        return result
+
+    for name, model in REGISTRY_FILES.items():
+        path = root / name
+        if not path.is_file():
+            problems.append(Problem(_display(root_display, Path(name)), 1, 1, f"expected the file {name} in the corpus folder, found no such file"))
+            files.failed.add(name)
+            continue
+        source = read(path)
+        loaded, found = _parse(source, model) if source else (None, [])
+        problems.extend(found)
+        if loaded is None:
+            files.failed.add(name)
+        else:
+            files.registries[name] = loaded
+    for path in _files_in(root, YAML_SUFFIXES):
+        if path.name not in REGISTRY_FILES:
+            problems.append(Problem(_display(root_display, Path(path.name)), 1, 1,
+                                    f"expected one of {', '.join(REGISTRY_FILES)} at the top of the corpus folder, found '{path.name}' (facts go under facts/)"))
+    for kind, folder, suffixes in (("facts", "facts", YAML_SUFFIXES), ("articles", "articles", (".md",))):
+        paths = _files_in(root / folder, suffixes)
+        if not paths:
+            problems.append(Problem(_display(root_display, Path(folder)), 1, 1, f"expected at least one {'/'.join(suffixes)} file in {folder}/, found none"))
+            files.failed.add(kind)
+        for path in paths:
+            source = read(path)
+            if source is None:
+                files.failed.add(kind)
+                continue
+            loaded, found = _load_article(source) if kind == "articles" else _parse(source, FactsFile)
+            problems.extend(found)
+            if loaded is None:
+                files.failed.add(kind)
+            elif kind == "articles":
+                files.articles.append(loaded)  # type: ignore[arg-type]
+            else:
+                files.facts.append(loaded)  # type: ignore[arg-type]
+    return files, problems

@@ -1,0 +1,233 @@
+"""Safe, strict YAML parsing that remembers where every value came from.
+
+PyYAML's parser turns text into events; this module builds plain Python values from those
+events itself, instead of using PyYAML's constructors, because it needs to:
+
+- keep the line and column of every key and value, so that later stages can report
+  ``path:line:col`` for any field;
+- resolve plain scalars conservatively: ``NO``, ``on``, ``12:30`` and ``017`` stay the text the
+  curator typed (PyYAML's YAML 1.1 rules would make them ``False``, ``True``, ``750`` and ``15``).
+  Only ``true``/``false``, ``null``/``~``, decimal integers without a leading zero and plain
+  decimals become non-text values; the typed model then rejects text where it needs a number;
+- reject duplicate keys, tags (no object construction of any kind), several documents in one
+  file, nesting deeper than ``MAX_DEPTH`` and aliases that expand past ``MAX_NODES`` values
+  ("billion laughs"), each with a position.
+
+Aliases share the anchored Python object rather than copying it, and each value's expanded size
+is counted once, so an alias bomb is rejected after reading it, never after expanding it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # the C parser is much faster; the pure-Python one gives the same events
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_STR_TAGS = {"tag:yaml.org,2002:str", "!!str", "!"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A position in a source file; line and column count from 1."""
+
+    line: int
+    column: int
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML quizgen accepts; carries the position of the problem."""
+
+    def __init__(self, mark: Mark, message: str):
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+@dataclass
+class YamlDocument:
+    """Plain Python data from one YAML document, with the position of every key and value."""
+
+    data: Any
+    value_marks: dict[Path, Mark] = field(default_factory=dict)
+    key_marks: dict[Path, Mark] = field(default_factory=dict)
+
+    def mark_of(self, path: Path, *, key: bool = False) -> Mark:
+        """The position of the value (or, with ``key``, of the key) at ``path``.
+
+        A path that does not exist (a missing field, say) falls back to its nearest parent.
+        """
+        marks = self.key_marks if key else self.value_marks
+        probe = tuple(path)
+        while probe:
+            if probe in marks:
+                return marks[probe]
+            if key and probe in self.value_marks:
+                return self.value_marks[probe]
+            probe = probe[:-1]
+        return self.value_marks.get((), Mark(1, 1))
+
+
+def resolve_plain_scalar(text: str) -> Any:
+    """The value of an unquoted scalar, by quizgen's conservative rules (see module docstring)."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+def _mark(event: yaml.Event) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+class _Frame:
+    """An open mapping or list while its events are being read."""
+
+    __slots__ = ("value", "path", "size", "pending_key", "first_key_line", "anchor", "start")
+
+    def __init__(self, value: Any, path: Path, anchor: str | None, start: Mark):
+        self.value = value
+        self.path = path
+        self.size = 1
+        self.pending_key: str | None = None
+        self.first_key_line: dict[str, int] = {}
+        self.anchor = anchor
+        self.start = start
+
+
+def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
+    """Parse one YAML document. Raises ``YamlSyntaxError`` with a position on any problem.
+
+    ``line_offset`` shifts every reported line (for front matter that starts below line 1).
+    """
+    doc = YamlDocument(data=None)
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    total = 0
+    documents = 0
+    root_done = False
+
+    def shifted(event: yaml.Event) -> Mark:
+        m = _mark(event)
+        return Mark(m.line + line_offset, m.column)
+
+    def attach(value: Any, size: int, mark: Mark, anchor: str | None) -> None:
+        nonlocal total, root_done
+        if anchor:
+            anchors[anchor] = (value, size)
+        if not stack:
+            doc.data = value
+            doc.value_marks[()] = mark
+            root_done = True
+            return
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            path = parent.path + (len(parent.value),)
+            parent.value.append(value)
+            doc.value_marks.setdefault(path, mark)
+            return
+        key = parent.pending_key
+        if key is None:  # this value is a key
+            if not isinstance(value, str):
+                raise YamlSyntaxError(mark, "expected a plain text key, found a list or mapping used as a key")
+            if value in parent.first_key_line:
+                first = parent.first_key_line[value]
+                raise YamlSyntaxError(mark, f"duplicate key '{value}' (first given on line {first}); each key may appear once")
+            parent.first_key_line[value] = mark.line
+            parent.pending_key = value
+            doc.key_marks.setdefault(parent.path + (value,), mark)
+            return
+        parent.value[key] = value
+        parent.pending_key = None
+        doc.value_marks.setdefault(parent.path + (key,), mark)
+
+    def child_path() -> Path:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            return parent.path + (len(parent.value),)
+        return parent.path + (parent.pending_key,) if parent.pending_key is not None else parent.path
+
+    def check_tag(event: Any, mark: Mark) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is None:
+            return
+        if isinstance(event, yaml.ScalarEvent) and tag in _STR_TAGS:
+            return
+        raise YamlSyntaxError(mark, f"expected plain YAML without tags, found the tag '{tag}' (quizgen never constructs objects from tags)")
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlSyntaxError(shifted(event), "expected one YAML document in the file, found a second one (a '---' line starts a new document)")
+                continue
+            mark = shifted(event)
+            if isinstance(event, yaml.AliasEvent):
+                if event.anchor not in anchors:
+                    raise YamlSyntaxError(mark, f"unknown alias '*{event.anchor}' (no '&{event.anchor}' anchor above it)")
+                value, size = anchors[event.anchor]
+                total += size
+                if total > MAX_NODES:
+                    raise YamlSyntaxError(mark, f"aliases expand to more than {MAX_NODES:,} values; expected a document without alias bombs")
+                attach(value, size, mark, None)
+                continue
+            check_tag(event, mark)
+            if isinstance(event, yaml.ScalarEvent):
+                total += 1
+                plain = not event.style and event.implicit[0] and event.tag is None
+                value = resolve_plain_scalar(event.value) if plain else event.value
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
+                    value = event.value  # keys are always text: `on:` is the key "on"
+                attach(value, 1, mark, event.anchor)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
+                    raise YamlSyntaxError(mark, "expected a plain text key, found a list or mapping used as a key")
+                total += 1
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlSyntaxError(mark, f"expected at most {MAX_DEPTH} levels of nesting, found deeper nesting")
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append(_Frame(container, child_path(), event.anchor, mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                attach(frame.value, frame.size, frame.start, frame.anchor)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
+        problem = exc.problem or "invalid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        raise YamlSyntaxError(where, f"invalid YAML: {problem}{context}") from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        raise YamlSyntaxError(Mark(1 + line_offset, 1), f"invalid YAML: {exc}") from None
+    if not root_done:
+        doc.value_marks[()] = Mark(1 + line_offset, 1)
+    return doc
+

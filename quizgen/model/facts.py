@@ -1,0 +1,125 @@
+"""Curated facts: every one cites at least one article with a verbatim quote.
+
+Each kind carries the structured fields its questions are made from, and a plain statement.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from quizgen.model.field_types import Id, PartialDate, StrictModel, Text
+
+
+class Source(StrictModel):
+    """Where a fact comes from: an article and a verbatim quote from its text."""
+
+    article: Id
+    """The id of the article (its front matter `id`)."""
+    quote: Text
+    """Words copied from the article. Typographic quotes, dashes and runs of white space may differ;
+    ` ... ` or `…` joins two passages that appear in this order."""
+
+
+class FactBase(StrictModel):
+    id: Id
+    """A stable id; question ids are derived from it, so keep it when you edit the fact."""
+    statement: Text
+    """One plain sentence a student can read, true according to the sources."""
+    topics: list[Id] = Field(min_length=1)
+    """Ids of topics from `topics.yaml`."""
+    sources: list[Source] = Field(min_length=1)
+    """One source per article that supports the fact; several outlets corroborate it."""
+    differs_from: list[Id] = []
+    """Ids of facts that give another version of the same thing, from other sources."""
+    difference: Text | None = None
+    """What the versions disagree on, shown on the page that compares the sources."""
+    false_statement: Text | None = None
+    """A plausible statement that this fact shows to be false, for true-or-false questions."""
+
+
+class QuantityFact(FactBase):
+    """A figure: a number of something, with its unit and when it held."""
+
+    kind: Literal["quantity"]
+    value: float
+    """The number itself, such as 2500 (not "2,500")."""
+    unit: Text
+    """What is counted, in the plural: `US troops`, `percent`, `rockets`."""
+    qualifier: Literal["about", "nearly", "roughly", "some", "almost", "more than", "at least", "up to"] | None = None
+    """How exact the source is: `about 2,500`."""
+    measure: Text
+    """A noun phrase naming the figure, for questions: `the number of US troops in Iraq in April 2021`."""
+    as_of: PartialDate | None = None
+    """When the figure held."""
+    distractors: list[float] = []
+    """Curated wrong answers with the same unit and scale (optional: others are derived)."""
+
+
+class RoleFact(FactBase):
+    """A person holding a role."""
+
+    kind: Literal["role"]
+    person: Id
+    """The person's id in `people.yaml`."""
+    role: Text
+    """The role as a noun phrase: `Iraq's foreign minister`."""
+    as_of: PartialDate | None = None
+    """When the person held the role, according to the source."""
+
+
+class EventFact(FactBase):
+    """Something that happened (or was set to happen) on a date, for the timeline."""
+
+    kind: Literal["event"]
+    date: PartialDate
+    """When it happened, to the day, month or year the sources give."""
+    title: Text
+    """A short noun phrase naming the event: `the US invasion of Iraq`."""
+    planned: bool = False
+    """True when the date is a target or deadline that had not yet arrived when reported."""
+    distractors: list[PartialDate] = []
+    """Curated wrong dates of the same precision (optional: others are derived)."""
+
+
+class QuotationFact(FactBase):
+    """Words someone said or wrote, and who said them."""
+
+    kind: Literal["quotation"]
+    speaker: Id
+    """The id of a person or organisation in `people.yaml`."""
+    text: Text
+    """The words quoted; they must appear in one of the fact's source quotes."""
+    date: PartialDate | None = None
+    """When the words were said or published."""
+
+
+class ClaimFact(FactBase):
+    """Something an outlet reported; the outlets are those of the sources."""
+
+    kind: Literal["claim"]
+    claim: Text
+    """What was reported, as a clause that can follow "reported that": `the US had agreed to ...`."""
+
+
+Fact = Annotated[Union[QuantityFact, RoleFact, EventFact, QuotationFact, ClaimFact], Field(discriminator="kind")]
+FACT_KINDS = ("quantity", "role", "event", "quotation", "claim")
+
+
+class Term(StrictModel):
+    """A glossary term: a word or abbreviation a student meets in the articles."""
+
+    id: Id
+    term: Text
+    """The term as it is usually written: `ISF`."""
+    expansion: Text | None = None
+    """What an abbreviation stands for: `Iraqi Security Forces`."""
+    definition: Text
+    """A plain definition, supported by the sources."""
+    aliases: list[Text] = []
+    """Other names and spellings of the same thing, used to find where it appears."""
+    topics: list[Id] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    related: list[Id] = []
+    """Ids of related terms."""

@@ -1,0 +1,123 @@
+"""Finding a curator's quote in an article's text, tolerant only of typography.
+
+Typographic quotes and dashes, non-breaking spaces and runs of white space are normalised on
+both sides; letters, digits and punctuation must match exactly. `...` or `…` in a quote joins
+passages that appear in that order. Matches inside page furniture do not count.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_CHAR_MAP = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+})
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
+
+
+def normalise_for_matching(text: str) -> str:
+    """The text as the quote check compares it (see module docstring)."""
+    return " ".join(text.translate(_CHAR_MAP).split())
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Where a quoted passage stands in the published text (offsets into it)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteMiss:
+    """Why a quote was not found: `furniture` names the block it was found in instead, if any.
+
+    ``matched`` is how many characters of the (normalised) quote match somewhere in the article,
+    and ``near`` the offset in the published text where that longest match ends.
+    """
+
+    furniture: str | None
+    matched: int
+    near: int | None
+
+
+class QuoteSearch:
+    """An article's published text prepared once for many quote look-ups (linear in its length)."""
+
+    def __init__(self, text: str, furniture: list[tuple[int, int, str]]):
+        """``furniture`` lists (start, end, kind) ranges of page furniture in ``text``."""
+        self.text = text
+        chars: list[str] = []
+        origin: list[int] = []
+        pending_space = False
+        for index, char in enumerate(text.translate(_CHAR_MAP)):
+            if char.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                origin.append(index - 1)
+                pending_space = False
+            chars.append(char)
+            origin.append(index)
+        self.normalised = "".join(chars)
+        self.origin = origin
+        starts = [start for start, _, _ in furniture]
+        self._furniture = sorted(furniture)
+        self._furniture_starts = sorted(starts)
+
+    def _furniture_at(self, start: int, end: int) -> str | None:
+        """The kind of furniture overlapping original offsets [start, end), if any."""
+        index = bisect.bisect_right(self._furniture_starts, end - 1) - 1
+        while index >= 0:
+            f_start, f_end, kind = self._furniture[index]
+            if f_end > start:
+                return kind
+            if f_end <= start:
+                break
+            index -= 1
+        return None
+
+    def _span(self, norm_start: int, norm_end: int) -> QuoteSpan:
+        return QuoteSpan(self.origin[norm_start], self.origin[norm_end - 1] + 1)
+
+    def find(self, quote: str) -> list[QuoteSpan] | QuoteMiss:
+        """The spans of a quote's passages outside furniture, or why it was not found."""
+        parts = [normalise_for_matching(p) for p in _ELLIPSIS.split(quote.translate(_CHAR_MAP))]
+        parts = [p for p in parts if p]
+        spans: list[QuoteSpan] = []
+        position = 0
+        for part in parts:
+            found_in: str | None = None
+            at = self.normalised.find(part, position)
+            while at >= 0:
+                span = self._span(at, at + len(part))
+                kind = self._furniture_at(span.start, span.end)
+                if kind is None:
+                    break
+                found_in = found_in or kind
+                at = self.normalised.find(part, at + 1)
+            if at < 0:
+                return self._miss(part, found_in)
+            spans.append(span)
+            position = at + len(part)
+        return spans
+
+    def _miss(self, part: str, furniture: str | None) -> QuoteMiss:
+        low, high = 0, len(part)  # longest prefix of `part` found anywhere: binary search
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.normalised.find(part[:mid]) >= 0:
+                low = mid
+            else:
+                high = mid - 1
+        near = None
+        if low:
+            at = self.normalised.find(part[:low])
+            near = self.origin[at + low - 1] + 1
+        return QuoteMiss(furniture, low, near)

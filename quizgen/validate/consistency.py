@@ -1,0 +1,70 @@
+"""Checks within and across facts that no type can express: a quotation inside its quote, a
+distractor that equals the answer, a person with no sourced role, an edited article text."""
+
+from __future__ import annotations
+
+import hashlib
+
+from quizgen.errors import Problem
+from quizgen.load.corpus_files import CorpusFiles
+from quizgen.model.article import Article
+from quizgen.model.quote_search import normalise_for_matching
+
+
+def canonical_published_text(text: str) -> str:
+    """The text ``source_sha256`` is taken of: line ends ``\\n``, trailing white space dropped, one final newline."""
+    return text.rstrip() + "\n"
+
+
+def published_sha256(text: str) -> str:
+    return hashlib.sha256(canonical_published_text(text).encode("utf-8")).hexdigest()
+
+
+def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[Problem]:
+    problems: list[Problem] = []
+    for loaded in files.articles:
+        expected = loaded.model.source_sha256
+        if expected and loaded.model.id in articles:
+            found = published_sha256(articles[loaded.model.id].published_text)
+            if found != expected:
+                problems.append(loaded.problem(("source_sha256",), f"expected the published text (fence lines aside) to have SHA-256 {expected[:12]}…, found {found[:12]}…: the article text was changed"))
+    people_with_roles: set[str] = set()
+    for facts_file in files.facts:
+        for index, fact in enumerate(facts_file.model.facts):
+            path = ("facts", index)
+            quotes = [normalise_for_matching(s.quote) for s in fact.sources]
+            if fact.false_statement and normalise_for_matching(fact.false_statement) == normalise_for_matching(fact.statement):
+                problems.append(facts_file.problem(path + ("false_statement",), "expected a false statement that differs from the statement, found the same text"))
+            if fact.kind == "role":
+                people_with_roles.add(fact.person)
+            elif fact.kind == "quotation":
+                if not any(normalise_for_matching(fact.text) in quote for quote in quotes):
+                    problems.append(facts_file.problem(path + ("text",), "expected the quotation's text within one of the fact's source quotes, found it in none"))
+            elif fact.kind == "quantity":
+                problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.value, lambda v: f"{v:g}"))
+            elif fact.kind == "event":
+                problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.date, lambda d: d.iso))
+                for j, date in enumerate(fact.distractors):
+                    if date.precision != fact.date.precision:
+                        problems.append(facts_file.problem(path + ("distractors", j), f"expected a distractor date to the {fact.date.precision}, like the answer {fact.date.iso}, found {date.iso}"))
+    people = files.registries.get("people.yaml")
+    if people is not None:
+        for index, person in enumerate(people.model.people):
+            if "facts" not in files.failed and person.id not in people_with_roles:
+                problems.append(people.problem(("people", index, "id"), f"expected a role fact (kind: role, person: {person.id}) that sources this person's role, found none"))
+            for j, spelling in enumerate(person.spellings):
+                for k, source in enumerate(spelling.sources):
+                    if normalise_for_matching(spelling.name) not in normalise_for_matching(source.quote):
+                        problems.append(people.problem(("people", index, "spellings", j, "sources", k, "quote"), f"expected the quote to show the spelling '{spelling.name}', found a quote without it"))
+    return problems
+
+
+def _check_distractors(file, path, distractors, answer, show) -> list[Problem]:  # type: ignore[no-untyped-def]
+    problems, seen = [], set()
+    for j, distractor in enumerate(distractors):
+        if distractor == answer:
+            problems.append(file.problem(path + ("distractors", j), f"expected a wrong answer, found {show(distractor)}, which is the answer itself"))
+        elif distractor in seen:
+            problems.append(file.problem(path + ("distractors", j), f"expected different distractors, found {show(distractor)} twice"))
+        seen.add(distractor)
+    return problems
