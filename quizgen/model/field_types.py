@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -36,13 +37,26 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to the year, the month or the day: ``2003``, ``2003-03``, ``2021-04-07``."""
+    """A calendar date known to the year, the month or the day: ``2003``, ``2003-03``, ``2021-04-07``.
+
+    Dates sort chronologically; a less precise date sorts before the more precise ones it contains.
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key < other.sort_key
 
     @classmethod
     def parse(cls, value: Any) -> "PartialDate":

@@ -39,7 +39,7 @@ def collect_definitions(files: CorpusFiles) -> tuple[dict[str, dict[str, Definit
     def define(space: str, kind: str, item_id: str, file: LoadedFile[Any], path: Path) -> None:
         first = spaces[space].get(item_id)
         if first is not None:
-            problems.append(file.problem(path + ("id",), f"duplicate id '{item_id}': expected ids to be unique, found it already defined for a {first.kind} at {first.where}"))
+            problems.append(file.problem(path + ("id",), f"duplicate id '{item_id}': expected ids to be unique, found it already defined for {with_article(first.kind)} at {first.where}"))
             return
         spaces[space][item_id] = Definition(kind, file, path + ("id",))
 
@@ -62,10 +62,19 @@ def collect_definitions(files: CorpusFiles) -> tuple[dict[str, dict[str, Definit
     return spaces, problems
 
 
+DEFINED_IN = {"article": "an article's front matter (articles/*.md)", "outlet": "outlets.yaml", "topic": "topics.yaml",
+              "person": "people.yaml", "speaker": "people.yaml (people or organizations)", "fact": "facts/*.yaml or glossary.yaml",
+              "term": "glossary.yaml"}
+
+
+def with_article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def _unknown(space: dict[str, Definition], wanted: str, noun: str) -> str:
     close = difflib.get_close_matches(wanted, list(space), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown {noun} '{wanted}'{hint} Expected the id of a {noun} defined in the corpus"
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown {noun} '{wanted}'{hint}; expected the id of {with_article(noun)} defined in {DEFINED_IN[noun]}"
 
 
 def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]]) -> list[Problem]:
@@ -82,7 +91,7 @@ def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]
         if found is None:
             problems.append(file.problem(path, _unknown(spaces[space], wanted, noun)))
         elif kinds and found.kind not in kinds:
-            problems.append(file.problem(path, f"expected the id of a {' or '.join(kinds)}, found '{wanted}', which is a {found.kind} ({found.where})"))
+            problems.append(file.problem(path, f"expected the id of {with_article(' or '.join(kinds))}, found '{wanted}', which is {with_article(found.kind)} ({found.where})"))
 
     def sources(file: LoadedFile[Any], path: Path, items: list[Any]) -> None:
         for j, source in enumerate(items):
