@@ -19,6 +19,7 @@ check: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/quizgen check
+	$(BIN)/mkdocs build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -27,6 +27,18 @@ def _command_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_build(args: argparse.Namespace) -> int:
+    from quizgen.emit.site_content import build_site_content
+    from quizgen.emit.write_tree import write_tree_atomically
+
+    corpus = load_corpus(Path(args.seeds))
+    content = build_site_content(corpus, template_dirs=(Path(args.templates),), directory_urls=not args.no_directory_urls)
+    files = {uri: text.encode("utf-8") for uri, text in content.pages.items()} | content.files
+    write_tree_atomically(Path(args.out), files)
+    print(f"wrote {len(content.pages)} pages and {len(content.files)} files to {args.out}")
+    return 0
+
+
 def _command_schema(args: argparse.Namespace) -> int:
     from quizgen.schema import write_schemas
 
@@ -42,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Load every article, fact and glossary file, check the whole corpus and report every problem as path:line:col: message.")
     check.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
     check.set_defaults(run=_command_check)
+    build = commands.add_parser("build", help="generate the site's Markdown pages and downloads without MkDocs",
+                                description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated.")
+    build.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    build.add_argument("--out", required=True, metavar="DIR", help="the folder to write (replaced as a whole)")
+    build.add_argument("--templates", default="templates", metavar="DIR", help="templates that override the built-in ones (default: templates)")
+    build.add_argument("--no-directory-urls", action="store_true", help="link pages as page.html instead of page/ (match MkDocs' use_directory_urls)")
+    build.set_defaults(run=_command_build)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the corpus files",
                                  description="Write a JSON Schema per kind of corpus file, for editors that validate YAML while typing.")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="where to write them (default: schemas)")

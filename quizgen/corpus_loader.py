@@ -10,13 +10,25 @@ from pathlib import Path
 from quizgen.errors import CorpusError, ProblemCollector, UsageError
 from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, load_corpus_files
 from quizgen.model.article import Article
-from quizgen.model.corpus import Corpus
+from quizgen.model.corpus import Corpus, SourceLocation
 from quizgen.validate.consistency import check_consistency
 from quizgen.validate.quotes import verify_quotes
 from quizgen.validate.references import check_references, collect_definitions
 
 
-def _build(files: CorpusFiles, articles: dict[str, Article]) -> Corpus:
+def _origins(files: CorpusFiles) -> dict[str, SourceLocation]:
+    origins: dict[str, SourceLocation] = {}
+    listed = [(f, "facts", f.model.facts) for f in files.facts]
+    listed.append((files.registries["glossary.yaml"], "terms", files.registries["glossary.yaml"].model.terms))
+    listed.append((files.registries["people.yaml"], "people", files.registries["people.yaml"].model.people))
+    for file, field, items in listed:
+        for index, item in enumerate(items):
+            mark = file.doc.mark_of((field, index, "id"))
+            origins[item.id] = SourceLocation(file.display, mark.line, mark.column)
+    return origins
+
+
+def _build(files: CorpusFiles, articles: dict[str, Article], root_display: str) -> Corpus:
     reg = files.registries
     people = reg["people.yaml"].model
     return Corpus(
@@ -28,6 +40,8 @@ def _build(files: CorpusFiles, articles: dict[str, Article]) -> Corpus:
         topics=tuple(reg["topics.yaml"].model.topics),
         facts=tuple(fact for file in files.facts for fact in file.model.facts),
         terms=tuple(reg["glossary.yaml"].model.terms),
+        origins=_origins(files),
+        root=root_display,
     )
 
 
@@ -41,7 +55,8 @@ def load_corpus(root: Path, display_root: str | None = None) -> Corpus:
     if not root.is_dir():
         raise UsageError(f"expected a corpus folder, found no folder at '{root}'")
     problems = ProblemCollector()
-    files, found = load_corpus_files(root, str(root) if display_root is None else display_root)
+    display_root = str(root) if display_root is None else display_root
+    files, found = load_corpus_files(root, display_root)
     problems.extend(found)
     spaces, found = collect_definitions(files)
     problems.extend(found)
@@ -53,7 +68,7 @@ def load_corpus(root: Path, display_root: str | None = None) -> Corpus:
     articles = {key: article for key, (article, _) in loaded.items()}
     problems.extend(check_consistency(files, articles))
     problems.raise_if_any()
-    return _build(files, articles)
+    return _build(files, articles, display_root)
 
 
 __all__ = ["load_corpus", "CorpusError", "UsageError"]

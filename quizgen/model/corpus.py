@@ -9,6 +9,17 @@ from quizgen.model.field_types import StrictModel
 from quizgen.model.article import Article
 from quizgen.model.registry import CorpusInfo, Organization, Outlet, Person, Topic
 
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    """A place in a corpus file: ``path:line:col``."""
+
+    path: str
+    line: int
+    column: int
+
+
 AnyFact = QuantityFact | RoleFact | EventFact | QuotationFact | ClaimFact
 
 
@@ -28,6 +39,10 @@ class Corpus:
     topics: tuple[Topic, ...]
     facts: tuple[AnyFact, ...]
     terms: tuple[Term, ...]
+    origins: dict[str, SourceLocation] = field(default_factory=dict, repr=False)
+    """Where each fact, term and person is defined, for messages from later stages."""
+    root: str = "seeds"
+    """The corpus folder as it appears in messages."""
     _by_id: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,6 +72,9 @@ class Corpus:
 
     def outlet_of(self, article_id: str) -> Outlet:
         return self.outlet(self.article(article_id).meta.outlet)
+
+    def origin_of(self, item_id: str) -> SourceLocation:
+        return self.origins.get(item_id, SourceLocation(self.root, 1, 1))
 
     def facts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}

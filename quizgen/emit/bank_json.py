@@ -1,0 +1,42 @@
+"""The machine-readable question bank: `exports/questions.json`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from quizgen.generate.question_bank import QuestionBank
+from quizgen.model.corpus import Corpus
+
+BANK_FORMAT_VERSION = 1
+
+
+def question_record(question: Any) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "kind": question.kind,
+        "family": question.family,
+        "stem": question.stem,
+        "options": list(question.options),
+        "correct": question.correct,
+        "correct_order": list(question.correct_order) if question.correct_order is not None else None,
+        "option_notes": list(question.option_notes),
+        "explanation": question.explanation,
+        "sources": [{"article": c.article, "quote": c.quote, "anchor": c.anchor} for c in question.citations],
+        "topics": list(question.topics),
+        "articles": list(question.articles),
+        "facts": list(question.fact_ids),
+        "difficulty": question.difficulty,
+    }
+
+
+def render_bank_json(corpus: Corpus, bank: QuestionBank) -> bytes:
+    """Every question, sorted as generated; keys sorted, so the same bank gives the same bytes."""
+    document = {
+        "format": "quizgen-question-bank",
+        "version": BANK_FORMAT_VERSION,
+        "title": corpus.info.title,
+        "question_count": len(bank.questions),
+        "questions": [question_record(q) for q in bank.questions],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

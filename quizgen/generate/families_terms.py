@@ -1,0 +1,68 @@
+"""Question families about glossary terms: what an abbreviation stands for, which term a definition fits."""
+
+from __future__ import annotations
+
+from quizgen.generate.distractors import pick_from_pool, seeded_random
+from quizgen.generate.family_support import citations_of, explain
+from quizgen.generate.question_model import DraftQuestion, Option, answer_key
+from quizgen.generate.question_pools import QuestionPools
+from quizgen.model.facts import Term
+
+WANTED = 3
+
+
+def _look_alike_expansions(term: Term, pools: QuestionPools) -> list[str]:
+    """Wrong expansions with the same initials, so the letters alone do not give the answer away."""
+    assert term.expansion
+    words = term.expansion.split()
+    rng = seeded_random("expansion", term.id)
+    found: list[str] = []
+    for _ in range(12):
+        swapped = []
+        for word in words:
+            options = [w for w in pools.words_by_initial.get(word[0], []) if w != word] if word[:1].isupper() else []
+            swapped.append(rng.choice(options) if options and rng.random() < 0.7 else word)
+        found.append(" ".join(swapped))
+    return found
+
+
+def acronym_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
+    """What does ISF stand for? — options share the answer's initials where the corpus allows."""
+    if not term.expansion:
+        return None
+    own = pools.term_keys[term.id]
+    taken = set().union(*pools.term_keys.values()) if pools.term_keys else set()
+    initials = "".join(w[0] for w in term.expansion.split() if w[:1].isupper())
+    same_initials = [e for e in pools.expansions if "".join(w[0] for w in e.split() if w[:1].isupper()) == initials]
+    chosen = pick_from_pool(_look_alike_expansions(term, pools), WANTED, f"acronym:{term.id}",
+                            keep=lambda e: answer_key(e) not in own and answer_key(e) not in taken,
+                            preferred=same_initials)
+    if len(chosen) < 2:
+        return None
+    return DraftQuestion(
+        family="acronym", kind="multiple-choice", stem=f"In the articles, what does {term.term} stand for?",
+        answer=Option(term.expansion, "expansion"), distractors=tuple(Option(e, "expansion") for e in chosen),
+        explanation=explain(pools.corpus, term, f"{term.term} stands for {term.expansion}. {term.definition}"),
+        citations=citations_of(term), topics=tuple(term.topics), fact_ids=(term.id,), difficulty="easy",
+        accepted=frozenset(own))
+
+
+def term_definition_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
+    """Which term matches this definition? — skipped when the definition names the term."""
+    own = pools.term_keys[term.id]
+    definition = answer_key(term.definition)
+    if any(key and key in definition for key in own):
+        return None
+    others = sorted(t.id for t in pools.corpus.terms if t.id != term.id)
+    chosen = pick_from_pool(others, WANTED, f"definition:{term.id}",
+                            keep=lambda tid: not (pools.term_keys[tid] & own), key=lambda tid: tid)
+    if len(chosen) < 2:
+        return None
+    def note(tid: str) -> str:
+        other = pools.corpus.term(tid)
+        return f"{other.term}: {other.definition}"
+    return DraftQuestion(
+        family="term-definition", kind="multiple-choice", stem=f"Which term matches this definition: “{term.definition}”",
+        answer=Option(term.term, "term"), distractors=tuple(Option(pools.corpus.term(t).term, "term", note(t)) for t in chosen),
+        explanation=explain(pools.corpus, term, f"{term.term}: {term.definition}"), citations=citations_of(term),
+        topics=tuple(term.topics), fact_ids=(term.id,), difficulty="medium", accepted=frozenset(own))

@@ -1,0 +1,56 @@
+"""Putting options in order: seeded by each question's id, balanced across the bank.
+
+Among questions with the same number of options, the position of the correct option goes round
+in the order of the questions' hashed ids, so each position holds the answer equally often; the
+distractors are shuffled with a generator seeded by the question's id. Same input, same order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from quizgen.generate.distractors import seeded_random
+from quizgen.generate.question_model import DraftQuestion, Option, Question, stable_hash
+
+
+def _finish(draft: DraftQuestion, options: list[Option], correct: int | None, order: tuple[int, ...] | None) -> Question:
+    articles = tuple(dict.fromkeys(c.article for c in draft.citations))
+    return Question(
+        id=draft.id, family=draft.family, kind=draft.kind, stem=draft.stem,
+        options=tuple(o.text for o in options), correct=correct, correct_order=order,
+        option_notes=tuple(o.note for o in options), explanation=draft.explanation, citations=draft.citations,
+        topics=draft.topics, articles=articles, difficulty=draft.difficulty, fact_ids=draft.fact_ids,
+        option_types=tuple(o.type for o in options), accepted=draft.accepted)
+
+
+def order_options(drafts: list[DraftQuestion]) -> list[Question]:
+    """Finished questions, in the order of ``drafts``."""
+    by_size: dict[int, list[DraftQuestion]] = defaultdict(list)
+    for draft in drafts:
+        if draft.kind == "multiple-choice":
+            by_size[1 + len(draft.distractors)].append(draft)
+    position: dict[str, int] = {}
+    for size, group in by_size.items():
+        for rank, draft in enumerate(sorted(group, key=lambda d: stable_hash("position", d.id))):
+            position[draft.id] = rank % size
+    finished = []
+    for draft in drafts:
+        rng = seeded_random("options", draft.id)
+        if draft.kind == "ordering":
+            items = list(draft.ordering)
+            while True:
+                rng.shuffle(items)
+                if items != list(draft.ordering):
+                    break
+            order = tuple(items.index(o) for o in draft.ordering)
+            finished.append(_finish(draft, items, None, order))
+        elif draft.kind == "true-false":
+            options = sorted([draft.answer, *draft.distractors], key=lambda o: o.text != "True")
+            finished.append(_finish(draft, options, options.index(draft.answer), None))
+        else:
+            others = list(draft.distractors)
+            rng.shuffle(others)
+            at = position[draft.id]
+            options = others[:at] + [draft.answer] + others[at:]
+            finished.append(_finish(draft, options, at, None))
+    return finished

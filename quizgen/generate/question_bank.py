@@ -1,0 +1,83 @@
+"""The question bank: every family run over the corpus, options ordered, every rule checked.
+
+``build_question_bank`` is pure: the same corpus gives the same questions, in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quizgen.errors import Problem
+from quizgen.generate.families_facts import (
+    chronology_questions, claim_outlet_question, event_date_question, figure_question, true_false_question, wants_true_version)
+from quizgen.generate.families_people import person_role_question, quotation_speaker_question, role_holder_question
+from quizgen.generate.families_terms import acronym_question, term_definition_question
+from quizgen.generate.item_rules import bank_problems, item_problems
+from quizgen.generate.option_order import order_options
+from quizgen.generate.question_model import DraftQuestion, Question
+from quizgen.generate.question_pools import build_question_pools
+from quizgen.model.corpus import Corpus
+
+FAMILY_TITLES = {
+    "role-holder": "Who holds the role?", "person-role": "What is their role?", "figure": "Which figure?",
+    "event-date": "When did it happen?", "quotation-speaker": "Who said it?", "claim-outlet": "Which outlet reported it?",
+    "acronym": "What does it stand for?", "term-definition": "Which term fits?", "true-false": "True or false?",
+    "chronology": "In what order?",
+}
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    questions: tuple[Question, ...]
+    facts_without_questions: tuple[str, ...]
+
+    def by_article(self, article_id: str) -> list[Question]:
+        return [q for q in self.questions if article_id in q.articles]
+
+    def by_topic(self, topic_id: str) -> list[Question]:
+        return [q for q in self.questions if topic_id in q.topics]
+
+
+def _drafts(corpus: Corpus) -> list[DraftQuestion]:
+    pools = build_question_pools(corpus)
+    drafts: list[DraftQuestion | None] = []
+    for fact in corpus.facts:
+        if fact.kind == "role":
+            drafts += [role_holder_question(fact, pools), person_role_question(fact, pools)]
+        elif fact.kind == "quantity":
+            drafts.append(figure_question(fact, pools))
+        elif fact.kind == "event":
+            drafts.append(event_date_question(fact, pools))
+        elif fact.kind == "quotation":
+            drafts.append(quotation_speaker_question(fact, pools))
+        elif fact.kind == "claim":
+            drafts.append(claim_outlet_question(fact, pools))
+        ask_true = wants_true_version(fact)
+        drafts.append(true_false_question(fact, pools, ask_true) or true_false_question(fact, pools, True))
+    for term in corpus.terms:
+        drafts += [acronym_question(term, pools), term_definition_question(term, pools)]
+    drafts += chronology_questions([f for f in corpus.facts if f.kind == "event"], pools)
+    unique: dict[str, DraftQuestion] = {}
+    for draft in drafts:
+        if draft is not None:
+            unique.setdefault(draft.id, draft)
+    return list(unique.values())
+
+
+def build_question_bank(corpus: Corpus) -> QuestionBank:
+    """All questions for the corpus. Raises ``CorpusError`` if any question breaks an item-writing rule."""
+    from quizgen.errors import CorpusError
+
+    questions = order_options(_drafts(corpus))
+    problems: list[Problem] = []
+    for question in questions:
+        for message in item_problems(question):
+            where = corpus.origin_of(question.fact_ids[0])
+            problems.append(Problem(where.path, where.line, where.column, f"question {question.id} ({question.family}) breaks an item-writing rule: {message}"))
+    for message in bank_problems(questions):
+        problems.append(Problem(f"{corpus.root}/facts", 1, 1, f"the question bank breaks an item-writing rule: {message}"))
+    if problems:
+        raise CorpusError(problems)
+    covered = {fact_id for q in questions for fact_id in q.fact_ids}
+    missing = tuple(f.id for f in corpus.facts if f.id not in covered) + tuple(t.id for t in corpus.terms if t.id not in covered)
+    return QuestionBank(tuple(questions), missing)

@@ -1,0 +1,101 @@
+"""Questions as generators produce them, before and after their options are put in order."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from quizgen.model.quote_search import normalise_for_matching
+
+
+def stable_hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def quote_anchor(quote: str) -> str:
+    """The anchor of a quoted passage on its article page: the same quote, the same anchor."""
+    return "quote-" + stable_hash(normalise_for_matching(quote))[:10]
+
+
+def answer_key(text: str) -> str:
+    """How answers are compared: case, spacing and typography do not make two answers differ."""
+    return normalise_for_matching(text).casefold().strip(" .")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source of a question: the article and the quote, with the quote's anchor on the article page."""
+
+    article: str
+    quote: str
+
+    @property
+    def anchor(self) -> str:
+        return quote_anchor(self.quote)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A possible answer. ``type`` says what it is (`person`, `date:month`, `number:US troops:3`, ...);
+    ``note`` is feedback for a student who chooses it, where the facts allow it."""
+
+    text: str
+    type: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftQuestion:
+    """A question with its answer and distractors, not yet in order."""
+
+    family: str
+    kind: str  # multiple-choice | true-false | ordering
+    stem: str
+    answer: Option
+    distractors: tuple[Option, ...]
+    explanation: str
+    citations: tuple[Citation, ...]
+    topics: tuple[str, ...]
+    fact_ids: tuple[str, ...]
+    difficulty: str
+    accepted: frozenset[str] = field(default_factory=frozenset)
+    """Answer keys true of this stem anywhere in the corpus (aliases and spellings included)."""
+    ordering: tuple[Option, ...] = ()
+    """For ordering questions: the items in their correct order."""
+
+    @property
+    def id(self) -> str:
+        """Derived from content, so that regenerating keeps the ids of unchanged questions."""
+        answer = "|".join(o.text for o in self.ordering) if self.ordering else self.answer.text
+        return "q-" + stable_hash(self.family, ",".join(self.fact_ids), self.stem, answer)[:12]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A finished question, options in their presented order."""
+
+    id: str
+    family: str
+    kind: str
+    stem: str
+    options: tuple[str, ...]
+    correct: int | None
+    """Index of the correct option (multiple-choice and true-false)."""
+    correct_order: tuple[int, ...] | None
+    """For ordering questions: option indices in chronological order."""
+    option_notes: tuple[str | None, ...]
+    explanation: str
+    citations: tuple[Citation, ...]
+    topics: tuple[str, ...]
+    articles: tuple[str, ...]
+    difficulty: str
+    fact_ids: tuple[str, ...]
+    option_types: tuple[str, ...]
+    accepted: frozenset[str]
+
+    @property
+    def answer_text(self) -> str:
+        if self.correct_order is not None:
+            return " → ".join(self.options[i] for i in self.correct_order)
+        assert self.correct is not None
+        return self.options[self.correct]

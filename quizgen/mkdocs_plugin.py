@@ -1,0 +1,93 @@
+"""The MkDocs plugin: a thin adapter over `build_site_content`.
+
+It loads and validates the corpus, adds every generated page and download in memory
+(`File.generated`, MkDocs 1.6), sets the navigation when mkdocs.yml has none, appends the glossary's
+abbreviations to every page, and makes `mkdocs serve` watch the corpus and the templates.
+This is the only module that imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from quizgen.corpus_loader import load_corpus
+from quizgen.emit.site_content import SiteContent, abbreviation_lines, build_site_content
+from quizgen.errors import QuizgenError
+
+
+class QuizgenPluginConfig(base.Config):
+    seeds = c.Type(str, default="seeds")
+    """The corpus folder, relative to mkdocs.yml."""
+    templates = c.Type(str, default="templates")
+    """A folder of templates that override the built-in ones, relative to mkdocs.yml."""
+    title_from_corpus = c.Type(bool, default=True)
+    """Use the corpus title as the site name."""
+
+
+def _mkdocs_nav(items: list[Any]) -> list[Any]:
+    nav: list[Any] = []
+    for item in items:
+        if isinstance(item, str):
+            nav.append(item)
+        else:
+            title, target = item
+            nav.append({title: _mkdocs_nav(target) if isinstance(target, list) else target})
+    return nav
+
+
+class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
+    content: SiteContent | None = None
+
+    def _paths(self, config: Any) -> tuple[Path, Path, str]:
+        root = Path(config.config_file_path or ".").resolve().parent
+        seeds = root / self.config.seeds
+        display = os.path.relpath(seeds, Path.cwd()) if seeds.is_relative_to(Path.cwd()) else str(seeds)
+        return seeds, root / self.config.templates, display
+
+    def on_config(self, config: Any) -> Any:
+        seeds, templates, display = self._paths(config)
+        try:
+            corpus = load_corpus(seeds, display_root=display)
+            self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls)
+        except QuizgenError as error:
+            report = error.report() if hasattr(error, "report") else str(error)
+            raise PluginError(f"quizgen found problems in the corpus; nothing was built:\n{report}") from None
+        if self.config.title_from_corpus:
+            config.site_name = corpus.info.title
+        if not config.nav:
+            config.nav = _mkdocs_nav(self.content.nav)
+        if "assets/quizgen.css" not in config.extra_css:
+            config.extra_css.append("assets/quizgen.css")
+        if "SOURCE_DATE_EPOCH" not in os.environ:  # the sitemap's dates: fixed by the corpus, not the clock
+            latest = max(a.meta.published for a in corpus.articles)
+            os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0)))
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.content is not None
+        for uri, text in sorted(self.content.pages.items()):
+            files.append(File.generated(config, uri, content=text))
+        for uri, data in sorted(self.content.files.items()):
+            files.append(File.generated(config, uri, content=data))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        assert self.content is not None
+        lines = abbreviation_lines(self.content.abbreviations)
+        return f"{markdown}\n\n{lines}" if lines else markdown
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        seeds, templates, _ = self._paths(config)
+        for folder in (seeds, templates):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

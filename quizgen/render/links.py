@@ -1,0 +1,27 @@
+"""URLs between generated pages, for raw HTML where MkDocs does not rewrite `.md` links."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(uri: str, directory_urls: bool) -> str:
+    """Where a page's HTML ends up: `articles/x.md` → `articles/x/` (or `articles/x.html`)."""
+    stem = uri[:-3] if uri.endswith(".md") else uri
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        return (folder + "/" if folder else "") if directory_urls else stem + ".html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative_url(from_uri: str, to_uri: str, anchor: str = "", *, directory_urls: bool = True) -> str:
+    """A relative link from one page (by source uri) to another page or file, with an optional anchor."""
+    source = page_url(from_uri, directory_urls)
+    target = page_url(to_uri, directory_urls) if to_uri.endswith(".md") else to_uri
+    base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel in (".", "./") and anchor:
+        return f"#{anchor}"
+    return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,202 @@
+"""Rendering every page of the study site from the model, the question bank and the templates.
+
+Pure: takes the corpus and returns Markdown text per page. Links in Markdown are `.md` links that
+MkDocs checks and rewrites; links inside raw HTML (quizzes, article text) are final URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from quizgen.generate.question_bank import QuestionBank
+from quizgen.generate.question_model import Citation, Question
+from quizgen.generate.source_comparison import compare_sources, outlets_of, term_appearances
+from quizgen.generate.summaries import CitedSentence, article_facts, article_summary, briefing, timeline
+from quizgen.model.corpus import AnyFact, Corpus
+from quizgen.render.article_text import render_article_text
+from quizgen.render.escape import escape_markdown
+from quizgen.render.links import relative_url
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+def article_uri(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def topic_quiz_uri(topic_id: str) -> str:
+    return f"quizzes/topics/{topic_id}.md"
+
+
+BANK_URI = "quizzes/all.md"
+
+
+class PageRenderer:
+    """Renders pages for one corpus; ``directory_urls`` must match the site's MkDocs setting."""
+
+    def __init__(self, corpus: Corpus, bank: QuestionBank, markdown: Environment, html: Environment, directory_urls: bool = True):
+        self.corpus, self.bank, self.md, self.html, self.directory_urls = corpus, bank, markdown, html, directory_urls
+
+    # -- links -----------------------------------------------------------------------------
+    def citation_link(self, page: str, citation: Citation, *, markdown: bool) -> Link:
+        label = self.corpus.outlet_of(citation.article).name
+        target = article_uri(citation.article)
+        if markdown:
+            url = f"#{citation.anchor}" if target == page else _md_link(page, target, citation.anchor)
+        else:
+            url = relative_url(page, target, citation.anchor, directory_urls=self.directory_urls)
+        return Link(label, url)
+
+    def cited(self, page: str, sentence: CitedSentence) -> Markup:
+        """The sentence in Markdown, followed by a link per outlet to the quoted passage."""
+        links, seen = [], set()
+        for citation in sentence.citations:
+            link = self.citation_link(page, citation, markdown=True)
+            if link.label not in seen:
+                seen.add(link.label)
+                links.append(f"[{escape_markdown(link.label)}]({link.url})")
+        return Markup(escape_markdown(sentence.text) + "".join(" " + link for link in links))
+
+    def fact_sentence(self, page: str, fact: AnyFact) -> Markup:
+        return self.cited(page, CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in fact.sources), fact.id))
+
+    # -- quizzes ---------------------------------------------------------------------------
+    def quiz(self, page: str, quiz_id: str, questions: list[Question]) -> Markup:
+        items = []
+        for q in questions:
+            if q.correct_order is not None:
+                answer = " → ".join(q.options[i] for i in q.correct_order)
+            else:
+                assert q.correct is not None
+                answer = f"{'ABCD'[q.correct]}. {q.options[q.correct]}" if q.kind == "multiple-choice" else q.options[q.correct]
+            sources, seen = [], set()
+            for c in q.citations:
+                link = self.citation_link(page, c, markdown=False)
+                if link.url not in seen:
+                    seen.add(link.url)
+                    sources.append(link)
+            items.append({"q": q, "answer": answer, "sources": sources})
+        return Markup(self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items))
+
+    # -- pages -----------------------------------------------------------------------------
+    def home(self) -> str:
+        corpus = self.corpus
+        counts = {"facts": len(corpus.facts), "terms": len(corpus.terms), "articles": len(corpus.articles),
+                  "outlets": len(corpus.outlets), "questions": len(self.bank.questions), "people": len(corpus.people),
+                  "by_kind": corpus.facts_by_kind()}
+        return self.md.get_template("home.md").render(info=corpus.info, counts=counts, articles=self._article_rows())
+
+    def _article_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for article in self.corpus.articles:
+            rows.append({"id": article.id, "headline": article.meta.headline, "outlet": self.corpus.outlet_of(article.id).name,
+                         "published": article.meta.published.display, "reliability": article.meta.reliability,
+                         "facts": len(article_facts(self.corpus, article)), "questions": len(self.bank.by_article(article.id))})
+        return rows
+
+    def articles_index(self) -> str:
+        return self.md.get_template("articles_index.md").render(articles=self._article_rows())
+
+    def article(self, article_id: str) -> str:
+        corpus, page = self.corpus, article_uri(article_id)
+        article = corpus.article(article_id)
+        facts = []
+        for fact in article_facts(corpus, article):
+            quote = next(s.quote for s in fact.sources if s.article == article_id)
+            others = [corpus.outlet(o).name for o in outlets_of(corpus, fact) if o != article.meta.outlet]
+            facts.append({"statement": fact.statement, "anchor_url": "#" + Citation(article_id, quote).anchor,
+                          "others": ", ".join(others)})
+        quotes = [s.quote for item in (*corpus.facts, *corpus.terms) for s in item.sources if s.article == article_id]
+        quotes += [s.quote for p in corpus.people for sp in p.spellings for s in sp.sources if s.article == article_id]
+        return self.md.get_template("article.md").render(
+            meta=article.meta, outlet=corpus.outlet_of(article_id), published=article.meta.published.display,
+            summary=[self.cited(page, s) for s in article_summary(corpus, article)], facts=facts,
+            text=render_article_text(article, quotes),
+            quiz=self.quiz(page, f"article-{article_id}", self.bank.by_article(article_id)))
+
+    def briefing(self) -> str:
+        page = "briefing.md"
+        sections = [{"title": s.title, "sentences": [self.cited(page, c) for c in s.sentences]} for s in briefing(self.corpus)]
+        return self.md.get_template("briefing.md").render(info=self.corpus.info, sections=sections, differences=self._differences(page))
+
+    def _differences(self, page: str) -> list[dict[str, Any]]:
+        return [{"first": self.fact_sentence(page, a), "second": self.fact_sentence(page, b), "note": note}
+                for a, b, note in compare_sources(self.corpus).disagreements]
+
+    def timeline(self) -> str:
+        page = "timeline.md"
+        entries = [{"date": e.date.display, "planned": e.planned, "title": e.title[:1].upper() + e.title[1:],
+                    "sentence": self.cited(page, CitedSentence(e.statement, e.citations, e.fact_id))} for e in timeline(self.corpus)]
+        return self.md.get_template("timeline.md").render(entries=entries, first=entries[0]["date"] if entries else "",
+                                                          last=entries[-1]["date"] if entries else "")
+
+    def glossary(self) -> str:
+        page, corpus = "glossary.md", self.corpus
+        appears = term_appearances(corpus)
+        terms = []
+        for term in sorted(corpus.terms, key=lambda t: t.term.casefold()):
+            sentence = CitedSentence(term.definition, tuple(Citation(s.article, s.quote) for s in term.sources), term.id)
+            terms.append({"term": term, "definition": self.cited(page, sentence),
+                          "appears": [Link(corpus.outlet_of(a).name, _md_link(page, article_uri(a))) for a in appears[term.id]],
+                          "related": [Link(corpus.term(r).term, f"#{r}") for r in term.related]})
+        return self.md.get_template("glossary.md").render(terms=terms)
+
+    def people(self) -> str:
+        page, corpus = "people.md", self.corpus
+        entries = []
+        for person in sorted(corpus.people, key=lambda p: p.name.split()[-1]):
+            roles = [self.fact_sentence(page, f) for f in corpus.facts if f.kind == "role" and f.person == person.id]
+            spellings = [{"name": s.name, "sentence": self.cited(page, CitedSentence(
+                "", tuple(Citation(src.article, src.quote) for src in s.sources), person.id))} for s in person.spellings]
+            entries.append({"person": person, "roles": roles, "spellings": spellings})
+        return self.md.get_template("people.md").render(people=entries, organizations=corpus.organizations)
+
+    def sources(self) -> str:
+        page, corpus = "sources.md", self.corpus
+        comparison = compare_sources(corpus)
+        outlets = []
+        for row in comparison.coverage:
+            reliability = "; ".join(corpus.article(a).meta.reliability for a in row.article_ids)
+            outlets.append({"name": row.outlet.name, "facts": row.fact_count, "only": len(row.only_here), "reliability": reliability,
+                            "articles": [Link(corpus.article(a).meta.published.display, _md_link(page, article_uri(a))) for a in row.article_ids],
+                            "only_facts": [self.fact_sentence(page, f) for f in row.only_here]})
+        corroborated = [{"sentence": self.fact_sentence(page, f), "count": len(o)} for f, o in comparison.corroborated]
+        spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
+            "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
+        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated,
+                                                         differences=self._differences(page), spellings=spellings)
+
+    def quizzes_index(self) -> str:
+        page = "quizzes/index.md"
+        articles = [{"label": f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}", "url": _md_link(page, article_uri(a.id), "quiz"),
+                     "count": len(self.bank.by_article(a.id))} for a in self.corpus.articles]
+        topics = [{"label": t.title, "url": _md_link(page, topic_quiz_uri(t.id)), "count": len(self.bank.by_topic(t.id))}
+                  for t in self.corpus.topics if self.bank.by_topic(t.id)]
+        return self.md.get_template("quizzes_index.md").render(total=len(self.bank.questions), articles=articles, topics=topics,
+                                                               bank_page=_md_link(page, BANK_URI))
+
+    def topic_quiz(self, topic_id: str) -> str:
+        topic, page = self.corpus.topic(topic_id), topic_quiz_uri(topic_id)
+        questions = self.bank.by_topic(topic_id)
+        return self.md.get_template("quiz.md").render(title=f"Quiz: {topic.title}", intro=f"{topic.description} {len(questions)} questions.",
+                                                      quiz=self.quiz(page, f"topic-{topic_id}", questions))
+
+    def bank_quiz(self) -> str:
+        questions = list(self.bank.questions)
+        return self.md.get_template("quiz.md").render(title="All questions", intro=f"Every question in the bank: {len(questions)}.",
+                                                      quiz=self.quiz(BANK_URI, "all", questions))
+
+
+def _md_link(page: str, target: str, anchor: str = "") -> str:
+    """A relative `.md` link that MkDocs resolves: `../articles/x.md#quote-1`."""
+    rel = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")

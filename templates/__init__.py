@@ -1,0 +1,1 @@
+"""Built-in Jinja2 templates (installed as the package quizgen.templates)."""
