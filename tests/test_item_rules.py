@@ -1,0 +1,87 @@
+"""Each item-writing rule has a question that breaks it, and the check names the rule."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from quizgen.corpus_loader import load_corpus
+from quizgen.generate.item_rules import bank_problems, item_problems
+from quizgen.generate.question_bank import build_question_bank
+from quizgen.generate.question_model import Citation, Question
+
+GOOD = Question(
+    id="q-1", family="role-holder", kind="multiple-choice", stem="According to the articles, who is described as the mayor?",
+    options=("Ana Lima", "Ben Ode", "Cy Park", "Di Ray"), correct=0, correct_order=None, option_notes=(None,) * 4,
+    explanation="Ana Lima was the mayor. (Source: The Daily.)", citations=(Citation("a", "Mayor Ana Lima"),),
+    topics=("t",), articles=("a",), difficulty="easy", fact_ids=("f",), option_types=("person",) * 4,
+    accepted=frozenset({"ana lima"}))
+
+
+def broken(**changes: object) -> Question:
+    return dataclasses.replace(GOOD, **changes)  # type: ignore[arg-type]
+
+
+def test_a_good_item_breaks_no_rule() -> None:
+    assert item_problems(GOOD) == []
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    (broken(correct=None), "there is no correct option"),
+    (broken(correct=7), "there is no correct option"),
+    (broken(options=("Ana Lima", "Ben Ode"), option_types=("person",) * 2, option_notes=(None,) * 2), "expected 3 or 4 options, found 2"),
+    (broken(options=("Ana Lima", "Ben Ode", "Cy Park", "Di Ray", "Ed Fox"), option_types=("person",) * 5), "expected 3 or 4 options, found 5"),
+    (broken(options=("Ana Lima", "Ben Ode", "ana  lima", "Di Ray")), "two options are the same answer"),
+    (broken(options=("Ana Lima", "Ben Ode", "Cy Park", "None of the above")), "all/none of the above"),
+    (broken(options=("Ana Lima", "Ben Ode", "Cy Park", "All of the above")), "all/none of the above"),
+    (broken(option_types=("person", "person", "date:year", "person")), "options are of different types"),
+    (broken(accepted=frozenset({"ana lima", "cy park"})), "the distractor 'Cy Park' is also true of this question"),
+    (broken(accepted=frozenset({"somebody else"})), "the correct option is not among the answers the corpus supports"),
+    (broken(stem="Who is described as the mayor, Ana Lima?"), "the stem gives the answer away"),
+    (broken(kind="true-false", options=("Yes", "No"), option_types=("truth",) * 2, correct=0), "needs exactly the options True and False"),
+    (broken(kind="ordering", correct=None, correct_order=(0, 0, 1, 2)), "not a permutation"),
+])
+def test_each_rule_has_a_failing_fixture(question: Question, message: str) -> None:
+    assert any(message in problem for problem in item_problems(question)), item_problems(question)
+
+
+def test_bank_rule_on_answer_positions() -> None:
+    lopsided = [broken(id=f"q-{i}") for i in range(40)]  # the answer is always A
+    assert any("option A is correct in 100%" in p for p in bank_problems(lopsided))
+    balanced = [broken(id=f"q-{i}", correct=i % 4, options=tuple(sorted(GOOD.options, key=lambda o, i=i: o != GOOD.options[i % 4]))) for i in range(40)]
+    assert not [p for p in bank_problems(balanced) if "is correct in" in p]
+
+
+def test_bank_rule_on_the_longest_option() -> None:
+    tell = [broken(id=f"q-{i}", options=("Ana Lima the long answer", "Ben", "Cy", "Di"), correct=0) for i in range(40)]
+    assert any("the correct option is the longest" in p for p in bank_problems(tell))
+
+
+BASE = Path(__file__).parent / "fixtures" / "base_corpus"
+
+
+def test_generated_questions_follow_every_rule() -> None:
+    bank = build_question_bank(load_corpus(BASE))
+    assert bank.questions and all(item_problems(q) == [] for q in bank.questions)
+
+
+def test_question_ids_are_stable_when_other_facts_change(tmp_path: Path) -> None:
+    import shutil
+
+    before = {q.id for q in build_question_bank(load_corpus(BASE)).questions}
+    shutil.copytree(BASE, tmp_path / "seeds")
+    facts = tmp_path / "seeds" / "facts" / "bridge.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("Ana Lima said the bridge took 12 years.",
+                                                               "Ana Lima said that the bridge had taken 12 years."), encoding="utf-8")
+    after = build_question_bank(load_corpus(tmp_path / "seeds")).questions
+    changed = [q for q in after if q.id not in before]
+    assert len(changed) == 1 and "had taken 12 years" in changed[0].stem
+    assert len(before & {q.id for q in after}) == len(after) - 1
+
+
+def test_options_are_in_the_same_order_on_every_run() -> None:
+    first = build_question_bank(load_corpus(BASE)).questions
+    second = build_question_bank(load_corpus(BASE)).questions
+    assert [(q.id, q.options, q.correct) for q in first] == [(q.id, q.options, q.correct) for q in second]

@@ -1,0 +1,122 @@
+"""The seed corpus: clean, complete enough to teach from, and a question bank that follows the rules."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quizgen.corpus_loader import load_corpus
+from quizgen.emit.site_content import build_site_content
+from quizgen.generate.item_rules import bank_problems, item_problems
+from quizgen.generate.question_bank import build_question_bank
+from quizgen.generate.summaries import briefing
+from quizgen.validate.consistency import published_sha256
+
+REPO = Path(__file__).parent.parent
+SEEDS = REPO / "seeds"
+SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def corpus():  # type: ignore[no-untyped-def]
+    return load_corpus(SEEDS, display_root="seeds")
+
+
+@pytest.fixture(scope="module")
+def bank(corpus):  # type: ignore[no-untyped-def]
+    return build_question_bank(corpus)
+
+
+def test_five_articles_from_five_outlets(corpus) -> None:  # type: ignore[no-untyped-def]
+    assert len(corpus.articles) == 5 and len({a.meta.outlet for a in corpus.articles}) == 5
+    rudaw = next(a for a in corpus.articles if a.meta.date_as_printed == "07-04-2021")
+    assert rudaw.meta.published.iso == "2021-04-07", "07-04-2021 means 7 April"
+
+
+def test_the_spun_copy_says_so_in_its_reliability_note(corpus) -> None:  # type: ignore[no-untyped-def]
+    spun = [a for a in corpus.articles if "content spinners" in a.published_text]
+    assert len(spun) == 1 and "content spinners" in spun[0].meta.reliability
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="the shared source texts are not beside this clone")
+def test_article_texts_are_as_published(corpus) -> None:  # type: ignore[no-untyped-def]
+    for article in corpus.articles:
+        source = (SHARED_SEEDS / (article.meta.source_file or "")).read_text(encoding="utf-8")
+        assert published_sha256(article.published_text) == published_sha256(source), article.id
+
+
+def test_coverage_of_the_articles(corpus) -> None:  # type: ignore[no-untyped-def]
+    assert len(corpus.facts) >= 80
+    per_article = Counter(s.article for f in corpus.facts for s in {s.article: s for s in f.sources}.values())
+    for article in corpus.articles:
+        assert per_article[article.id] >= 10, f"{article.id} is the source of only {per_article[article.id]} facts"
+    assert set(corpus.facts_by_kind()) == {"quantity", "role", "event", "quotation", "claim"}
+    roles = {f.person for f in corpus.facts if f.kind == "role"}
+    assert roles == {p.id for p in corpus.people}, "every person has a sourced role"
+
+
+def test_glossary_has_the_terms_students_need(corpus) -> None:  # type: ignore[no-untyped-def]
+    assert len(corpus.terms) >= 15
+    names = " ".join(" ".join([t.term, *t.aliases, t.expansion or ""]) for t in corpus.terms)
+    for needed in ["ISF", "PMF", "Hashd al-Shaabi", "Operation Inherent Resolve", "ISIS", "ISIL", "Quds Force",
+                   "strategic dialogue", "coalition", "Kurdistan Region", "technical talks"]:
+        assert needed.casefold() in names.casefold(), needed
+
+
+def test_disagreements_and_spellings_are_recorded(corpus) -> None:  # type: ignore[no-untyped-def]
+    assert any(f.differs_from for f in corpus.facts), "where outlets disagree, both versions stand"
+    assert any(p.spellings for p in corpus.people)
+    assert any(len({corpus.article(s.article).meta.outlet for s in f.sources}) >= 3 for f in corpus.facts)
+
+
+def test_timeline_runs_from_the_invasion_to_the_end_of_2021(corpus) -> None:  # type: ignore[no-untyped-def]
+    dates = sorted(f.date for f in corpus.facts if f.kind == "event")
+    assert dates[0].year == 2003 and dates[-1].year == 2021 and dates[-1].month == 12
+
+
+def test_question_bank_is_large_and_covers_every_fact(corpus, bank) -> None:  # type: ignore[no-untyped-def]
+    assert len(bank.questions) >= 150
+    assert bank.facts_without_questions == (), "every fact yields at least one question"
+    families = Counter(q.family for q in bank.questions)
+    for family in ["role-holder", "figure", "event-date", "quotation-speaker", "claim-outlet", "acronym",
+                   "term-definition", "true-false", "chronology"]:
+        assert families[family] > 0, family
+
+
+def test_every_question_follows_the_item_writing_rules(bank) -> None:  # type: ignore[no-untyped-def]
+    assert [(q.id, item_problems(q)) for q in bank.questions if item_problems(q)] == []
+    assert bank_problems(list(bank.questions)) == []
+
+
+def test_answer_positions_are_balanced(bank) -> None:  # type: ignore[no-untyped-def]
+    four = [q for q in bank.questions if q.kind == "multiple-choice" and len(q.options) == 4]
+    shares = Counter(q.correct for q in four)
+    assert all(0.20 <= shares[p] / len(four) <= 0.30 for p in range(4)), shares
+
+
+def test_explanations_cite_their_sources(corpus, bank) -> None:  # type: ignore[no-untyped-def]
+    for question in bank.questions:
+        assert question.citations and re.search(r"\(Source: .+\.\)$", question.explanation), question.id
+
+
+def test_briefing_reads_at_secondary_school_level(corpus) -> None:  # type: ignore[no-untyped-def]
+    import textstat
+
+    text = " ".join(s.text for section in briefing(corpus) for s in section.sentences)
+    assert len(text.split()) >= 150
+    assert textstat.flesch_kincaid_grade(text) <= 10
+
+
+def test_nothing_about_the_seed_corpus_is_written_into_the_code() -> None:
+    code = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "quizgen").rglob("*.py"))
+    code += " ".join(p.read_text(encoding="utf-8") for p in (REPO / "templates").rglob("*") if p.is_file())
+    for word in ["Iraq", "Baghdad", "ISIS", "Rudaw", "Kirby", "Biden", "Kurdistan"]:
+        assert word not in code, word
+
+
+def test_site_content_builds(corpus) -> None:  # type: ignore[no-untyped-def]
+    content = build_site_content(corpus)
+    assert len(content.pages) >= 5 + 8 + 9 and "exports/questions.json" in content.files
