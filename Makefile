@@ -6,7 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.quizgen-installed
 
-.PHONY: site test check clean
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+
+.PHONY: site test check clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +23,15 @@ site: $(STAMP)
 	$(BIN)/quizgen check
 	$(BIN)/mkdocs build
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (never a downloaded browser) and run axe-core in it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } \
+	  || echo "quizgen: could not install chromium (apt-get needs root); browser tests skip, except under CI where they fail"
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
+
+test: $(STAMP) chromium $(AXE)
 	$(BIN)/python -m pytest
 
 clean:

@@ -67,6 +67,8 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             config.nav = _mkdocs_nav(self.content.nav)
         if "assets/quizgen.css" not in config.extra_css:
             config.extra_css.append("assets/quizgen.css")
+        if "assets/quizgen.js" not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append("assets/quizgen.js")
         if "SOURCE_DATE_EPOCH" not in os.environ:  # the sitemap's dates: fixed by the corpus, not the clock
             latest = max(a.meta.published for a in corpus.articles)
             os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0)))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_golden
+from golden_files import assert_golden
 from corpus_cases import load_case, make_corpus
 
 CASES = sorted((Path(__file__).parent / "cases" / "check").glob("*.yaml"))

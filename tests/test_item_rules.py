@@ -85,3 +85,12 @@ def test_options_are_in_the_same_order_on_every_run() -> None:
     first = build_question_bank(load_corpus(BASE)).questions
     second = build_question_bank(load_corpus(BASE)).questions
     assert [(q.id, q.options, q.correct) for q in first] == [(q.id, q.options, q.correct) for q in second]
+
+
+def test_a_definition_names_its_term_only_as_whole_words() -> None:
+    from quizgen.generate.families_terms import names_any
+
+    assert not names_any("This is his way of saying it.", ["IS"]), "the abbreviation IS is not the word 'is'"
+    assert names_any("The group (IS) grew.", ["IS"])
+    assert names_any("Iraqi security forces trained.", ["Iraqi Security Forces"]), "names match in any case"
+    assert not names_any("paramilitary groups", ["PMF"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_golden
+from golden_files import assert_golden
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content
 
@@ -20,7 +20,8 @@ def content():  # type: ignore[no-untyped-def]
 
 
 PAGES = ["index.md", "briefing.md", "timeline.md", "articles/index.md", "articles/daily-2020.md", "quizzes/index.md",
-         "quizzes/all.md", "quizzes/topics/bridges.md", "glossary.md", "people.md", "sources.md"]
+         "quizzes/all.md", "quizzes/topics/bridges.md", "glossary.md", "people.md", "sources.md", "practice.md",
+         "progress.md", "flashcards.md"]
 
 
 @pytest.mark.parametrize("uri", PAGES)

@@ -38,5 +38,19 @@ def render_bank_json(corpus: Corpus, bank: QuestionBank) -> bytes:
         "title": corpus.info.title,
         "question_count": len(bank.questions),
         "questions": [question_record(q) for q in bank.questions],
+        "articles": {a.id: {"headline": a.meta.headline, "outlet": corpus.outlet_of(a.id).name, "published": a.meta.published.iso}
+                     for a in corpus.articles},
+        "topics": {t.id: {"title": t.title} for t in corpus.topics},
     }
+    return _dump(document)
+
+
+def _dump(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def render_glossary_json(corpus: Corpus) -> bytes:
+    """The glossary for flashcards and other tools: `exports/glossary.json`."""
+    terms = [{"id": t.id, "term": t.term, "expansion": t.expansion, "definition": t.definition, "aliases": list(t.aliases),
+              "topics": list(t.topics)} for t in sorted(corpus.terms, key=lambda t: t.term.casefold())]
+    return _dump({"format": "quizgen-glossary", "version": BANK_FORMAT_VERSION, "title": corpus.info.title, "terms": terms})

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizgen.emit.bank_json import render_bank_json
+from quizgen.emit.bank_json import render_bank_json, render_glossary_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.site_pages import BANK_URI, PageRenderer, article_uri, topic_quiz_uri
 
-ASSETS = ("quizgen.css",)
+ASSETS = ("quizgen.css", "quizgen.js")
 NavItem = tuple[str, "str | list[NavItem]"]
 
 
@@ -59,13 +59,16 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
         "glossary.md": renderer.glossary(),
         "people.md": renderer.people(),
         "sources.md": renderer.sources(),
+        "practice.md": renderer.practice(),
+        "progress.md": renderer.progress(),
+        "flashcards.md": renderer.flashcards(),
     }
     for article in corpus.articles:
         pages[article_uri(article.id)] = renderer.article(article.id)
     topics = [t for t in corpus.topics if bank.by_topic(t.id)]
     for topic in topics:
         pages[topic_quiz_uri(topic.id)] = renderer.topic_quiz(topic.id)
-    files = {"exports/questions.json": render_bank_json(corpus, bank)}
+    files = {"exports/questions.json": render_bank_json(corpus, bank), "exports/glossary.json": render_glossary_json(corpus)}
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = source.read_bytes()
@@ -73,6 +76,7 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
         ("Home", "index.md"), ("Briefing", "briefing.md"), ("Timeline", "timeline.md"),
         ("Articles", ["articles/index.md", *[(a.meta.headline, article_uri(a.id)) for a in corpus.articles]]),  # type: ignore[list-item]
         ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *[(t.title, topic_quiz_uri(t.id)) for t in topics]]),  # type: ignore[list-item]
+        ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
     return SiteContent(pages, files, nav, _abbreviations(corpus), bank.facts_without_questions)

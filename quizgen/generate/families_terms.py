@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from quizgen.generate.distractors import pick_from_pool, seeded_random
 from quizgen.generate.family_support import citations_of, explain
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key
 from quizgen.generate.question_pools import QuestionPools
+from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.facts import Term
 
 WANTED = 3
+
+
+def names_any(text: str, names: list[str]) -> bool:
+    """Whether ``text`` names one of ``names`` as whole words. Abbreviations match in capitals only:
+    the alias "IS" is in "the IS caliphate" but not in "this" or "it is"."""
+    text = normalise_for_matching(text)
+    for name in names:
+        name = normalise_for_matching(name)
+        flags = 0 if name.isupper() else re.IGNORECASE
+        if name and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags):
+            return True
+    return False
 
 
 def _look_alike_expansions(term: Term, pools: QuestionPools) -> list[str]:
@@ -50,8 +65,7 @@ def acronym_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
 def term_definition_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
     """Which term matches this definition? — skipped when the definition names the term."""
     own = pools.term_keys[term.id]
-    definition = answer_key(term.definition)
-    if any(key and key in definition for key in own):
+    if names_any(term.definition, [term.term, *term.aliases, *([term.expansion] if term.expansion else [])]):
         return None
     others = sorted(t.id for t in pools.corpus.terms if t.id != term.id)
     chosen = pick_from_pool(others, WANTED, f"definition:{term.id}",

@@ -190,6 +190,23 @@ class PageRenderer:
         return self.md.get_template("quiz.md").render(title=f"Quiz: {topic.title}", intro=f"{topic.description} {len(questions)} questions.",
                                                       quiz=self.quiz(page, f"topic-{topic_id}", questions))
 
+    def practice(self) -> str:
+        page = "practice.md"
+        return self.md.get_template("practice.md").render(
+            total=len(self.bank.questions), progress_page="progress.md",
+            bank_url=relative_url(page, "exports/questions.json", directory_urls=self.directory_urls),
+            article_url=relative_url(page, "articles/{id}.md", directory_urls=self.directory_urls),
+            quizzes_url=relative_url(page, "quizzes/index.md", directory_urls=self.directory_urls))
+
+    def progress(self) -> str:
+        return self.md.get_template("progress.md").render(
+            bank_url=relative_url("progress.md", "exports/questions.json", directory_urls=self.directory_urls))
+
+    def flashcards(self) -> str:
+        terms = sorted(self.corpus.terms, key=lambda t: t.term.casefold())
+        cards = Markup(self.html.get_template("flashcards.html").render(terms=terms))
+        return self.md.get_template("flashcards.md").render(count=len(terms), cards=cards)
+
     def bank_quiz(self) -> str:
         questions = list(self.bank.questions)
         return self.md.get_template("quiz.md").render(title="All questions", intro=f"Every question in the bank: {len(questions)}.",

@@ -1,0 +1,50 @@
+"""axe-core on every interactive page, in both palettes; screenshots for review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from browser_env import AXE, SCREENSHOTS
+
+PAGES = ["articles/rudaw-2021-04-07/", "quizzes/all/", "quizzes/topics/withdrawal-agreement/", "practice/", "timeline/",
+         "flashcards/", "progress/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_axe_violation(page: Any, server: Any, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(server.url + path)
+    page.wait_for_load_state("networkidle")
+    fieldset = page.locator("fieldset.qg-question[data-kind='multiple-choice']")
+    if fieldset.count():  # check the states after answering too
+        from quiz_driver import answer
+
+        answer(fieldset.first, correct=False)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize(("width", "height", "label"), [(1280, 900, "desktop"), (390, 844, "phone")])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_a_quiz_page(browser: Any, server: Any, width: int, height: int, label: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1)
+    tab = context.new_page()
+    tab.goto(server.url + "articles/rudaw-2021-04-07/#quiz")
+    from quiz_driver import answer
+
+    questions = tab.locator("fieldset.qg-question")
+    answer(questions.nth(0), correct=True)
+    answer(questions.nth(1), correct=False)
+    questions.nth(0).scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"quiz-{label}-{scheme}.png"
+    tab.screenshot(path=str(path))
+    assert path.stat().st_size > 10_000
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling"
+    context.close()
