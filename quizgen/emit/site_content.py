@@ -32,7 +32,7 @@ class SiteContent:
 
 
 def abbreviation_lines(abbreviations: dict[str, str]) -> str:
-    """`*[ISF]: Iraqi Security Forces` lines for Python-Markdown's abbr extension."""
+    """`*[WHO]: World Health Organization` lines for Python-Markdown's abbr extension."""
     return "".join(f"*[{abbr}]: {expansion}\n" for abbr, expansion in sorted(abbreviations.items()))
 
 

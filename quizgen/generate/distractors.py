@@ -47,7 +47,7 @@ def pick_from_pool(pool: Sequence[T], wanted: int, seed: str, keep: Callable[[T]
 
 
 def number_scale(value: float) -> int:
-    """The order of magnitude that options must share: 2,500 and 1,500 do, 2,500 and 25,000 do not."""
+    """The order of magnitude that options must share: 2,000 and 1,500 do, 2,000 and 20,000 do not."""
     return int(math.floor(math.log10(abs(value)))) if value else 0
 
 

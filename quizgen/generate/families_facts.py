@@ -15,7 +15,7 @@ WANTED = 3
 
 
 def figure_question(fact: QuantityFact, pools: QuestionPools) -> DraftQuestion | None:
-    """What was the number of US troops in Iraq in April 2021? — options are figures of one unit and scale."""
+    """What was the number of cars crossing the bridge each day in 2020? — options are figures of one unit and scale."""
     true_values = pools.values_of_measure[answer_key(fact.measure)]
     scale = number_scale(fact.value)
     same_unit = pools.numbers_by_unit.get(answer_key(fact.unit))
@@ -36,7 +36,7 @@ def figure_question(fact: QuantityFact, pools: QuestionPools) -> DraftQuestion |
 
 
 def event_date_question(fact: EventFact, pools: QuestionPools) -> DraftQuestion | None:
-    """When did the US invasion of Iraq happen? — options are dates of the answer's precision."""
+    """When did the new bridge open? — options are dates of the answer's precision."""
     true_dates = pools.dates_of_title[answer_key(fact.title)]
     same_precision = pools.dates_by_precision.get(fact.date.precision)
     corpus_dates = same_precision.neighbours(fact.date, 3) if same_precision else []

@@ -17,7 +17,7 @@ def _role_note(pools: QuestionPools, person_id: str) -> str:
 
 
 def role_holder_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion | None:
-    """Who is described as Iraq's foreign minister? — options are people."""
+    """Who is described as the town's mayor? — options are people."""
     role = answer_key(fact.role)
     holders = pools.holders_of_role[role]
     person = pools.corpus.speaker(fact.person)
@@ -37,7 +37,7 @@ def role_holder_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion 
 
 
 def person_role_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion | None:
-    """What is Fuad Hussein's role, according to the articles? — options are roles."""
+    """What is Jane Doe's role, according to the articles? — options are roles."""
     person = pools.corpus.speaker(fact.person)
     own_roles = pools.roles_of_person[fact.person]
     chosen = pick_from_pool(pools.role_texts, WANTED, f"person-role:{fact.id}",
@@ -57,7 +57,7 @@ def person_role_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion 
 
 
 def quotation_speaker_question(fact: QuotationFact, pools: QuestionPools) -> DraftQuestion | None:
-    """Who said “there will be no foreign military bases in Iraq”? — options of the speaker's type."""
+    """Who said “the bridge will open in spring”? — options of the speaker's type."""
     is_person = fact.speaker in pools.person_ids
     pool = pools.person_ids if is_person else pools.organization_ids
     speakers = pools.speakers_of_text[answer_key(fact.text)]

@@ -42,7 +42,7 @@ def _look_alike_expansions(term: Term, pools: QuestionPools) -> list[str]:
 
 
 def acronym_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
-    """What does ISF stand for? — options share the answer's initials where the corpus allows."""
+    """What does WHO stand for? — options share the answer's initials where the corpus allows."""
     if not term.expansion:
         return None
     own = pools.term_keys[term.id]

@@ -44,7 +44,7 @@ def format_number(value: float) -> str:
 
 
 def format_quantity(value: float, unit: str, qualifier: str | None) -> str:
-    """`about 2,500 US troops`; `60 percent`."""
+    """`about 2,000 cars`; `60 percent`."""
     text = f"{format_number(value)} {unit}"
     return f"{qualifier} {text}" if qualifier else text
 

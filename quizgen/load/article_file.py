@@ -7,10 +7,10 @@ An article file is Markdown-like text::
     headline: ...
     ---
     ::: furniture header
-    US to move remaining combat troops out of Iraq: joint statement
+    Council approves the new bridge
     :::
 
-    ERBIL, Kurdistan Region — The United States is to move ...
+    RIVERTON — The town council voted on Monday to ...
 
 The body is the article exactly as published. Page furniture (comment policies, "Read also"
 links, stray timestamps, photo captions, repeated headers) stays in the text but is fenced by a

@@ -44,13 +44,13 @@ class QuantityFact(FactBase):
 
     kind: Literal["quantity"]
     value: float
-    """The number itself, such as 2500 (not "2,500")."""
+    """The number itself, such as 2000 (not "2,000")."""
     unit: Text
-    """What is counted, in the plural: `US troops`, `percent`, `rockets`."""
+    """What is counted, in the plural: `cars`, `percent`, `houses`."""
     qualifier: Literal["about", "nearly", "roughly", "some", "almost", "more than", "at least", "up to"] | None = None
-    """How exact the source is: `about 2,500`."""
+    """How exact the source is: `about 2,000`."""
     measure: Text
-    """A noun phrase naming the figure, for questions: `the number of US troops in Iraq in April 2021`."""
+    """A noun phrase naming the figure, for questions: `the number of cars crossing the bridge each day in 2020`."""
     as_of: PartialDate | None = None
     """When the figure held."""
     distractors: list[float] = []
@@ -64,7 +64,7 @@ class RoleFact(FactBase):
     person: Id
     """The person's id in `people.yaml`."""
     role: Text
-    """The role as a noun phrase: `Iraq's foreign minister`."""
+    """The role as a noun phrase: `the town's mayor`."""
     as_of: PartialDate | None = None
     """When the person held the role, according to the source."""
 
@@ -76,7 +76,7 @@ class EventFact(FactBase):
     date: PartialDate
     """When it happened, to the day, month or year the sources give."""
     title: Text
-    """A short noun phrase naming the event: `the US invasion of Iraq`."""
+    """A short noun phrase naming the event: `the opening of the new bridge`."""
     planned: bool = False
     """True when the date is a target or deadline that had not yet arrived when reported."""
     distractors: list[PartialDate] = []
@@ -112,9 +112,9 @@ class Term(StrictModel):
 
     id: Id
     term: Text
-    """The term as it is usually written: `ISF`."""
+    """The term as it is usually written: `WHO`."""
     expansion: Text | None = None
-    """What an abbreviation stands for: `Iraqi Security Forces`."""
+    """What an abbreviation stands for: `World Health Organization`."""
     definition: Text
     """A plain definition, supported by the sources."""
     aliases: list[Text] = []

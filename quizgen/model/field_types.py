@@ -22,7 +22,7 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="An id: lowercase letters, digits and single hyphens, like `fuad-hussein`.")]
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="An id: lowercase letters, digits and single hyphens, like `town-mayor-2020`.")]
 Text = Annotated[str, Field(min_length=1, pattern=r"\S"), AfterValidator(_not_blank)]
 
 

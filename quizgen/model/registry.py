@@ -23,7 +23,7 @@ class Outlet(StrictModel):
     name: Text
     country: Text | None = None
     website: Text | None = None
-    """The outlet's home page, such as `https://www.rudaw.net`."""
+    """The outlet's home page, such as `https://www.example-news.org`."""
 
 
 class Spelling(StrictModel):
@@ -45,7 +45,7 @@ class Person(StrictModel):
 
 
 class Organization(StrictModel):
-    """A group, office or document that can be quoted: `the Pentagon`, `the joint statement`."""
+    """A group, office or document that can be quoted: `the ministry`, `the joint statement`."""
 
     id: Id
     name: Text
