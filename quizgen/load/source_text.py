@@ -29,16 +29,37 @@ def _position_of_offset(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` when the file is saved so (Windows editors offer both), else None.
+
+    Without a byte-order mark, ASCII text in UTF-16 has a NUL in every other byte.
+    """
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:64]
+    if len(head) >= 4 and (head[0::2].count(0) == len(head[0::2]) or head[1::2].count(0) == len(head[1::2])):
+        return "UTF-16"
+    return None
+
+
 def read_source_text(path: Path, display: str) -> SourceText | Problem:
     """Read ``path`` as UTF-8 text, or return the one problem that prevents it.
 
     Accepted quietly: a UTF-8 byte-order mark, CRLF or CR line ends (Windows editors write them).
-    Refused: files over ``MAX_FILE_BYTES``, files with NUL bytes (binary), text that is not UTF-8.
+    Refused: files over ``MAX_FILE_BYTES``, UTF-16/UTF-32 text, files with NUL bytes (binary), text
+    that is not UTF-8.
     """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return Problem(display, 1, 1, f"expected a corpus file of at most {MAX_FILE_BYTES // (1024 * 1024)} MiB, found {size:,} bytes; split it into several files")
     data = path.read_bytes()
+    wide = _wide_encoding(data)
+    if wide:
+        return Problem(display, 1, 1, f"expected UTF-8 text, found {wide} text; save the file as UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position_of_offset(data, nul)

@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from quizgen.load.yaml_errors import explain_yaml_error
+
 try:  # the C parser is much faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -93,7 +95,10 @@ def resolve_plain_scalar(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.fullmatch(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts (4,300): no figure is that long
+            return text
     if _FLOAT.fullmatch(text):
         return float(text)
     return text
@@ -134,7 +139,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
         m = _mark(event)
         return Mark(m.line + line_offset, m.column)
 
-    def attach(value: Any, size: int, mark: Mark, anchor: str | None) -> None:
+    def attach(value: Any, size: int, mark: Mark, anchor: str | None, plain_key: bool = False) -> None:
         nonlocal total, root_done
         if anchor:
             anchors[anchor] = (value, size)
@@ -157,6 +162,8 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
             if value in parent.first_key_line:
                 first = parent.first_key_line[value]
                 raise YamlSyntaxError(mark, f"duplicate key '{value}' (first given on line {first}); each key may appear once")
+            if value == "<<" and plain_key:
+                raise YamlSyntaxError(mark, "expected a field name, found the merge key '<<' (quizgen does not merge mappings; write the fields out)")
             parent.first_key_line[value] = mark.line
             parent.pending_key = value
             doc.key_marks.setdefault(parent.path + (value,), mark)
@@ -205,9 +212,10 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
                 total += 1
                 plain = not event.style and event.implicit[0] and event.tag is None
                 value = resolve_plain_scalar(event.value) if plain else event.value
-                if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
+                is_key = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None
+                if is_key:
                     value = event.value  # keys are always text: `on:` is the key "on"
-                attach(value, 1, mark, event.anchor)
+                attach(value, 1, mark, event.anchor, plain_key=is_key and plain)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
                     raise YamlSyntaxError(mark, "expected a plain text key, found a list or mapping used as a key")
@@ -219,14 +227,9 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = stack.pop()
                 attach(frame.value, frame.size, frame.start, frame.anchor)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
-        problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
-        raise YamlSyntaxError(where, f"invalid YAML: {problem}{context}") from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        raise YamlSyntaxError(Mark(1 + line_offset, 1), f"invalid YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # syntax, or a reader error on a control character
+        line, column, message = explain_yaml_error(exc, text, line_offset)
+        raise YamlSyntaxError(Mark(line, column), message) from None
     if not root_done:
         doc.value_marks[()] = Mark(1 + line_offset, 1)
     return doc

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from quizgen.model.field_types import Id, PartialDate, StrictModel, Text
+from quizgen.model.field_types import Id, Number, PartialDate, StrictModel, Text
 
 
 class Source(StrictModel):
@@ -43,7 +43,7 @@ class QuantityFact(FactBase):
     """A figure: a number of something, with its unit and when it held."""
 
     kind: Literal["quantity"]
-    value: float
+    value: Number
     """The number itself, such as 2000 (not "2,000")."""
     unit: Text
     """What is counted, in the plural: `cars`, `percent`, `houses`."""
@@ -53,7 +53,7 @@ class QuantityFact(FactBase):
     """A noun phrase naming the figure, for questions: `the number of cars crossing the bridge each day in 2020`."""
     as_of: PartialDate | None = None
     """When the figure held."""
-    distractors: list[float] = []
+    distractors: list[Number] = []
     """Curated wrong answers with the same unit and scale (optional: others are derived)."""
 
 

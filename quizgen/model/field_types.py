@@ -23,6 +23,8 @@ def _not_blank(value: str) -> str:
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="An id: lowercase letters, digits and single hyphens, like `town-mayor-2020`.")]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+"""A finite number: `1.0e400` reads as infinity, which no figure is."""
 Text = Annotated[str, Field(min_length=1, pattern=r"\S"), AfterValidator(_not_blank)]
 
 
@@ -69,6 +71,8 @@ class PartialDate:
         year = int(match["year"])
         month = int(match["month"]) if match["month"] else None
         day = int(match["day"]) if match["day"] else None
+        if year == 0:
+            raise ValueError(f"expected a year from 0001, found '{text}' (the calendar has no year 0)")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"expected a month from 01 to 12, found '{text}'")
         if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:

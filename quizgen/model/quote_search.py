@@ -44,6 +44,8 @@ class QuoteMiss:
     furniture: str | None
     matched: int
     near: int | None
+    passage: str = ""
+    """The passage (normalised) that was not found: the whole quote, or one part of a quote with `...`."""
 
 
 class QuoteSearch:
@@ -120,4 +122,4 @@ class QuoteSearch:
         if low:
             at = self.normalised.find(part[:low])
             near = self.origin[at + low - 1] + 1
-        return QuoteMiss(furniture, low, near)
+        return QuoteMiss(furniture, low, near, part)

@@ -112,6 +112,8 @@ def _message(error: Any, root: type[BaseModel], data_path: tuple[Any, ...]) -> s
         return f"expected text, found {found}"
     if kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
         return f"expected a number, found {found}"
+    if kind == "finite_number":
+        return "expected a number of ordinary size, found one too large to hold (it reads as infinity)"
     if kind == "bool_type":
         return f"expected true or false, found {found}"
     if kind == "list_type":

@@ -15,7 +15,10 @@ def _miss_message(article: Article, display: str, quote: str, miss: QuoteMiss) -
     if miss.furniture:
         return (f"expected a quote from the text of article '{article.id}', found it only in page furniture "
                 f"({miss.furniture}) at {display}:{article.line_of(miss.near or 0) if miss.near else '?'}; furniture is never quoted")
-    wanted = normalise_for_matching(quote)
+    wanted = miss.passage or normalise_for_matching(quote)
+    if wanted != normalise_for_matching(quote) and miss.matched == len(wanted):
+        return (f"expected the passages joined by '...' in the order article '{article.id}' gives them, found "
+                f"'{wanted[:40]}' only before the passage in front of it ({display}:{article.line_of(miss.near - 1) if miss.near else '?'})")
     if miss.matched == 0 or miss.near is None:
         return f"expected the quote word for word in article '{article.id}' ({display}), found none of it"
     rest = wanted[miss.matched:miss.matched + 30]
@@ -33,6 +36,9 @@ def verify_quotes(files: CorpusFiles, articles: dict[str, tuple[Article, LoadedA
             if source.article not in articles:
                 continue  # reported as an unknown article
             article, loaded = articles[source.article]
+            if not any(char.isalnum() for char in source.quote):  # '...' alone would match any article
+                problems.append(file.problem(path + ("sources", j, "quote"), f"expected words copied from article '{article.id}', found a quote with no letters or digits: '{source.quote}'"))
+                continue
             result = article.quote_search.find(source.quote)
             if isinstance(result, QuoteMiss):
                 problems.append(file.problem(path + ("sources", j, "quote"), _miss_message(article, loaded.display, source.quote, result)))
