@@ -8,7 +8,7 @@ STAMP := $(VENV)/.quizgen-installed
 
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 
-.PHONY: site test check clean chromium
+.PHONY: site test check clean chromium pdf-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 check: $(STAMP)
 	$(BIN)/quizgen check
 
-site: $(STAMP)
+site: $(STAMP) pdf-tools
 	$(BIN)/quizgen check
 	$(BIN)/mkdocs build
 
@@ -28,10 +28,18 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } \
 	  || echo "quizgen: could not install chromium (apt-get needs root); browser tests skip, except under CI where they fail"
 
+# Worksheets are rendered to PDF by WeasyPrint (from PyPI), which needs Pango and HarfBuzz from
+# Debian, and a font to embed (DejaVu); the PDF tests read the PDFs with poppler-utils.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+pdf-tools:
+	@missing=$$(for p in $(PDF_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	[ -z "$$missing" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; } \
+	  || echo "quizgen: could not install $$missing (apt-get needs root); PDF tests skip, except under CI where they fail"
+
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
 
-test: $(STAMP) chromium $(AXE)
+test: $(STAMP) chromium pdf-tools $(AXE)
 	$(BIN)/python -m pytest
 
 clean:

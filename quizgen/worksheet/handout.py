@@ -1,0 +1,54 @@
+"""The reading handout of one article: its summary, comprehension questions, and a key.
+
+The summary is the one the study site shows (``quizgen.generate.summaries.article_summary``):
+curated statements of the facts the article supports, each with the article's own words that
+support it. Pure: corpus, article and questions in, HTML out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from quizgen.generate.question_model import Question
+from quizgen.generate.summaries import article_summary
+from quizgen.model.article import Article
+from quizgen.model.corpus import Corpus
+from quizgen.worksheet.worksheet_html import PageSetup, instructions_for, sheet_variants
+
+
+@dataclass(frozen=True)
+class HandoutArticle:
+    headline: str
+    outlet: str
+    byline: str | None
+    published: str
+    reliability: str
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    quotes: tuple[str, ...]
+    """The passages of this article that support the sentence."""
+
+
+def handout_article(corpus: Corpus, article: Article) -> HandoutArticle:
+    meta = article.meta
+    return HandoutArticle(meta.headline, corpus.outlet(meta.outlet).name, meta.byline, meta.published.display, meta.reliability)
+
+
+def handout_summary(corpus: Corpus, article: Article) -> tuple[SummarySentence, ...]:
+    return tuple(SummarySentence(s.text, tuple(dict.fromkeys(c.quote for c in s.citations)))
+                 for s in article_summary(corpus, article))
+
+
+def render_reading_handout(corpus: Corpus, article: Article, variants: list[tuple[str, tuple[Question, ...]]],
+                           setup: PageSetup, env: Environment) -> str:
+    """The HTML of a reading handout: per variant, the summary and the questions, then the key on its own page."""
+    if not variants or not variants[0][1]:
+        raise ValueError("a reading handout needs at least one question")
+    return env.get_template("handout.html").render(
+        setup=setup, article=handout_article(corpus, article), summary=handout_summary(corpus, article),
+        variants=sheet_variants(corpus, variants), instructions=instructions_for(variants[0][1]))

@@ -1,0 +1,95 @@
+"""What a printed sheet shows of a question and of its answer: plain values for the templates.
+
+Pure: questions and the corpus in, frozen values out. Text stays raw here; the HTML templates
+escape it (autoescape), so corpus text always prints as text.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+from quizgen.generate.question_model import Citation, Question
+from quizgen.model.corpus import Corpus
+
+
+def option_letter(index: int) -> str:
+    """`0` → `A`, `25` → `Z`, `26` → `AA`: letters for options and for definitions to match."""
+    letters = string.ascii_uppercase
+    return letters[index] if index < 26 else option_letter(index // 26 - 1) + letters[index % 26]
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One source of an answer, as the key prints it: outlet, headline, date and the quote."""
+
+    outlet: str
+    headline: str
+    published: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class LetteredOption:
+    letter: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SheetQuestion:
+    """A numbered question as the student sees it."""
+
+    number: int
+    kind: str
+    """`multiple-choice`, `true-false` or `ordering`: the templates lay each out differently."""
+    stem: str
+    options: tuple[LetteredOption, ...]
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    """The answer to a numbered question, as the key prints it."""
+
+    number: int
+    answer: str
+    """`B`, `False`, or for ordering the letters earliest first: `B, D, A, C`."""
+    answer_text: str
+    """The words of the answer: the option; for ordering, each event's number (`numbered A 2, B 1, C 3`)."""
+    explanation: str
+    sources: tuple[SourceLine, ...]
+
+
+def source_lines(corpus: Corpus, citations: tuple[Citation, ...]) -> tuple[SourceLine, ...]:
+    lines = []
+    for citation in citations:
+        meta = corpus.article(citation.article).meta
+        lines.append(SourceLine(corpus.outlet(meta.outlet).name, meta.headline, meta.published.display, citation.quote))
+    return tuple(lines)
+
+
+def sheet_question(number: int, question: Question) -> SheetQuestion:
+    options = tuple(LetteredOption(option_letter(i), text) for i, text in enumerate(question.options))
+    return SheetQuestion(number, question.kind, question.stem, options)
+
+
+def key_entry(corpus: Corpus, number: int, question: Question) -> KeyEntry:
+    answer_text = question.answer_text
+    if question.correct_order is not None:
+        answer = ", ".join(option_letter(i) for i in question.correct_order)
+        # what the student writes on the lines: each event's place, 1 for the earliest
+        place = {index: rank for rank, index in enumerate(question.correct_order, start=1)}
+        answer_text = "numbered " + ", ".join(f"{option_letter(i)} {place[i]}" for i in range(len(question.options)))
+    elif question.kind == "true-false":
+        answer = question.answer_text
+    else:
+        assert question.correct is not None
+        answer = option_letter(question.correct)
+    return KeyEntry(number, answer, answer_text, question.explanation, source_lines(corpus, question.citations))
+
+
+def sheet_questions(questions: tuple[Question, ...]) -> tuple[SheetQuestion, ...]:
+    return tuple(sheet_question(n, q) for n, q in enumerate(questions, start=1))
+
+
+def key_entries(corpus: Corpus, questions: tuple[Question, ...]) -> tuple[KeyEntry, ...]:
+    return tuple(key_entry(corpus, n, q) for n, q in enumerate(questions, start=1))

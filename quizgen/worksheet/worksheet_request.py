@@ -1,0 +1,162 @@
+"""What a user asks for (`quizgen worksheet` options) → a checked request → the worksheet's HTML.
+
+``build_worksheet`` is pure: the corpus, the bank and a request in, a ``WorksheetDocument`` out;
+a request that cannot be met raises ``UsageError`` with what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.errors import UsageError
+from quizgen.generate.question_bank import FAMILY_TITLES, QuestionBank
+from quizgen.generate.question_model import Question, stable_hash
+from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria, select_questions
+from quizgen.model.corpus import Corpus
+from quizgen.model.facts import Term
+from quizgen.render.environment import counted
+from quizgen.worksheet.glossary_worksheet import render_glossary_worksheet
+from quizgen.worksheet.handout import render_reading_handout
+from quizgen.worksheet.variants import MAX_VARIANTS, make_variant, variant_letters
+from quizgen.worksheet.worksheet_html import PAPER_SIZES, PageSetup, html_environment, render_question_worksheet
+
+WORKSHEET_TYPES = ("questions", "glossary", "handout")
+QUESTION_KINDS = ("multiple-choice", "true-false", "ordering")
+DEFAULT_COUNTS: dict[str, int | None] = {"questions": 20, "handout": 10, "glossary": None}
+"""How many questions (terms) a sheet holds when ``count`` is not given; None for all that match."""
+
+
+@dataclass(frozen=True)
+class WorksheetRequest:
+    """The options of `quizgen worksheet`. Empty tuples mean "any"."""
+
+    type: str = "questions"
+    """`questions`, `glossary` (match terms to definitions) or `handout` (one article's reading handout)."""
+    articles: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    """Question kinds or families (`figure`, `acronym`, ...); not for glossary worksheets."""
+    difficulties: tuple[str, ...] = ()
+    count: int | None = None
+    """How many questions (glossary: terms); None for the type's default (``DEFAULT_COUNTS``)."""
+    variants: int = 1
+    seed: str = ""
+    paper: str = "a4"
+    title: str | None = None
+    """The sheet's title; None for one made from what the sheet covers."""
+
+
+@dataclass(frozen=True)
+class WorksheetDocument:
+    """A printable document, as HTML ready for ``render_pdf``."""
+
+    uri: str
+    """Where it goes in a site: `teachers/worksheet-<article-id>.pdf`."""
+    title: str
+    description: str
+    """One line for a list of downloads: what it holds."""
+    html: str
+
+
+def _unknown(what: str, given: tuple[str, ...], known: list[str]) -> list[str]:
+    return [f"unknown {what} '{value}'; expected one of: {', '.join(known)}" for value in given if value not in known]
+
+
+def check_request(corpus: Corpus, request: WorksheetRequest) -> None:
+    """Raise ``UsageError`` listing every option that cannot be met."""
+    problems = []
+    if request.type not in WORKSHEET_TYPES:
+        problems.append(f"unknown worksheet type '{request.type}'; expected one of: {', '.join(WORKSHEET_TYPES)}")
+    problems += _unknown("article", request.articles, [a.id for a in corpus.articles])
+    problems += _unknown("topic", request.topics, [t.id for t in corpus.topics])
+    problems += _unknown("question kind", request.kinds, [*QUESTION_KINDS, *FAMILY_TITLES])
+    problems += _unknown("difficulty", request.difficulties, list(DIFFICULTIES))
+    if request.paper not in PAPER_SIZES:
+        problems.append(f"unknown paper '{request.paper}'; expected one of: {', '.join(PAPER_SIZES)}")
+    if request.count is not None and request.count < 1:
+        problems.append(f"expected a count of at least 1, found {request.count}")
+    if not 1 <= request.variants <= MAX_VARIANTS:
+        problems.append(f"expected 1 to {MAX_VARIANTS} variants, found {request.variants}")
+    if request.type == "handout" and len(request.articles) != 1:
+        problems.append(f"a reading handout is about one article: expected exactly one --articles ID, found {len(request.articles)}")
+    if request.type == "glossary" and (request.kinds or request.difficulties):
+        problems.append("a glossary worksheet matches terms to definitions: --kinds and --difficulty apply to questions only")
+    if problems:
+        raise UsageError("; ".join(problems))
+
+
+def _criteria(request: WorksheetRequest) -> QuestionCriteria:
+    count = request.count if request.count is not None else DEFAULT_COUNTS[request.type]
+    return QuestionCriteria(articles=request.articles, topics=request.topics, kinds=request.kinds,
+                            difficulties=request.difficulties, count=count, seed=request.seed)
+
+
+def select_terms(corpus: Corpus, request: WorksheetRequest) -> tuple[Term, ...]:
+    """Glossary terms citing one of ``articles`` and having one of ``topics``; a seeded sample of ``count``."""
+    terms = [t for t in corpus.terms
+             if (not request.articles or any(s.article in request.articles for s in t.sources))
+             and (not request.topics or any(topic in request.topics for topic in t.topics))]
+    if request.count is not None and request.count < len(terms):
+        chosen = {t.id for t in sorted(terms, key=lambda t: stable_hash("select", request.seed, t.id))[: request.count]}
+        terms = [t for t in terms if t.id in chosen]
+    return tuple(terms)
+
+
+def _covers(corpus: Corpus, request: WorksheetRequest) -> str:
+    """What the sheet is about, in words: the articles, else the topics, else the corpus."""
+    if request.articles:
+        return "; ".join(f"“{corpus.article(a).meta.headline}” ({corpus.outlet_of(a).name}, {corpus.article(a).meta.published.display})"
+                         for a in request.articles)
+    if request.topics:
+        return "; ".join(corpus.topic(t).title for t in request.topics)
+    return corpus.info.title
+
+
+def _short_title(corpus: Corpus, request: WorksheetRequest) -> str:
+    if len(request.articles) == 1:
+        meta = corpus.article(request.articles[0]).meta
+        return f"{corpus.outlet(meta.outlet).name}, {meta.published.display}"
+    if len(request.topics) == 1 and not request.articles:
+        return corpus.topic(request.topics[0]).title
+    return corpus.info.title
+
+
+def _no_match(request: WorksheetRequest, what: str) -> UsageError:
+    chosen = [f"--{name} {' '.join(values)}" for name, values in
+              (("articles", request.articles), ("topics", request.topics), ("kinds", request.kinds), ("difficulty", request.difficulties)) if values]
+    return UsageError(f"no {what} matches {' '.join(chosen) or 'the corpus'}; expected at least one")
+
+
+def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetRequest, uri: str = "worksheet.pdf",
+                    template_dirs: tuple[Path, ...] = ()) -> WorksheetDocument:
+    """The document ``request`` asks for. Raises ``UsageError`` when it cannot be made."""
+    check_request(corpus, request)
+    env = html_environment(template_dirs)
+    letters = variant_letters(request.variants)
+    covers = _covers(corpus, request)
+    with_key = f"in {len(letters)} variants, each with its own answer key" if len(letters) > 1 else "with answer key"
+    if request.type == "glossary":
+        terms = select_terms(corpus, request)
+        if not terms:
+            raise _no_match(request, "glossary term")
+        title = request.title or f"Glossary worksheet: {covers}"
+        setup = PageSetup(title, f"Match {counted(len(terms), 'term')} to their definitions.", request.paper, corpus.info.language)
+        html = render_glossary_worksheet(corpus, terms, letters, request.seed, setup, env)
+        return WorksheetDocument(uri, title, f"Match {counted(len(terms), 'term')} to their definitions, {with_key}.", html)
+    questions: tuple[Question, ...] = select_questions(bank.questions, _criteria(request))
+    if not questions:
+        raise _no_match(request, "question")
+    variants = [(letter, make_variant(questions, request.seed, letter)) for letter in letters]
+    described = counted(len(questions), "question")
+    if request.type == "handout":
+        article = corpus.article(request.articles[0])
+        meta = article.meta
+        title = request.title or f"Reading handout: {corpus.outlet(meta.outlet).name}, {meta.published.display}"
+        setup = PageSetup(title, "", request.paper, corpus.info.language)
+        html = render_reading_handout(corpus, article, variants, setup, env)
+        return WorksheetDocument(uri, title, f"Summary of “{meta.headline}” with {described}, {with_key}.", html)
+    title = request.title or f"Worksheet: {_short_title(corpus, request)}"
+    setup = PageSetup(title, f"{counted(len(questions), 'question')} on {covers}", request.paper, corpus.info.language)
+    html = render_question_worksheet(corpus, variants, setup, env)
+    return WorksheetDocument(uri, title, f"{described} on {covers}, {with_key}.", html)
