@@ -1,0 +1,45 @@
+"""Classroom exports of the question bank: Moodle, Canvas (QTI), Anki, Kahoot, Quizizz, JSON.
+
+Every format is a pure function ``(corpus, questions) -> ExportResult``; ``EXPORT_FORMATS`` lists
+them in a stable order for the CLI (`quizgen export`) and the teachers' page::
+
+    result = EXPORT_FORMATS["gift"].render(corpus, bank.questions)
+    Path(EXPORT_FORMATS["gift"].filename).write_bytes(result.data)
+"""
+
+from __future__ import annotations
+
+from quizgen.export.anki_deck import render_anki_deck
+from quizgen.export.bank_export import render_json_bank
+from quizgen.export.export_format import ExportFormat, ExportResult
+from quizgen.export.gift import render_gift
+from quizgen.export.kahoot import render_kahoot
+from quizgen.export.moodle_xml import render_moodle_xml
+from quizgen.export.qti_package import render_qti_package
+from quizgen.export.quiz_csv import render_quiz_csv
+
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "ExportResult"]
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("gift", "questions.gift", "Moodle GIFT",
+                 "For Moodle's question bank: Question bank > Import, choose GIFT format and this file "
+                 "(multiple-choice and true-or-false questions).", render_gift),
+    ExportFormat("moodle-xml", "questions-moodle.xml", "Moodle XML",
+                 "For Moodle's question bank: Question bank > Import, choose Moodle XML format and this file "
+                 "(every question, with feedback on each option; ordering questions need Moodle 4.4 or the Ordering plugin).",
+                 render_moodle_xml),
+    ExportFormat("qti", "questions-qti.zip", "QTI 1.2 package (Canvas)",
+                 "For Canvas and other QTI 1.2 tools: in Canvas, Settings > Import Course Content > QTI .zip file, "
+                 "then upload this zip unopened.", render_qti_package),
+    ExportFormat("anki", "questions.apkg", "Anki deck",
+                 "For Anki: File > Import and choose this file; every question and the glossary terms become cards, "
+                 "and importing a newer deck updates them.", render_anki_deck),
+    ExportFormat("kahoot", "kahoot.xlsx", "Kahoot spreadsheet",
+                 "For Kahoot: create a kahoot, Add question > Import spreadsheet, and upload this file "
+                 "(only questions within Kahoot's length limits).", render_kahoot),
+    ExportFormat("csv", "questions.csv", "Quizizz spreadsheet (CSV)",
+                 "For Quizizz (Wayground): Create > Quiz > Import from spreadsheet; Blooket and similar tools "
+                 "take the same rows.", render_quiz_csv),
+    ExportFormat("json", "questions.json", "JSON question bank",
+                 "For your own tools: every question with its answer, explanation and sources, as JSON.", render_json_bank),
+)}

@@ -1,0 +1,34 @@
+"""What an export is: a format's name, file name and renderer, and what a render gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from quizgen.generate.question_model import Question
+from quizgen.model.corpus import Corpus
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """The bytes of one export file, and the questions the format could not hold."""
+
+    data: bytes
+    left_out: tuple[str, ...] = ()
+    """One line per question left out, ``"q-…: why"`` (a Kahoot limit, a kind the format cannot hold)."""
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One classroom export, as the CLI and the teachers' page list it."""
+
+    name: str
+    """The name on the command line: `gift`, `moodle-xml`, `qti`, `anki`, `kahoot`, `csv`, `json`."""
+    filename: str
+    """The default file name: `questions.gift`, `kahoot.xlsx`, ..."""
+    title: str
+    """What teachers call it: `Moodle GIFT`."""
+    description: str
+    """One sentence for teachers: where to import it and how."""
+    render: Callable[[Corpus, tuple[Question, ...]], ExportResult]
+    """A pure function from the corpus and the chosen questions to the file's bytes."""

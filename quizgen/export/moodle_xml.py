@@ -1,0 +1,102 @@
+"""Moodle XML: the question bank for Moodle's question import, with every option's feedback.
+
+Multiple-choice questions become `multichoice` (one answer), true-or-false questions `truefalse`
+and ordering questions `ordering` (a standard question type since Moodle 4.4; older Moodles
+need the Ordering plugin). The question id is the name and the ID number, so that re-importing
+an updated file can be matched with the questions already in the bank. Texts are HTML escaped
+for HTML, and the XML is written by ElementTree, which escapes it for XML.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from quizgen.export.export_format import ExportResult
+from quizgen.export.feedback_text import html_feedback, html_text
+from quizgen.generate.question_model import Question, answer_key
+from quizgen.model.corpus import Corpus
+
+MOODLE_TYPES = {"multiple-choice": "multichoice", "true-false": "truefalse", "ordering": "ordering"}
+
+
+def _text_element(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.Element:
+    element = ET.SubElement(parent, tag, {"format": "html"} if html else {})
+    ET.SubElement(element, "text").text = text
+    return element
+
+
+def _category(corpus: Corpus) -> ET.Element:
+    question = ET.Element("question", {"type": "category"})
+    category = ET.SubElement(question, "category")
+    # Moodle reads "/" as a level of the category path; "//" is a slash in a name.
+    ET.SubElement(category, "text").text = "$course$/top/" + corpus.info.title.replace("/", "//")
+    _text_element(question, "info", html_text(corpus.info.description))
+    return question
+
+
+def _question(corpus: Corpus, question: Question) -> ET.Element:
+    element = ET.Element("question", {"type": MOODLE_TYPES[question.kind]})
+    name = ET.SubElement(element, "name")
+    ET.SubElement(name, "text").text = f"{question.id} ({question.family})"
+    _text_element(element, "questiontext", html_text(question.stem))
+    _text_element(element, "generalfeedback", html_feedback(corpus, question))
+    ET.SubElement(element, "defaultgrade").text = "1"
+    ET.SubElement(element, "penalty").text = "0" if question.kind == "true-false" else "0.3333333"
+    ET.SubElement(element, "hidden").text = "0"
+    ET.SubElement(element, "idnumber").text = question.id
+    if question.kind == "multiple-choice":
+        _multichoice(element, question)
+    elif question.kind == "true-false":
+        _truefalse(element, question)
+    else:
+        _ordering(element, question)
+    tags = ET.SubElement(element, "tags")
+    for topic in question.topics:
+        ET.SubElement(ET.SubElement(tags, "tag"), "text").text = topic
+    return element
+
+
+def _multichoice(element: ET.Element, question: Question) -> None:
+    for tag, value in (("single", "true"), ("shuffleanswers", "false"), ("answernumbering", "abc"),
+                       ("showstandardinstruction", "0")):
+        ET.SubElement(element, tag).text = value
+    for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        _text_element(element, tag, "")
+    for index, option in enumerate(question.options):
+        answer = ET.SubElement(element, "answer", {"fraction": "100" if index == question.correct else "0", "format": "html"})
+        ET.SubElement(answer, "text").text = html_text(option)
+        note = question.option_notes[index]
+        _text_element(answer, "feedback", html_text(note) if note else "")
+
+
+def _truefalse(element: ET.Element, question: Question) -> None:
+    assert question.correct is not None
+    is_true = answer_key(question.options[question.correct]) == "true"
+    for word, right in (("true", is_true), ("false", not is_true)):
+        answer = ET.SubElement(element, "answer", {"fraction": "100" if right else "0", "format": "moodle_auto_format"})
+        ET.SubElement(answer, "text").text = word
+        _text_element(answer, "feedback", "")
+
+
+def _ordering(element: ET.Element, question: Question) -> None:
+    assert question.correct_order is not None
+    for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
+                       ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
+        ET.SubElement(element, tag).text = value
+    for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        _text_element(element, tag, "")
+    # The ordering type stores the correct order in the answers' order, numbered by "fraction".
+    for position, index in enumerate(question.correct_order, start=1):
+        answer = ET.SubElement(element, "answer", {"fraction": str(position), "format": "html"})
+        ET.SubElement(answer, "text").text = html_text(question.options[index])
+
+
+def render_moodle_xml(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
+    """Every question as Moodle XML, in one category named after the corpus."""
+    quiz = ET.Element("quiz")
+    quiz.append(_category(corpus))
+    for question in questions:
+        quiz.append(_question(corpus, question))
+    ET.indent(quiz, space="  ")
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return ExportResult(text.encode("utf-8"))

@@ -1,0 +1,88 @@
+"""QTI 1.2 assessment XML (the `questestinterop` file) for Canvas and other QTI 1.2 importers.
+
+Multiple-choice and true-or-false questions become single-answer `response_lid` items with
+Canvas's `question_type` metadata; QTI 1.2 importers such as Canvas have no ordering type, so
+ordering questions are left out. Item idents are the question ids and choice idents derive from
+the question id and the option's text, so a re-import of an updated package matches the old
+items. The package around this file is assembled by ``qti_package``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from quizgen.export.feedback_text import html_feedback, html_text
+from quizgen.generate.question_model import Question, stable_hash
+from quizgen.model.corpus import Corpus
+
+QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
+QTI_SCHEMA_LOCATION = f"{QTI_NAMESPACE} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
+CANVAS_TYPES = {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question"}
+
+
+def _sub(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None, text: str | None = None) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes or {})
+    element.text = text
+    return element
+
+
+def choice_ident(question: Question, index: int) -> str:
+    """A choice's ident: the same question and option text give the same ident."""
+    return f"{question.id}-{stable_hash(question.id, question.options[index])[:8]}"
+
+
+def _material(parent: ET.Element, html: str) -> None:
+    _sub(_sub(parent, "material"), "mattext", {"texttype": "text/html"}, html)
+
+
+def _metadata(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
+    metadata = _sub(parent, "qtimetadata")
+    for label, entry in fields:
+        field = _sub(metadata, "qtimetadatafield")
+        _sub(field, "fieldlabel", text=label)
+        _sub(field, "fieldentry", text=entry)
+
+
+def _item(corpus: Corpus, question: Question) -> ET.Element:
+    item = ET.Element("item", {"ident": question.id, "title": question.id})
+    idents = [choice_ident(question, i) for i in range(len(question.options))]
+    _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),
+                                            ("original_answer_ids", ",".join(idents))])
+    presentation = _sub(item, "presentation")
+    _material(presentation, html_text(question.stem))
+    render = _sub(_sub(presentation, "response_lid", {"ident": "response1", "rcardinality": "Single"}), "render_choice")
+    for ident, option in zip(idents, question.options):
+        _material(_sub(render, "response_label", {"ident": ident}), html_text(option))
+    processing = _sub(item, "resprocessing")
+    _sub(_sub(processing, "outcomes"), "decvar", {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"})
+    general = _sub(processing, "respcondition", {"continue": "Yes"})
+    _sub(_sub(general, "conditionvar"), "other")
+    _sub(general, "displayfeedback", {"feedbacktype": "Response", "linkrefid": "general_fb"})
+    notes = [(ident, note) for ident, note in zip(idents, question.option_notes) if note]
+    for ident, _ in notes:
+        condition = _sub(processing, "respcondition", {"continue": "Yes"})
+        _sub(_sub(condition, "conditionvar"), "varequal", {"respident": "response1"}, ident)
+        _sub(condition, "displayfeedback", {"feedbacktype": "Response", "linkrefid": f"{ident}_fb"})
+    assert question.correct is not None
+    correct = _sub(processing, "respcondition", {"continue": "No"})
+    _sub(_sub(correct, "conditionvar"), "varequal", {"respident": "response1"}, idents[question.correct])
+    _sub(correct, "setvar", {"action": "Set", "varname": "SCORE"}, "100")
+    for ident, html in [("general_fb", html_feedback(corpus, question))] + [(f"{i}_fb", html_text(n)) for i, n in notes]:
+        _material(_sub(_sub(item, "itemfeedback", {"ident": ident}), "flow_mat"), html)
+    return item
+
+
+def render_qti_assessment(corpus: Corpus, questions: tuple[Question, ...], assessment_ident: str) -> bytes:
+    """The assessment XML of ``questions`` (multiple-choice and true-or-false only)."""
+    # The namespaces are declared as plain attributes: ElementTree's default_namespace refuses
+    # unqualified attributes, and QTI's attributes are unqualified.
+    root = ET.Element("questestinterop", {"xmlns": QTI_NAMESPACE, "xmlns:xsi": XSI_NAMESPACE,
+                                          "xsi:schemaLocation": QTI_SCHEMA_LOCATION})
+    assessment = _sub(root, "assessment", {"ident": assessment_ident, "title": corpus.info.title})
+    _metadata(assessment, [("cc_maxattempts", "1")])
+    section = _sub(assessment, "section", {"ident": "root_section"})
+    for question in questions:
+        section.append(_item(corpus, question))
+    ET.indent(root, space="  ")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
