@@ -47,6 +47,42 @@ def _command_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_export(args: argparse.Namespace) -> int:
+    from quizgen.export import EXPORT_FORMATS
+    from quizgen.export.export_writer import write_file_atomically
+    from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
+    from quizgen.generate.question_selection import QuestionCriteria, select_questions
+
+    corpus = load_corpus(Path(args.seeds))
+    for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
+                                 ("--topics", args.topics, {t.id for t in corpus.topics}),
+                                 ("--kinds", args.kinds, {"multiple-choice", "true-false", "ordering", *FAMILY_TITLES})):
+        unknown = [value for value in given if value not in known]
+        if unknown:
+            raise UsageError(f"{option}: unknown {', '.join(map(repr, unknown))}; expected one of: {', '.join(sorted(known))}")
+    criteria = QuestionCriteria(articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds))
+    questions = select_questions(build_question_bank(corpus).questions, criteria)
+    if not questions:
+        raise UsageError("no question matches --articles, --topics and --kinds together")
+    formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
+    if args.format == "all":
+        folder = Path(args.out or ".")
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"expected --out to name a folder for --format all, found the file {folder}")
+        targets = [folder / f.filename for f in formats]
+    else:
+        targets = [Path(args.out or formats[0].filename)]
+        if targets[0].is_dir():
+            targets = [targets[0] / formats[0].filename]
+    results = [f.render(corpus, questions) for f in formats]  # everything rendered before anything is written
+    for export_format, target, result in zip(formats, targets, results):
+        write_file_atomically(target, result.data)
+        print(f"wrote {target}: {export_format.title}, {len(questions) - len(result.left_out)} of {len(questions)} questions")
+        for line in result.left_out:
+            print(f"quizgen: left out of {target.name}: {line}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quizgen", description="Study material from source-checked news facts.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -65,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Write a JSON Schema per kind of corpus file, for editors that validate YAML while typing.")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="where to write them (default: schemas)")
     schema.set_defaults(run=_command_schema)
+    export_names = ("gift", "moodle-xml", "qti", "anki", "kahoot", "csv", "json", "all")
+    export = commands.add_parser("export", help="export questions for Moodle, Canvas, Anki, Kahoot, Quizizz or as JSON",
+                                 description="Export the question bank, or the questions chosen with --articles, --topics and --kinds, in a format a classroom tool imports: gift and moodle-xml (Moodle), qti (Canvas and other QTI 1.2 tools), anki (an .apkg deck with the glossary), kahoot (.xlsx), csv (Quizizz), json; or all of them into a folder. Questions a format cannot hold are listed on stderr.")
+    export.add_argument("--format", required=True, choices=export_names, metavar="NAME", help="one of: " + ", ".join(export_names))
+    export.add_argument("--out", metavar="PATH", help="the file to write (default: the format's file name, e.g. questions.gift, in the current folder); with --format all, the folder")
+    export.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    export.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions citing these articles")
+    export.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions on these topics")
+    export.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering) or families (figure, acronym, ...)")
+    export.set_defaults(run=_command_export)
     return parser
 
 
