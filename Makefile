@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.quizgen-installed
 
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
+GIFT_PARSER := .cache/npm-gift/node_modules/gift-pegjs/pegjs-gift.js
 
 .PHONY: site test check clean chromium pdf-tools
 
@@ -39,7 +40,11 @@ pdf-tools:
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4.14.1
 
-test: $(STAMP) chromium pdf-tools $(AXE)
+# The GIFT export is read back by gift-pegjs, the PEG grammar of Moodle's GIFT format (tests/test_exports_gift.py).
+$(GIFT_PARSER):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm-gift gift-pegjs@1.0.2
+
+test: $(STAMP) chromium pdf-tools $(AXE) $(GIFT_PARSER)
 	$(BIN)/python -m pytest
 
 clean:
