@@ -37,32 +37,31 @@ def _unclosed_quote_above(text: str, error_line: int) -> int | None:
 
 def explain_yaml_error(exc: yaml.YAMLError, text: str, line_offset: int = 0) -> tuple[int, int, str]:
     """The line and column (from 1, lines shifted by ``line_offset``) and message for a PyYAML error."""
-    line, column, message, opened = _explain(exc, text)
-    if opened is not None:
-        message += f"; the quoted text opened on line {opened + line_offset} runs over several lines: is its closing quote missing?"
-    return line + line_offset, column, message
-
-
-def _explain(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, int | None]:
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = _line_and_column(text, exc.position)
-        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
-        name = unicodedata.name(char, "a control character").lower() if len(char) == 1 else "a control character"
-        return line, column, f"expected printable text, found the invisible character U+{ord(char[:1] or ' '):04X} ({name}); delete it", None
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1] or " "
+        name = unicodedata.name(char, "a control character").lower()
+        return line + line_offset, column, f"expected printable text, found the invisible character U+{ord(char):04X} ({name}); delete it"
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return 1, 1, f"invalid YAML: {' '.join(str(exc).split())}", None
+        return 1 + line_offset, 1, f"invalid YAML: {' '.join(str(exc).split())}"
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     context = exc.context or ""
-    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
-        start = exc.context_mark
-        return start.line + 1, start.column + 1, "expected a closing quote for the text that starts here, found the end of the file", None
+    opened = exc.context_mark
+    if "quoted scalar" in context and "end of stream" in problem and opened is not None:
+        return opened.line + 1 + line_offset, opened.column + 1, "expected a closing quote for the text that starts here, found the end of the file"
     lines = text.split("\n")
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = current[:len(current) - len(current.lstrip(" \t"))]
     if "\t" in indent or "tab" in problem:
         tab_column = indent.find("\t") + 1 if "\t" in indent else column
-        return line, tab_column, "expected spaces for indentation, found a tab (YAML does not allow tabs there)", None
+        return line + line_offset, tab_column, "expected spaces for indentation, found a tab (YAML does not allow tabs there)"
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    return line, column, message, _unclosed_quote_above(text, line)
+    if "flow" in context and opened is not None and opened.line + 1 < line:
+        bracket = "[" if "sequence" in context else "{"
+        message += f"; is the '{bracket}' on line {opened.line + 1 + line_offset} closed?"
+    quoted = _unclosed_quote_above(text, line)
+    if quoted is not None:
+        message += f"; the quoted text opened on line {quoted + line_offset} runs over several lines: is its closing quote missing?"
+    return line + line_offset, column, message
