@@ -1,0 +1,152 @@
+"""quizgen's performance benchmark: synthetic corpora of the seed's shape, timed end to end.
+
+    python benchmarks/bench.py --articles 10 100 1000 --json FILE [--runs 3] [--check]
+
+For each size it writes a synthetic corpus (benchmarks/synthetic_corpus.py) into a site project
+(this repository's mkdocs.yml and templates), then measures, each the median of ``--runs`` runs
+in fresh processes: ``quizgen check``; generation alone (load, validate, generate, in-process,
+imports excluded: benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
+``quizgen build``) built by plain MkDocs with the same theme, extensions and nav but without the
+quizgen plugin; a rebuild after one fact's statement changes; and the peak memory (maximum
+resident set) of the full build. Builds and plain builds alternate, so that load from other
+processes on the machine falls on both alike. It prints a table and the targets (PASS/FAIL with the
+measured ratios), writes the records as JSON, and with ``--check`` exits 1 if a target fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BENCHMARKS = Path(__file__).resolve().parent
+REPO = BENCHMARKS.parent
+sys.path.insert(0, str(BENCHMARKS))
+
+from synthetic_corpus import write_synthetic_corpus  # noqa: E402
+from targets import evaluate_targets, format_table, format_targets  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "946684800"}
+
+
+def run_measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run ``command``; return (wall seconds, peak resident MiB of that process, stdout). Fails loudly."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)  # the rusage of this one child, not of every child so far
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed in {cwd} (exit {process.returncode}):\n{stderr[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024, stdout  # ru_maxrss is in KiB on Linux
+
+
+def _mkdocs_nav(items: list[Any]) -> list[Any]:
+    """quizgen's nav, (title, uri | children) pairs, as mkdocs.yml writes it."""
+    return [item if isinstance(item, str) else {item[0]: _mkdocs_nav(item[1]) if isinstance(item[1], list) else item[1]} for item in items]
+
+
+def prepare(size: int, workdir: Path, seed: int) -> tuple[Path, Path]:
+    """A site project with a synthetic corpus, and a plain MkDocs project with the same generated Markdown."""
+    project, plain = workdir / f"articles-{size}" / "project", workdir / f"articles-{size}" / "plain"
+    shutil.rmtree(project.parent, ignore_errors=True)
+    project.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "templates", project / "templates", ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "docs").mkdir()
+    write_synthetic_corpus(project / "seeds", size, seed)
+    plain.mkdir()
+    run_measured([sys.executable, "-m", "quizgen", "build", "--seeds", "seeds", "--templates", "templates", "--out", str(plain / "docs")], project)
+    info_file = plain / "site-info.json"
+    run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds", "--site-info", str(info_file)], project)
+    info = json.loads(info_file.read_text(encoding="utf-8"))
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config.get("plugins", []) if not (isinstance(p, dict) and "quizgen" in p) and p != "quizgen"]
+    config.update(site_name=info["site_name"], nav=_mkdocs_nav(info["nav"]), docs_dir="docs", site_dir="site",
+                  extra_css=["assets/quizgen.css"], extra_javascript=["assets/quizgen.js"])
+    if info["not_in_nav"]:
+        config["not_in_nav"] = "\n".join(f"/{uri}" for uri in info["not_in_nav"])
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return project, plain
+
+
+def _edit_one_fact(seeds: Path, revision: int) -> None:
+    """Change the first fact's statement (its quotes stay valid), as a curator's small fix would."""
+    path = sorted((seeds / "facts").glob("*.yaml"))[0]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("statement:"))
+    head, _, text = lines[at].partition('statement: "')
+    lines[at] = f'{head}statement: "Revision {revision}: {text.split(": ", 1)[-1] if text.startswith("Revision ") else text}'
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
+    project, plain = prepare(size, workdir, seed)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    samples: dict[str, list[float]] = {k: [] for k in ("check_s", "generate_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")}
+    stages: dict[str, Any] = {}
+    for _ in range(runs):
+        samples["check_s"].append(run_measured([sys.executable, "-m", "quizgen", "check", "--seeds", "seeds"], project)[0])
+        stages = json.loads(run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds"], project)[2])
+        for key in ("generate_s", "quotes_s", "bank_s"):
+            samples[key].append(stages[key])
+        seconds, peak, _ = run_measured(mkdocs, project)
+        samples["build_s"].append(seconds)
+        samples["peak_mb"].append(peak)
+        samples["plain_build_s"].append(run_measured(mkdocs, plain)[0])
+    original = {p: p.read_bytes() for p in (project / "seeds" / "facts").glob("*.yaml")}
+    try:
+        for revision in range(runs):
+            _edit_one_fact(project / "seeds", revision + 1)
+            samples["rebuild_s"].append(run_measured(mkdocs, project)[0])
+    finally:
+        for path, data in original.items():
+            path.write_bytes(data)
+    record: dict[str, Any] = {"articles": stages["articles"], "facts": stages["facts"], "questions": stages["questions"]}
+    record.update({key: round(statistics.median(values), 4) for key, values in samples.items()})
+    record.update(pages=stages["pages"], runs=runs)
+    return record
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time quizgen on synthetic corpora of the seed corpus's shape.")
+    parser.add_argument("--articles", type=int, nargs="+", default=[10, 100, 1000], metavar="N", help="corpus sizes (default: 10 100 1000)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write one record per size here")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; medians are reported (default: 3)")
+    parser.add_argument("--seed", type=int, default=0, help="the synthetic corpus's seed (default: 0)")
+    parser.add_argument("--workdir", type=Path, help="where to build (default: a temporary folder, removed afterwards)")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target fails")
+    args = parser.parse_args(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
+    records = []
+    try:
+        for size in args.articles:
+            print(f"bench: {size} articles ...", file=sys.stderr, flush=True)
+            records.append(measure(size, workdir, args.runs, args.seed))
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
+    results = evaluate_targets(records)
+    print(format_table(records))
+    print()
+    print(format_targets(results))
+    return 1 if args.check and any(r.status == "FAIL" for r in results) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

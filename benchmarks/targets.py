@@ -1,0 +1,91 @@
+"""The benchmark's targets and its table: pure functions of the measured records.
+
+A record is one corpus size: ``articles``, ``facts``, ``questions``, ``check_s``, ``generate_s``,
+``build_s``, ``plain_build_s``, ``rebuild_s``, ``peak_mb`` (medians, seconds and MiB), and the
+stage timings ``quotes_s`` and ``bank_s``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+GENERATION_SHARE_MAX = 0.10
+"""Load, validate and generate take at most this share of the full build."""
+LINEAR_RATIO_MAX = 1.3
+"""Build time per article at the largest size, over that at the smallest size of 100 or more."""
+STAGE_RATIO_MAX = 1.5
+"""The same ratio for quote verification and the question bank: millisecond timings are noisier,
+and quadratic growth from 100 to 1,000 articles would give about 10."""
+PEAK_MB_MAX = 1024.0
+LINEAR_FROM = 100
+"""Below this, fixed costs (start-up, theme assets) dominate and time per article falls."""
+
+COLUMNS = ("articles", "facts", "questions", "check_s", "generate_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    name: str
+    status: str
+    """PASS, FAIL, SKIP or INFO (measured, with no pass mark)."""
+    detail: str
+
+
+def _per_article_ratio(records: Sequence[dict[str, Any]], key: str) -> tuple[dict[str, Any], dict[str, Any], float] | None:
+    """(base, top, ratio): time per article at the largest size over that at the smallest size >= LINEAR_FROM."""
+    eligible = sorted((r for r in records if r["articles"] >= LINEAR_FROM), key=lambda r: r["articles"])
+    if len(eligible) < 2 or eligible[0]["articles"] == eligible[-1]["articles"]:
+        return None
+    base, top = eligible[0], eligible[-1]
+    if not base[key]:
+        return None
+    return base, top, (top[key] / top["articles"]) / (base[key] / base["articles"])
+
+
+def _linear(records: Sequence[dict[str, Any]], key: str, name: str, limit: float) -> TargetResult:
+    found = _per_article_ratio(records, key)
+    if found is None:
+        return TargetResult(name, "SKIP", f"needs two sizes of {LINEAR_FROM} articles or more")
+    base, top, ratio = found
+    detail = (f"per article {1000 * top[key] / top['articles']:.2f} ms at {top['articles']} vs "
+              f"{1000 * base[key] / base['articles']:.2f} ms at {base['articles']}: ratio {ratio:.2f} (max {limit})")
+    return TargetResult(name, "PASS" if ratio <= limit else "FAIL", detail)
+
+
+def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult | None = None) -> list[TargetResult]:
+    """Every target, judged on the medians in ``records``."""
+    results = []
+    shares = [(r["articles"], r["generate_s"] / r["build_s"]) for r in records if r["build_s"]]
+    results.append(TargetResult(
+        "generation <= 10% of the full build", "PASS" if all(s <= GENERATION_SHARE_MAX for _, s in shares) else "FAIL",
+        ", ".join(f"{s:.1%} at {n}" for n, s in shares)))
+    results.append(_linear(records, "build_s", "full build grows linearly", LINEAR_RATIO_MAX))
+    results.append(_linear(records, "quotes_s", "quote verification is not quadratic", STAGE_RATIO_MAX))
+    results.append(_linear(records, "bank_s", "question bank (distractors) is not quadratic", STAGE_RATIO_MAX))
+    results.append(pdf_check or TargetResult("no PDF re-rendered without change", "SKIP", "the build renders no PDF yet"))
+    results.append(TargetResult(
+        "rebuild after one fact changes", "INFO",
+        ", ".join(f"{r['rebuild_s'] / r['build_s']:.2f} of a full build at {r['articles']}" for r in records if r["build_s"])
+        + " (mkdocs build renders every page again; generation is cached by nothing across processes)"))
+    peak = max(records, key=lambda r: r["peak_mb"]) if records else None
+    results.append(TargetResult(
+        "peak memory < 1 GiB", "PASS" if peak is None or peak["peak_mb"] < PEAK_MB_MAX else "FAIL",
+        ", ".join(f"{r['peak_mb']:.0f} MiB at {r['articles']}" for r in records)))
+    results.append(TargetResult(
+        "overhead over plain MkDocs", "INFO",
+        ", ".join(f"{r['build_s'] / r['plain_build_s']:.2f}x at {r['articles']}" for r in records if r["plain_build_s"])))
+    return results
+
+
+def format_table(records: Sequence[dict[str, Any]]) -> str:
+    """A Markdown table of the records, one row per size."""
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---:|" * len(COLUMNS)]
+    for record in records:
+        cells = [f"{record[c]:.2f}" if c.endswith("_s") else f"{record[c]:.0f}" if c == "peak_mb" else str(record[c]) for c in COLUMNS]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def format_targets(results: Sequence[TargetResult]) -> str:
+    return "\n".join(f"{r.status:<4}  {r.name}: {r.detail}" for r in results)

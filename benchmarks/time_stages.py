@@ -1,0 +1,61 @@
+"""Time quizgen's own stages on one corpus, in this (fresh) process; print the timings as JSON.
+
+    python benchmarks/time_stages.py SEEDS [--site-info FILE]
+
+Prints ``generate_s`` (load, validate and generate every page and download, as the MkDocs plugin
+does, imports excluded), and the parts the benchmark checks for quadratic growth on their own:
+``quotes_s`` (quote verification) and ``bank_s`` (the question bank, distractor selection included).
+With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for the
+plain-MkDocs comparison build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from quizgen.corpus_loader import load_corpus
+from quizgen.emit.site_content import build_site_content
+from quizgen.generate.question_bank import build_question_bank
+from quizgen.load.corpus_files import load_corpus_files
+from quizgen.model.article import Article
+from quizgen.validate.quotes import verify_quotes
+
+
+def time_quote_verification(seeds: Path) -> float:
+    """Seconds to verify every quote of a loaded corpus (each article's text is prepared afresh)."""
+    files, _ = load_corpus_files(seeds, str(seeds))
+    loaded = {entry.model.id: (Article(entry.model, entry.blocks), entry) for entry in files.articles}
+    start = time.perf_counter()
+    problems = verify_quotes(files, loaded)
+    elapsed = time.perf_counter() - start
+    assert not problems, problems[:3]
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("seeds", type=Path)
+    parser.add_argument("--site-info", type=Path, help="write the nav and title for the plain MkDocs build here")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    corpus = load_corpus(args.seeds)
+    content = build_site_content(corpus)
+    generate_s = time.perf_counter() - start
+    start = time.perf_counter()
+    bank = build_question_bank(corpus)
+    bank_s = time.perf_counter() - start
+    result = {"generate_s": generate_s, "quotes_s": time_quote_verification(args.seeds), "bank_s": bank_s,
+              "articles": len(corpus.articles), "facts": len(corpus.facts), "terms": len(corpus.terms),
+              "questions": len(bank.questions), "pages": len(content.pages)}
+    if args.site_info:
+        not_in_nav = list(getattr(content, "not_in_nav", ()))
+        args.site_info.write_text(json.dumps({"nav": content.nav, "not_in_nav": not_in_nav, "site_name": corpus.info.title}), encoding="utf-8")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
