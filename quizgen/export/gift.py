@@ -4,7 +4,8 @@ Multiple-choice questions become GIFT multiple choice (``=`` the answer, ``~`` t
 option feedback), true-or-false questions GIFT true/false; ordering questions have no GIFT type
 and are left out. Every text is HTML (``[html]``), escaped for HTML, then for GIFT, where
 ``~ = # { } :`` and the backslash are escaped with a backslash. Each question's id is its name
-and its Moodle ID number (``// [id:q-…]``), so a re-import can be matched to the old questions.
+and its Moodle ID number (``// [id:q-…]``), so a re-import can be matched to the old questions;
+its topics are its tags. The questions go into a category named after the corpus.
 """
 
 from __future__ import annotations
@@ -34,10 +35,6 @@ def gift_html(text: str) -> str:
     return escape_gift(html_text(text))
 
 
-def _comment(text: str) -> str:
-    return "// " + " ".join(text.split())
-
-
 def _question(corpus: Corpus, question: Question) -> str:
     tags = " ".join(f"[tag:{topic}]" for topic in question.topics)
     lines = [f"// [id:{question.id}] {tags}".rstrip(),
@@ -60,7 +57,9 @@ def render_gift(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult
     """The questions as GIFT text (UTF-8, ``\\n`` line ends), and the ordering questions left out."""
     kept = [q for q in questions if q.kind in ("multiple-choice", "true-false")]
     left_out = tuple(f"{q.id}: GIFT has no ordering questions" for q in questions if q not in kept)
-    header = [_comment(f"{corpus.info.title}: {len(kept)} questions exported by quizgen."),
-              "// Import in Moodle: Question bank > Import > GIFT format.", ""]
+    # Moodle reads "/" in a category path as a level and "//" as a slash; the path is not escaped.
+    category = " ".join(corpus.info.title.split()).replace("/", "//")
+    header = [f"// {len(kept)} questions exported by quizgen. Import in Moodle: Question bank > Import > GIFT format.",
+              f"$CATEGORY: $course$/top/{category}", ""]
     body = "\n\n".join(_question(corpus, q) for q in kept)
     return ExportResult(("\n".join(header) + "\n" + body + "\n").encode("utf-8"), left_out)
