@@ -182,20 +182,27 @@
       results.appendChild(list);
     }
     var again = button("Retry (options reshuffled)", "qg-retry");
-    again.addEventListener("click", function () { restart(quiz, false); });
+    again.addEventListener("click", function () { restart(quiz, "same"); });
     results.appendChild(again);
     if (missed.length) {
       var review = button("Review my mistakes", "md-button--primary qg-review");
-      review.addEventListener("click", function () { restart(quiz, true); });
+      review.addEventListener("click", function () { restart(quiz, "missed"); });
       results.appendChild(review);
+    }
+    if (questions.length < all(quiz, "fieldset.qg-question").length) { /* reviewing: offer the whole quiz back */
+      var whole = button("Whole quiz again", "qg-whole");
+      whole.addEventListener("click", function () { restart(quiz, "all"); });
+      results.appendChild(whole);
     }
     results.hidden = false;
   }
 
-  function restart(quiz, onlyMissed) {
+  /* mode: "same" retries the questions shown now, "missed" only those answered wrongly, "all" every one. */
+  function restart(quiz, mode) {
     all(quiz, ".qg-item").forEach(function (item) {
       var fs = item.querySelector("fieldset.qg-question");
-      item.hidden = onlyMissed && fs.dataset.right === "1";
+      if (mode === "all") item.hidden = false;
+      else if (mode === "missed") item.hidden = item.hidden || fs.dataset.right === "1";
       resetQuestion(fs);
     });
     updateScore(quiz);
@@ -356,6 +363,8 @@
   }
 
   function init() {
+    /* The theme's search dialog has no accessible name (axe: aria-dialog-name); give it one. */
+    all(document, '.md-search[role="dialog"]:not([aria-label])').forEach(function (d) { d.setAttribute("aria-label", "Search"); });
     all(document, ".qg-quiz").forEach(setupQuiz);
     all(document, "#qg-practice").forEach(setupPractice);
     all(document, "#qg-progress").forEach(setupProgress);

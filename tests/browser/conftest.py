@@ -30,7 +30,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """Serves a folder on 127.0.0.1; the folder can be rebuilt while it serves."""
+    """Serves a folder on 127.0.0.1; the folder can be rebuilt while it serves.
+
+    It serves from the start, before the site is built, so that the build's `site_url` is the address it
+    is served at: mkdocs-material's instant navigation only follows links listed in the sitemap.
+    """
 
     def __init__(self, root: Path):
         self.root = root
@@ -46,19 +50,26 @@ class SiteServer:
 
 
 @pytest.fixture(scope="session")
-def site_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    require_browser()
-    project = make_project(tmp_path_factory.mktemp("browser") / "project", REPO / "seeds")
-    result = mkdocs(project, "build")
-    assert result.returncode == 0, result.stderr
-    return project
+def project_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("browser") / "project"
 
 
 @pytest.fixture(scope="session")
-def server(site_project: Path) -> Iterator[SiteServer]:
-    served = SiteServer(site_project / "site")
+def server(project_folder: Path) -> Iterator[SiteServer]:
+    served = SiteServer(project_folder / "site")
     yield served
     served.close()
+
+
+@pytest.fixture(scope="session")
+def site_project(project_folder: Path, server: SiteServer) -> Path:
+    require_browser()
+    project = make_project(project_folder, REPO / "seeds")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nsite_url: {server.url}\n")
+    result = mkdocs(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +104,7 @@ class PageWatch:
 
 
 @pytest.fixture
-def page(browser: Any, server: SiteServer) -> Iterator[Any]:
+def page(browser: Any, server: SiteServer, site_project: Path) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     watch = PageWatch(tab, server.url)

@@ -32,7 +32,7 @@ def test_no_serious_or_critical_axe_violation(page: Any, server: Any, path: str,
 
 @pytest.mark.parametrize(("width", "height", "label"), [(1280, 900, "desktop"), (390, 844, "phone")])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_of_a_quiz_page(browser: Any, server: Any, width: int, height: int, label: str, scheme: str) -> None:
+def test_screenshots_of_a_quiz_page(browser: Any, server: Any, site_project: Any, width: int, height: int, label: str, scheme: str) -> None:
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1)
     tab = context.new_page()
     tab.goto(server.url + "articles/rudaw-2021-04-07/#quiz")

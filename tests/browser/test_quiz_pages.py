@@ -53,7 +53,12 @@ def test_results_list_the_missed_questions_and_offer_a_review(page: Any, server:
     answer(questions(page)[0], correct=True)
     assert "(100%)" in page.locator(".qg-results").inner_text()
     page.locator(".qg-retry").click()
-    assert len(questions(page)) == 1 and page.locator(".qg-score").inner_text().startswith("Score: 0 right")
+    assert len(questions(page)) == 1, "retry repeats the questions under review"
+    assert page.locator(".qg-score").inner_text().startswith("Score: 0 right")
+    answer(questions(page)[0], correct=True)
+    page.locator(".qg-whole").click()
+    assert len(questions(page)) == len(all_questions), "the whole quiz comes back"
+    assert page.locator(".qg-score").inner_text().startswith("Score: 0 right of 0 answered")
 
 
 def test_a_whole_quiz_with_the_keyboard_only(page: Any, server: Any) -> None:
@@ -194,13 +199,13 @@ def test_progress_survives_a_reload_and_a_rebuild(page: Any, server: Any, site_p
     del facts
 
 
-def test_without_javascript_a_quiz_is_a_list_with_answers_behind_disclosures(browser: Any, server: Any) -> None:
+def test_without_javascript_a_quiz_is_a_list_with_answers_behind_disclosures(browser: Any, server: Any, site_project: Any) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(server.url + ARTICLE_QUIZ)
     fieldset = tab.locator("fieldset.qg-question").first
     assert fieldset.locator("legend").is_visible() and fieldset.locator(".qg-options > li").count() >= 2
-    assert tab.locator("input[type=radio]").count() == 0
+    assert tab.locator(".qg-quiz input[type=radio]").count() == 0, "the quiz is not enhanced without JavaScript"
     details = fieldset.locator("details.qg-answer")
     assert not details.locator(".qg-explanation").is_visible()
     details.locator("summary").click()
