@@ -60,6 +60,6 @@ def formula_questions(questions: tuple[Question, ...]) -> tuple[Question, ...]:
     an option begin with `=`, but an export must not depend on that)."""
     first_choice = next(q for q in questions if q.kind == "multiple-choice")
     true_false = next(q for q in questions if q.kind == "true-false")
-    options = FORMULAS[: len(first_choice.options)]
+    options = FORMULAS[2:][: len(first_choice.options)]
     return (dataclasses.replace(first_choice, id="q-formula00001", stem=FORMULAS[0] + " " + first_choice.stem, options=options),
             dataclasses.replace(true_false, id="q-formula00002", stem=FORMULAS[1] + " " + true_false.stem))

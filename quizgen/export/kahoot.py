@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from quizgen.export.export_format import ExportResult
 from quizgen.export.fixed_zip import rezip_with_fixed_metadata
@@ -74,5 +76,6 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
     workbook.properties.title = corpus.info.title
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # ExcelWriter rather than workbook.save, which stamps the file with the current time.
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return ExportResult(rezip_with_fixed_metadata(buffer.getvalue()), tuple(left_out))
