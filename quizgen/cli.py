@@ -53,6 +53,27 @@ def _command_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_worksheet(args: argparse.Namespace) -> int:
+    from quizgen.generate.question_bank import build_question_bank
+    from quizgen.worksheet import WorksheetRequest, build_worksheet
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise UsageError(f"expected --out to name a PDF file, found the folder {out}")
+    request = WorksheetRequest(type=args.type, articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds),
+                               difficulties=tuple(args.difficulty), count=args.count, variants=args.variants, seed=args.seed,
+                               paper=args.paper, title=args.title)
+    corpus = load_corpus(Path(args.seeds))
+    document = build_worksheet(corpus, build_question_bank(corpus), request)
+    try:
+        from quizgen.worksheet.pdf import render_pdf, write_file_atomically
+    except OSError as exc:  # WeasyPrint loads Pango when imported
+        raise UsageError(f"the PDF renderer cannot start ({exc}); `make pdf-tools` installs what it needs") from exc
+    write_file_atomically(out, render_pdf(document.html))
+    print(f"wrote {out}: {document.description}")
+    return 0
+
+
 def _command_export(args: argparse.Namespace) -> int:
     from quizgen.export import EXPORT_FORMATS
     from quizgen.export.export_writer import write_file_atomically
@@ -107,6 +128,21 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Write a JSON Schema per kind of corpus file, for editors that validate YAML while typing.")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="where to write them (default: schemas)")
     schema.set_defaults(run=_command_schema)
+    worksheet = commands.add_parser("worksheet", help="make a printable PDF worksheet with an answer key",
+                                    description="Make a printable PDF: a worksheet of questions, a glossary worksheet (match terms to definitions) or an article's reading handout, each followed by its answer key on a page of its own. With --variants N the PDF holds variant A and its key, then variant B and its key, and so on. The same options give a byte-identical PDF.")
+    worksheet.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write (replaced only when complete)")
+    worksheet.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    worksheet.add_argument("--type", default="questions", choices=("questions", "glossary", "handout"), help="what to make (default: questions); a handout needs one --articles ID")
+    worksheet.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions (terms) citing these articles")
+    worksheet.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions (terms) on these topics")
+    worksheet.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering) or families (figure, acronym, ...)")
+    worksheet.add_argument("--difficulty", nargs="+", default=[], choices=("easy", "medium", "hard"), help="only these difficulties")
+    worksheet.add_argument("--count", type=int, metavar="N", help="how many questions (default: 20; handout 10) or terms (default: all)")
+    worksheet.add_argument("--variants", type=int, default=1, metavar="N", help="variants A, B, ...: the same questions reordered, options reshuffled, each with its own key (default: 1)")
+    worksheet.add_argument("--seed", default="", metavar="S", help="seeds the choice of questions and the variants' order (default: empty)")
+    worksheet.add_argument("--paper", default="a4", choices=("a4", "letter"), help="paper size (default: a4)")
+    worksheet.add_argument("--title", metavar="T", help="the title printed on the sheet (default: from what it covers)")
+    worksheet.set_defaults(run=_command_worksheet)
     export_names = ("gift", "moodle-xml", "qti", "anki", "kahoot", "csv", "json", "all")
     export = commands.add_parser("export", help="export questions for Moodle, Canvas, Anki, Kahoot, Quizizz or as JSON",
                                  description="Export the question bank, or the questions chosen with --articles, --topics and --kinds, in a format a classroom tool imports: gift and moodle-xml (Moodle), qti (Canvas and other QTI 1.2 tools), anki (an .apkg deck with the glossary), kahoot (.xlsx), csv (Quizizz), json; or all of them into a folder. Questions a format cannot hold are listed on stderr.")

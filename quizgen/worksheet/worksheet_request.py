@@ -70,7 +70,7 @@ def check_request(corpus: Corpus, request: WorksheetRequest) -> None:
         problems.append(f"unknown worksheet type '{request.type}'; expected one of: {', '.join(WORKSHEET_TYPES)}")
     problems += _unknown("article", request.articles, [a.id for a in corpus.articles])
     problems += _unknown("topic", request.topics, [t.id for t in corpus.topics])
-    problems += _unknown("question kind", request.kinds, [*QUESTION_KINDS, *FAMILY_TITLES])
+    problems += _unknown("question kind", request.kinds, list(dict.fromkeys([*QUESTION_KINDS, *FAMILY_TITLES])))
     problems += _unknown("difficulty", request.difficulties, list(DIFFICULTIES))
     if request.paper not in PAPER_SIZES:
         problems.append(f"unknown paper '{request.paper}'; expected one of: {', '.join(PAPER_SIZES)}")
@@ -155,7 +155,7 @@ def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetReques
         title = request.title or f"Reading handout: {corpus.outlet(meta.outlet).name}, {meta.published.display}"
         setup = PageSetup(title, "", request.paper, corpus.info.language)
         html = render_reading_handout(corpus, article, variants, setup, env)
-        return WorksheetDocument(uri, title, f"Summary of “{meta.headline}” with {described}, {with_key}.", html)
+        return WorksheetDocument(uri, title, f"Summary of “{meta.headline}” and {described}, {with_key}.", html)
     title = request.title or f"Worksheet: {_short_title(corpus, request)}"
     setup = PageSetup(title, f"{counted(len(questions), 'question')} on {covers}", request.paper, corpus.info.language)
     html = render_question_worksheet(corpus, variants, setup, env)

@@ -1,0 +1,241 @@
+"""Worksheets as PDF, read back with poppler-utils: every question and its key, keys on their own
+pages, variants whose keys match their own questions, byte-identical reruns, paper sizes,
+embedded fonts, escaped corpus text, the render cache, and page images for review."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from corpus_cases import make_corpus
+from quizgen.corpus_loader import load_corpus
+from quizgen.generate.question_bank import QuestionBank, build_question_bank
+from quizgen.generate.question_model import Question
+from quizgen.model.corpus import Corpus
+from quizgen.worksheet import WorksheetRequest, build_worksheet
+from quizgen.worksheet.sheet_items import option_letter
+from quizgen.worksheet.variants import make_variant
+from quizgen.worksheet.worksheet_html import PageSetup, html_environment, render_question_worksheet
+from test_worksheet_html import HOSTILE
+from worksheet_pdf_tools import page_images, pdf_fonts, pdf_info, pdf_pages, require_pdf_tools, squeezed
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+ARTIFACTS = TESTS / "artifacts" / "worksheets"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pdf_tools() -> None:
+    require_pdf_tools()
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Corpus, QuestionBank]:
+    corpus = load_corpus(REPO / "seeds")
+    return corpus, build_question_bank(corpus)
+
+
+def write_pdf(folder: Path, name: str, html: str) -> Path:
+    from quizgen.worksheet.pdf import render_pdf
+
+    path = folder / f"{name}.pdf"
+    path.write_bytes(render_pdf(html))
+    return path
+
+
+def mixed_questions(bank: QuestionBank) -> tuple[Question, ...]:
+    """Every kind of question, ordering included (a seeded sample would rarely hold one)."""
+    by_kind = {kind: [q for q in bank.questions if q.kind == kind] for kind in ("multiple-choice", "true-false", "ordering")}
+    return tuple(by_kind["multiple-choice"][::15][:8] + by_kind["true-false"][::20][:4] + by_kind["ordering"][:2])
+
+
+@pytest.fixture(scope="module")
+def variants_pdf(seeds: tuple[Corpus, QuestionBank], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[Question, ...]]:
+    corpus, bank = seeds
+    questions = mixed_questions(bank)
+    variants = [(letter, make_variant(questions, "class-9", letter)) for letter in "ABC"]
+    html = render_question_worksheet(corpus, variants, PageSetup("Mixed worksheet", "All kinds"), html_environment())
+    return write_pdf(tmp_path_factory.mktemp("pdf"), "variants", html), questions
+
+
+def _sheet_and_key_pages(pages: list[str], label: str) -> tuple[str, str]:
+    """The text of a variant's question pages and of its key pages, told apart by the page footer."""
+    sheet = [p for p in pages if re.search(rf"· {label}\s+Page", p)]
+    key = [p for p in pages if re.search(rf"· {label} · answer key\s+Page", p)]
+    assert sheet and key, f"no pages for {label}"
+    return "\n".join(sheet), "\n".join(key)
+
+
+def _numbered_blocks(sheet: str, selected: tuple[Question, ...]) -> list[str]:
+    """The squeezed text of question 1, 2, ...: from "N." and a stem to the next "N+1." and a stem."""
+    stems = {squeezed(q.stem) for q in selected}
+    starts: list[int] = []
+    for number in range(1, len(selected) + 1):
+        hits = [hit for stem in stems if (hit := sheet.find(f"{number}.{stem}", starts[-1] + 1 if starts else 0)) >= 0]
+        assert hits, f"no question numbered {number}"
+        starts.append(min(hits))
+    return [sheet[start:end] for start, end in zip(starts, starts[1:] + [len(sheet)])]
+
+
+def _printed_answer(question: Question, block: str) -> str:
+    """What the key must say for ``question`` as printed in ``block`` (its squeezed text on the sheet)."""
+    if question.kind == "true-false":
+        assert question.correct is not None
+        return question.options[question.correct]
+    for order in itertools.permutations(range(len(question.options))):
+        printed = "".join(option_letter(n) + squeezed(question.options[i]) for n, i in enumerate(order))
+        if printed in block:
+            if question.correct_order is not None:
+                return ", ".join(option_letter(order.index(i)) for i in question.correct_order)
+            assert question.correct is not None
+            return option_letter(order.index(question.correct))
+    raise AssertionError(f"the options of {question.id} are not printed in any order: {block[:300]}")
+
+
+def _key_answers(key_text: str) -> dict[int, str]:
+    found = {}
+    for match in re.finditer(r"^\s*(\d+)\.\s+(True|False|[A-Z](?:, [A-Z])*)(?:\s+—|\s*$)", key_text, re.MULTILINE):
+        found.setdefault(int(match.group(1)), match.group(2))
+    return found
+
+
+def test_every_question_option_and_key_is_printed_and_each_variant_key_matches_its_questions(
+        variants_pdf: tuple[Path, tuple[Question, ...]]) -> None:
+    pdf, selected = variants_pdf
+    assert {q.kind for q in selected} == {"multiple-choice", "true-false", "ordering"}
+    pages = pdf_pages(pdf)
+    orders = {}
+    for label in ("Variant A", "Variant B", "Variant C"):
+        sheet_text, key_text = _sheet_and_key_pages(pages, label)
+        blocks = _numbered_blocks(squeezed(sheet_text), selected)
+        ordered = []
+        for number, block in enumerate(blocks, start=1):
+            printed = [q for q in selected if block.startswith(f"{number}.{squeezed(q.stem)}")
+                       and all(squeezed(option) in block for option in q.options)]
+            assert len(printed) == 1, f"{label}: question {number} is not one of the selected questions: {block[:200]}"
+            ordered.append(printed[0])
+        assert sorted(q.id for q in ordered) == sorted(q.id for q in selected), f"{label}: a question is missing"
+        orders[label] = [q.id for q in ordered]
+        expected = {number: _printed_answer(q, block) for number, (q, block) in enumerate(zip(ordered, blocks), start=1)}
+        assert _key_answers(key_text) == expected, label
+        for question in selected:  # the explanation and a quote of every source are in the key
+            assert squeezed(question.explanation) in squeezed(key_text)
+            assert all(squeezed(c.quote)[:40] in squeezed(key_text) for c in question.citations)
+    assert orders["Variant A"] == [q.id for q in selected]
+    assert orders["Variant B"] != orders["Variant A"] and orders["Variant C"] != orders["Variant A"]
+
+
+def test_the_key_is_on_pages_of_its_own(variants_pdf: tuple[Path, tuple[Question, ...]]) -> None:
+    pages = pdf_pages(variants_pdf[0])
+    for page in pages:
+        if re.search(r"answer key\s+Page \d+ of", page):
+            assert "Name" not in page and "Answer:" not in page and "Circle one" not in page
+        else:
+            assert "Answer key" not in page and "At a glance" not in page
+    assert sum("Answer key (Variant" in page for page in pages) == 3
+    is_key = [bool(re.search(r"answer key\s+Page \d+ of", page)) for page in pages]
+    for number in range(len(pages) - 1):
+        if is_key[number] and not is_key[number + 1]:
+            assert "Name" in pages[number + 1], "the next variant starts on a new page after a key"
+
+
+def test_the_same_options_give_a_byte_identical_pdf(seeds: tuple[Corpus, QuestionBank], tmp_path: Path) -> None:
+    request = WorksheetRequest(count=8, variants=2, seed="same")
+    first = write_pdf(tmp_path, "first", build_worksheet(*seeds, request).html).read_bytes()
+    second = write_pdf(tmp_path, "second", build_worksheet(*seeds, request).html).read_bytes()
+    assert first == second
+    assert b"CreationDate" not in first and b"ModDate" not in first
+
+
+def test_paper_size_a4_and_letter(seeds: tuple[Corpus, QuestionBank], tmp_path: Path) -> None:
+    sizes = {}
+    for paper in ("a4", "letter"):
+        pdf = write_pdf(tmp_path, paper, build_worksheet(*seeds, WorksheetRequest(count=3, paper=paper)).html)
+        sizes[paper] = pdf_info(pdf)["Page size"]
+    assert sizes["a4"].startswith("595.276 x 841.89 pts (A4)")
+    assert sizes["letter"].startswith("612 x 792 pts (letter)")
+
+
+def test_fonts_are_embedded_and_rendering_logs_no_warning(seeds: tuple[Corpus, QuestionBank], tmp_path: Path,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    documents = [build_worksheet(*seeds, WorksheetRequest(count=5)),
+                 build_worksheet(*seeds, WorksheetRequest(type="glossary", count=9)),
+                 build_worksheet(*seeds, WorksheetRequest(type="handout", articles=(seeds[0].articles[0].id,), count=3))]
+    for number, document in enumerate(documents):
+        fonts = pdf_fonts(write_pdf(tmp_path, f"doc{number}", document.html))
+        assert fonts and all(row[-5] == "yes" for row in fonts), fonts  # the `emb` column
+        assert all("DejaVu" in row[0] for row in fonts), fonts
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")], [r.getMessage() for r in caplog.records]
+
+
+HEADLINE, STATEMENT = "<b>bridge</b>atlast&<script>alert(1)</script>&amp;", "<b>bridge</b>&<script>alert(2)</script>&amp;more"
+HOSTILE_PRINTED = {  # where each edited text appears: the headline in sources, the statement in a question, the definition in the glossary
+    "questions": (HEADLINE, STATEMENT),
+    "glossary": ("<script>alert(3)</script>acrosstheriver&amp;<b>in</b>Riverton",),
+    "handout": (HEADLINE, STATEMENT),
+}
+
+
+def test_corpus_markup_prints_as_text(tmp_path: Path) -> None:
+    corpus = load_corpus(make_corpus(HOSTILE, tmp_path / "seeds"))
+    bank = build_question_bank(corpus)
+    for request in (WorksheetRequest(count=50), WorksheetRequest(type="glossary"),
+                    WorksheetRequest(type="handout", articles=("weekly-2020",))):
+        text = squeezed("".join(pdf_pages(write_pdf(tmp_path, request.type, build_worksheet(corpus, bank, request).html))))
+        for needle in HOSTILE_PRINTED[request.type]:
+            assert needle in text, (request.type, needle)
+
+
+def test_the_renderer_fetches_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    from quizgen.worksheet.pdf import RefusingURLFetcher, render_pdf
+
+    with pytest.raises(ValueError, match="refused"):
+        RefusingURLFetcher().fetch("https://example.org/logo.png")
+    caplog.set_level(logging.ERROR, logger="weasyprint")
+    html = ('<html><head><link rel="stylesheet" href="http://127.0.0.1:9/style.css"></head>'
+            '<body><p>text</p><img src="file:///etc/hostname"><img src="https://example.org/x.png"></body></html>')
+    assert render_pdf(html).startswith(b"%PDF-")
+    refused = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+    assert len(refused) == 3, [r.getMessage() for r in caplog.records]
+
+
+def test_render_pdf_cached_renders_an_unchanged_html_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizgen.worksheet.pdf as pdf_module
+
+    calls: list[str] = []
+    real_render = pdf_module.render_pdf
+
+    def counting_render(html: str) -> bytes:
+        calls.append(html)
+        return real_render(html)
+
+    monkeypatch.setattr(pdf_module, "render_pdf", counting_render)
+    cache = tmp_path / "cache"
+    first = pdf_module.render_pdf_cached("<p>one</p>", cache)
+    again = pdf_module.render_pdf_cached("<p>one</p>", cache)
+    other = pdf_module.render_pdf_cached("<p>two</p>", cache)
+    assert calls == ["<p>one</p>", "<p>two</p>"]
+    assert first == again != other
+    assert sorted(p.name for p in cache.iterdir()) == sorted(f"{pdf_module.cache_key(h)}.pdf" for h in ("<p>one</p>", "<p>two</p>"))
+    assert pdf_module.cache_key("<p>one</p>") != pdf_module.cache_key("<p>one</p> ")
+
+
+def test_page_images_of_a_worksheet_and_its_key_for_review(seeds: tuple[Corpus, QuestionBank]) -> None:
+    """Writes tests/artifacts/worksheets/*.png (gitignored): look at them after a layout change."""
+    corpus, bank = seeds
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    request = WorksheetRequest(articles=(corpus.articles[0].id,), count=10, seed="review")
+    pdf = write_pdf(ARTIFACTS, "worksheet", build_worksheet(corpus, bank, request).html)
+    pages = pdf_pages(pdf)
+    key_page = next(i for i, page in enumerate(pages, start=1) if "Answer key" in page)
+    images = page_images(pdf, ARTIFACTS, "worksheet", 1, key_page)
+    assert len(images) == key_page and all(image.stat().st_size > 10_000 for image in images)
+    glossary = write_pdf(ARTIFACTS, "glossary", build_worksheet(corpus, bank, WorksheetRequest(type="glossary")).html)
+    assert page_images(glossary, ARTIFACTS, "glossary", 1, 1)
+    handout = write_pdf(ARTIFACTS, "handout", build_worksheet(corpus, bank, WorksheetRequest(type="handout", articles=(corpus.articles[0].id,))).html)
+    assert page_images(handout, ARTIFACTS, "handout", 1, 2)
