@@ -9,6 +9,7 @@ This is the only module that imports MkDocs.
 from __future__ import annotations
 
 import calendar
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ from mkdocs.structure.files import File, Files
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import SiteContent, abbreviation_lines, build_site_content
 from quizgen.errors import QuizgenError
+from quizgen.model.corpus import Corpus
+
+# Not under the `mkdocs` logger: with `strict: true` MkDocs would count this as a warning and abort.
+_log = logging.getLogger("quizgen.serve")
 
 
 class QuizgenPluginConfig(base.Config):
@@ -46,6 +51,13 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
 
 class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     content: SiteContent | None = None
+    corpus: Corpus | None = None
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this instance across `mkdocs serve` rebuilds,
+        # so the last good content is still here when an edit breaks the corpus.
+        self.serving = command == "serve"
 
     def _paths(self, config: Any) -> tuple[Path, Path, str]:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -58,9 +70,15 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         try:
             corpus = load_corpus(seeds, display_root=display)
             self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls)
+            self.corpus = corpus
         except QuizgenError as error:
             report = error.report() if hasattr(error, "report") else str(error)
-            raise PluginError(f"quizgen found problems in the corpus; nothing was built:\n{report}") from None
+            if not (self.serving and self.corpus is not None):
+                raise PluginError(f"quizgen found problems in the corpus; nothing was built:\n{report}") from None
+            # mkdocs serve prints a traceback for any error in a rebuild and then serves nothing new:
+            # show the problems instead and rebuild the last good content, until the corpus is fixed.
+            _log.error("quizgen found problems in the corpus; still serving the last good site:\n%s", report)
+            corpus = self.corpus
         if self.config.title_from_corpus:
             config.site_name = corpus.info.title
         if not config.nav:
