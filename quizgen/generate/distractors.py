@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import math
 import random
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Iterable, Sequence, TypeVar, overload
 
 from quizgen.generate.question_model import answer_key, stable_hash
 from quizgen.model.field_types import PartialDate
@@ -103,3 +103,26 @@ class SortedPool:
         low, high = max(0, index - count), min(len(self.values), index + count + 1)
         ranked = sorted(range(low, high), key=lambda i: (abs(i - index), i))
         return [self.values[i] for i in ranked]
+
+
+class AllBut(Sequence[T]):
+    """A sorted pool without the item at ``index``, without copying it: every term's pool is all
+    terms but itself, and a copy per term would make the bank quadratic in the glossary's size."""
+
+    def __init__(self, items: Sequence[T], index: int):
+        self.items, self.index = items, index
+
+    def __len__(self) -> int:
+        return len(self.items) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[T]: ...
+    def __getitem__(self, i: int | slice) -> T | Sequence[T]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        return self.items[i if i < self.index else i + 1]

@@ -65,8 +65,7 @@ def claim_outlet_question(fact: ClaimFact, pools: QuestionPools) -> DraftQuestio
     def did_not_report(outlet_id: str) -> bool:
         if outlet_id in reporting:
             return False
-        articles = [a for a in corpus.articles if a.meta.outlet == outlet_id]
-        return not any(q in a.quote_search.normalised for a in articles for q in quotes)
+        return not any(q in a.quote_search.normalised for a in corpus.articles_of(outlet_id) for q in quotes)
 
     chosen = pick_from_pool(pools.outlet_ids, WANTED, f"claim:{fact.id}", keep=did_not_report, key=lambda oid: oid)
     if len(chosen) < 2:
@@ -130,6 +129,7 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
     questions: list[DraftQuestion] = []
     stride = max(1, len(ordered) // (group_size * 2)) if len(ordered) > group_size * 2 else 1
     used: set[tuple[str, ...]] = set()
+    used_with: dict[str, list[tuple[str, ...]]] = {}  # event id → groups using it: overlaps need share an id
     for start in range(len(ordered)):
         group: list[EventFact] = []
         for event in ordered[start::stride]:
@@ -138,9 +138,13 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
             if len(group) == group_size:
                 break
         ids = tuple(e.id for e in group)
-        if len(group) < group_size or ids in used or any(set(ids) & set(u) and len(set(ids) & set(u)) > 2 for u in used):
+        if len(group) < group_size or ids in used:
+            continue
+        if any(len(set(ids) & set(u)) > 2 for event_id in ids for u in used_with.get(event_id, ())):
             continue
         used.add(ids)
+        for event_id in ids:
+            used_with.setdefault(event_id, []).append(ids)
         sources = tuple(c for e in group for c in _first_citation(e))
         topics = tuple(dict.fromkeys(t for e in group for t in e.topics))
         lines = "; ".join(f"{e.date.display}: {e.title}" for e in group)

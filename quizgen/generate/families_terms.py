@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from quizgen.generate.distractors import pick_from_pool, seeded_random
+from quizgen.generate.distractors import AllBut, pick_from_pool, seeded_random
 from quizgen.generate.family_support import citations_of, explain
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key
-from quizgen.generate.question_pools import QuestionPools
+from quizgen.generate.question_pools import QuestionPools, initials
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.facts import Term
 
@@ -46,9 +47,8 @@ def acronym_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
     if not term.expansion:
         return None
     own = pools.term_keys[term.id]
-    taken = set().union(*pools.term_keys.values()) if pools.term_keys else set()
-    initials = "".join(w[0] for w in term.expansion.split() if w[:1].isupper())
-    same_initials = [e for e in pools.expansions if "".join(w[0] for w in e.split() if w[:1].isupper()) == initials]
+    taken = pools.all_term_keys
+    same_initials = pools.expansions_by_initials.get(initials(term.expansion), [])
     chosen = pick_from_pool(_look_alike_expansions(term, pools), WANTED, f"acronym:{term.id}",
                             keep=lambda e: answer_key(e) not in own and answer_key(e) not in taken,
                             preferred=same_initials)
@@ -67,7 +67,7 @@ def term_definition_question(term: Term, pools: QuestionPools) -> DraftQuestion 
     own = pools.term_keys[term.id]
     if names_any(term.definition, [term.term, *term.aliases, *([term.expansion] if term.expansion else [])]):
         return None
-    others = sorted(t.id for t in pools.corpus.terms if t.id != term.id)
+    others = AllBut(pools.term_ids, bisect.bisect_left(pools.term_ids, term.id))
     chosen = pick_from_pool(others, WANTED, f"definition:{term.id}",
                             keep=lambda tid: not (pools.term_keys[tid] & own), key=lambda tid: tid)
     if len(chosen) < 2:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from quizgen.errors import Problem
 from quizgen.generate.families_facts import (
@@ -32,10 +33,24 @@ class QuestionBank:
     facts_without_questions: tuple[str, ...]
 
     def by_article(self, article_id: str) -> list[Question]:
-        return [q for q in self.questions if article_id in q.articles]
+        """The questions citing this article, in bank order."""
+        return list(self._index[0].get(article_id, ()))
 
     def by_topic(self, topic_id: str) -> list[Question]:
-        return [q for q in self.questions if topic_id in q.topics]
+        """The questions on this topic, in bank order."""
+        return list(self._index[1].get(topic_id, ()))
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[Question]], dict[str, list[Question]]]:
+        # Built once: a scan of the bank per article or topic would make a site build quadratic.
+        articles: dict[str, list[Question]] = {}
+        topics: dict[str, list[Question]] = {}
+        for question in self.questions:
+            for article_id in dict.fromkeys(question.articles):
+                articles.setdefault(article_id, []).append(question)
+            for topic_id in dict.fromkeys(question.topics):
+                topics.setdefault(topic_id, []).append(question)
+        return articles, topics
 
 
 def _drafts(corpus: Corpus) -> list[DraftQuestion]:

@@ -33,6 +33,10 @@ class QuestionPools:
     expansions: list[str] = field(default_factory=list)
     words_by_initial: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     term_keys: dict[str, set[str]] = field(default_factory=dict)
+    all_term_keys: set[str] = field(default_factory=set)
+    """Every key of every term: a wrong expansion must be none of them."""
+    expansions_by_initials: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    term_ids: list[str] = field(default_factory=list)
 
     def name_keys(self, speaker_id: str) -> set[str]:
         """Every way a person or organisation is written: name, spellings, aliases."""
@@ -80,4 +84,13 @@ def build_question_pools(corpus: Corpus) -> QuestionPools:
             words.update(_WORD.findall(text))
     for word in sorted(words):
         pools.words_by_initial[word[0]].append(word)
+    pools.all_term_keys = set().union(*pools.term_keys.values())
+    for expansion in pools.expansions:
+        pools.expansions_by_initials[initials(expansion)].append(expansion)
+    pools.term_ids = sorted(t.id for t in corpus.terms)
     return pools
+
+
+def initials(text: str) -> str:
+    """The initials of the capitalised words: `World Health Organization` → `WHO`."""
+    return "".join(w[0] for w in text.split() if w[:1].isupper())

@@ -33,10 +33,14 @@ def outlets_of(corpus: Corpus, fact: AnyFact) -> tuple[str, ...]:
 
 
 def compare_sources(corpus: Corpus) -> SourceComparison:
+    facts_of_outlet: dict[str, list[AnyFact]] = {}
+    for fact in corpus.facts:  # one pass over the facts, not one per outlet
+        for outlet_id in outlets_of(corpus, fact):
+            facts_of_outlet.setdefault(outlet_id, []).append(fact)
     coverage = []
     for outlet in corpus.outlets:
-        article_ids = tuple(a.id for a in corpus.articles if a.meta.outlet == outlet.id)
-        facts = [f for f in corpus.facts if outlet.id in outlets_of(corpus, f)]
+        article_ids = tuple(a.id for a in corpus.articles_of(outlet.id))
+        facts = facts_of_outlet.get(outlet.id, [])
         only = tuple(f for f in facts if outlets_of(corpus, f) == (outlet.id,))
         coverage.append(OutletCoverage(outlet, article_ids, len(facts), only))
     order = {f.id: i for i, f in enumerate(corpus.facts)}
@@ -55,11 +59,33 @@ def term_pattern(term: Term) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+_LEADING_WORD = re.compile(r"\w+")
+
+
 def term_appearances(corpus: Corpus) -> dict[str, tuple[str, ...]]:
-    """For each term, the articles whose own text (not furniture) names it or one of its aliases."""
-    found: dict[str, tuple[str, ...]] = {}
+    """For each term, the articles whose own text (not furniture) names it or one of its aliases.
+
+    A name that starts with a word character can only match where the text has a word that equals
+    the name's first word (the pattern allows no word character before or after the match, and
+    a name's first word ends where the name's does or at a non-word character). So each article is
+    searched only for the terms one of its words could start: linear in the corpus, not terms × articles.
+    """
+    patterns = {term.id: term_pattern(term) for term in corpus.terms}
+    by_first_word: dict[str, list[str]] = {}
+    always: list[str] = []  # names that start with punctuation: searched in every article
     for term in corpus.terms:
-        pattern = term_pattern(term)
-        found[term.id] = tuple(a.id for a in corpus.articles
-                               if any(not b.furniture and pattern.search(b.text) for b in a.blocks))
-    return found
+        for name in {term.term, *term.aliases, *([term.expansion] if term.expansion else [])}:
+            first = _LEADING_WORD.match(name)
+            if first:
+                by_first_word.setdefault(first.group(), []).append(term.id)
+            else:
+                always.append(term.id)
+    found: dict[str, list[str]] = {term.id: [] for term in corpus.terms}
+    for article in corpus.articles:
+        texts = [b.text for b in article.blocks if not b.furniture]
+        words = {word for text in texts for word in _LEADING_WORD.findall(text)}
+        candidates = set(always).union(*(by_first_word.get(word, ()) for word in words))
+        for term_id in candidates:
+            if any(patterns[term_id].search(text) for text in texts):
+                found[term_id].append(article.id)
+    return {term.id: tuple(found[term.id]) for term in corpus.terms}

@@ -60,9 +60,8 @@ def cite(fact: AnyFact, only_article: str | None = None) -> CitedSentence:
 
 def article_facts(corpus: Corpus, article: Article) -> list[AnyFact]:
     """The facts this article supports, most corroborated first."""
-    order = {fact.id: i for i, fact in enumerate(corpus.facts)}
-    mine = [f for f in corpus.facts if any(s.article == article.id for s in f.sources)]
-    return sorted(mine, key=lambda f: _importance(corpus, f, order[f.id]))
+    mine = corpus.facts_citing(article.id)  # in corpus order, so a position among them orders as one in the corpus
+    return [f for _, f in sorted(((_importance(corpus, f, i), f) for i, f in enumerate(mine)), key=lambda pair: pair[0])]
 
 
 def article_summary(corpus: Corpus, article: Article, length: int = 5) -> list[CitedSentence]:
@@ -78,9 +77,13 @@ def article_summary(corpus: Corpus, article: Article, length: int = 5) -> list[C
 def briefing(corpus: Corpus, per_topic: int = 5) -> list[BriefingSection]:
     """One combined summary: a section per topic, each fact once (under its first topic)."""
     order = {fact.id: i for i, fact in enumerate(corpus.facts)}
+    by_first_topic: dict[str, list[AnyFact]] = {}
+    for fact in corpus.facts:
+        if fact.kind != "role":
+            by_first_topic.setdefault(fact.topics[0], []).append(fact)
     sections = []
     for topic in corpus.topics:
-        facts = [f for f in corpus.facts if f.topics[0] == topic.id and f.kind != "role"]
+        facts = by_first_topic.get(topic.id, [])
         chosen = sorted(facts, key=lambda f: _importance(corpus, f, order[f.id]))[:per_topic]
         chosen.sort(key=lambda f: (fact_date(f) or PartialDate(9999), order[f.id]))
         if chosen:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact, Term
 from quizgen.model.field_types import StrictModel
@@ -75,6 +77,56 @@ class Corpus:
 
     def origin_of(self, item_id: str) -> SourceLocation:
         return self.origins.get(item_id, SourceLocation(self.root, 1, 1))
+
+    # Indexes built once on first use, so that per-article and per-person look-ups cost what they
+    # return, not a scan of the corpus (a scan per article makes a site build quadratic).
+    @cached_property
+    def _facts_by_article(self) -> dict[str, tuple[AnyFact, ...]]:
+        found: dict[str, list[AnyFact]] = defaultdict(list)
+        for fact in self.facts:
+            for article_id in dict.fromkeys(s.article for s in fact.sources):
+                found[article_id].append(fact)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def facts_citing(self, article_id: str) -> tuple[AnyFact, ...]:
+        """The facts with a source in this article, in corpus order."""
+        return self._facts_by_article.get(article_id, ())
+
+    @cached_property
+    def _articles_by_outlet(self) -> dict[str, tuple[Article, ...]]:
+        found: dict[str, list[Article]] = defaultdict(list)
+        for article in self.articles:
+            found[article.meta.outlet].append(article)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def articles_of(self, outlet_id: str) -> tuple[Article, ...]:
+        """The outlet's articles, in corpus order."""
+        return self._articles_by_outlet.get(outlet_id, ())
+
+    @cached_property
+    def _role_facts_by_person(self) -> dict[str, tuple[RoleFact, ...]]:
+        found: dict[str, list[RoleFact]] = defaultdict(list)
+        for fact in self.facts:
+            if fact.kind == "role":
+                found[fact.person].append(fact)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def role_facts_of(self, person_id: str) -> tuple[RoleFact, ...]:
+        """The role facts about this person, in corpus order."""
+        return self._role_facts_by_person.get(person_id, ())
+
+    @cached_property
+    def _quotes_by_article(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        sourced = [s for item in (*self.facts, *self.terms) for s in item.sources]
+        sourced += [s for person in self.people for spelling in person.spellings for s in spelling.sources]
+        for source in sourced:
+            found[source.article].append(source.quote)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def quotes_from(self, article_id: str) -> tuple[str, ...]:
+        """Every quote that facts, terms and spellings take from this article."""
+        return self._quotes_by_article.get(article_id, ())
 
     def facts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}
