@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from jinja2 import Environment
@@ -15,7 +16,7 @@ from markupsafe import Markup
 
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.generate.question_model import Citation, Question
-from quizgen.generate.source_comparison import compare_sources, outlets_of, term_appearances
+from quizgen.generate.source_comparison import SourceComparison, compare_sources, outlets_of, term_appearances
 from quizgen.generate.summaries import CitedSentence, article_facts, article_summary, briefing, timeline
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
@@ -115,8 +116,7 @@ class PageRenderer:
             others = [corpus.outlet(o).name for o in outlets_of(corpus, fact) if o != article.meta.outlet]
             facts.append({"statement": fact.statement, "anchor_url": "#" + Citation(article_id, quote).anchor,
                           "others": ", ".join(others)})
-        quotes = [s.quote for item in (*corpus.facts, *corpus.terms) for s in item.sources if s.article == article_id]
-        quotes += [s.quote for p in corpus.people for sp in p.spellings for s in sp.sources if s.article == article_id]
+        quotes = list(corpus.quotes_from(article_id))
         return self.md.get_template("article.md").render(
             meta=article.meta, outlet=corpus.outlet_of(article_id), published=article.meta.published.display,
             summary=[self.cited(page, s) for s in article_summary(corpus, article)], facts=facts,
@@ -130,7 +130,12 @@ class PageRenderer:
 
     def _differences(self, page: str) -> list[dict[str, Any]]:
         return [{"first": self.fact_sentence(page, a), "second": self.fact_sentence(page, b), "note": note}
-                for a, b, note in compare_sources(self.corpus).disagreements]
+                for a, b, note in self.comparison.disagreements]
+
+    @cached_property
+    def comparison(self) -> SourceComparison:
+        """How the sources compare, worked out once for the pages that show it."""
+        return compare_sources(self.corpus)
 
     def timeline(self) -> str:
         page = "timeline.md"
@@ -154,7 +159,7 @@ class PageRenderer:
         page, corpus = "people.md", self.corpus
         entries = []
         for person in sorted(corpus.people, key=lambda p: p.name.split()[-1]):
-            roles = [self.fact_sentence(page, f) for f in corpus.facts if f.kind == "role" and f.person == person.id]
+            roles = [self.fact_sentence(page, f) for f in corpus.role_facts_of(person.id)]
             spellings = [{"name": s.name, "sentence": self.cited(page, CitedSentence(
                 "", tuple(Citation(src.article, src.quote) for src in s.sources), person.id))} for s in person.spellings]
             entries.append({"person": person, "roles": roles, "spellings": spellings})
@@ -162,7 +167,7 @@ class PageRenderer:
 
     def sources(self) -> str:
         page, corpus = "sources.md", self.corpus
-        comparison = compare_sources(corpus)
+        comparison = self.comparison
         outlets = []
         for row in comparison.coverage:
             reliability = "; ".join(corpus.article(a).meta.reliability for a in row.article_ids)
