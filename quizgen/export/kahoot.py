@@ -35,6 +35,12 @@ TIME_LIMITS = {"true-false": 20, "multiple-choice": 30}
 FIXED_TIME = datetime.datetime(1980, 1, 1)
 
 
+def kahoot_cell(text: str) -> str:
+    """A text cell: formulas neutralised; a carriage return becomes a line feed, as an XML reader
+    would make it anyway (openpyxl writes it raw unless lxml is installed)."""
+    return neutralise_formula(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def why_not_kahoot(question: Question) -> str | None:
     """Why ``question`` does not fit Kahoot's limits, or None when it fits."""
     if question.kind not in TIME_LIMITS:
@@ -54,7 +60,7 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Sheet1"
-    sheet["B2"] = neutralise_formula(corpus.info.title)
+    sheet["B2"] = kahoot_cell(corpus.info.title)
     sheet["B4"] = "Import in Kahoot: Create > Kahoot > Add question > Import spreadsheet."
     for column, heading in enumerate(HEADINGS, start=2):
         sheet.cell(row=HEADER_ROW, column=column, value=heading)
@@ -68,7 +74,7 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
         assert question.correct is not None
         row += 1
         answers = list(question.options) + [""] * (ANSWERS_AT_MOST - len(question.options))
-        values = [row - HEADER_ROW, neutralise_formula(question.stem), *(neutralise_formula(a) for a in answers),
+        values = [row - HEADER_ROW, kahoot_cell(question.stem), *(kahoot_cell(a) for a in answers),
                   TIME_LIMITS[question.kind], question.correct + 1]
         for column, value in enumerate(values, start=1):
             sheet.cell(row=row, column=column, value=value if value != "" else None)
