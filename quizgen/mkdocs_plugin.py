@@ -9,11 +9,13 @@ This is the only module that imports MkDocs.
 from __future__ import annotations
 
 import calendar
+import html
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -38,6 +40,11 @@ class QuizgenPluginConfig(base.Config):
     """Use the corpus title as the site name."""
 
 
+def _as_html_title(text: str) -> Markup:
+    """MkDocs themes print titles as HTML (raw, or through `|e`, which leaves Markup alone): escape once."""
+    return Markup(html.escape(text, quote=True))
+
+
 def _mkdocs_nav(items: list[Any]) -> list[Any]:
     nav: list[Any] = []
     for item in items:
@@ -45,7 +52,7 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
             nav.append(item)
         else:
             title, target = item
-            nav.append({title: _mkdocs_nav(target) if isinstance(target, list) else target})
+            nav.append({_as_html_title(title): _mkdocs_nav(target) if isinstance(target, list) else target})
     return nav
 
 
@@ -80,7 +87,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             _log.error("quizgen found problems in the corpus; still serving the last good site:\n%s", report)
             corpus = self.corpus
         if self.config.title_from_corpus:
-            config.site_name = corpus.info.title
+            config.site_name = _as_html_title(corpus.info.title)
         if not config.nav:
             config.nav = _mkdocs_nav(self.content.nav)
         if "assets/quizgen.css" not in config.extra_css:
@@ -102,6 +109,8 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         assert self.content is not None
+        if isinstance(page.title, Markup):  # ours: material prints `page.title|striptags` in <title>, which unescapes it
+            page.meta.setdefault("title", page.title)
         lines = abbreviation_lines(self.content.abbreviations)
         return f"{markdown}\n\n{lines}" if lines else markdown
 
