@@ -37,8 +37,12 @@ def _command_build(args: argparse.Namespace) -> int:
     from quizgen.emit.site_content import build_site_content
     from quizgen.emit.write_tree import write_tree_atomically
 
+    from quizgen.emit.teacher_downloads import pdf_renderer
+
     corpus = load_corpus(Path(args.seeds))
-    content = build_site_content(corpus, template_dirs=(Path(args.templates),), directory_urls=not args.no_directory_urls)
+    render_pdf = pdf_renderer(Path(args.pdf_cache)) if args.worksheets != "none" else None
+    content = build_site_content(corpus, template_dirs=(Path(args.templates),), directory_urls=not args.no_directory_urls,
+                                 render_pdf=render_pdf, worksheets=args.worksheets)
     files = {uri: text.encode("utf-8") for uri, text in content.pages.items()} | content.files
     write_tree_atomically(Path(args.out), files)
     print(f"wrote {len(content.pages)} pages and {len(content.files)} files to {args.out}")
@@ -123,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", required=True, metavar="DIR", help="the folder to write (replaced as a whole)")
     build.add_argument("--templates", default="templates", metavar="DIR", help="templates that override the built-in ones (default: templates)")
     build.add_argument("--no-directory-urls", action="store_true", help="link pages as page.html instead of page/ (match MkDocs' use_directory_urls)")
+    build.add_argument("--worksheets", default="all", choices=("all", "corpus", "none"), help="printable worksheets for the teachers' page: all (per article too), corpus (the corpus and glossary worksheets), none (default: all)")
+    build.add_argument("--pdf-cache", default=".cache/quizgen/pdf", metavar="DIR", help="where rendered worksheets are kept by content, so unchanged ones are not rendered again (default: .cache/quizgen/pdf)")
     build.set_defaults(run=_command_build)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the corpus files",
                                  description="Write a JSON Schema per kind of corpus file, for editors that validate YAML while typing.")

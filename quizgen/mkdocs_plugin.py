@@ -20,10 +20,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from quizgen.corpus_loader import load_corpus
-from quizgen.emit.site_content import SiteContent, abbreviation_lines, build_site_content
+from quizgen.emit.site_content import SiteContent, build_site_content
+from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
 from quizgen.errors import QuizgenError
 from quizgen.model.corpus import Corpus
 
@@ -38,6 +39,10 @@ class QuizgenPluginConfig(base.Config):
     """A folder of templates that override the built-in ones, relative to mkdocs.yml."""
     title_from_corpus = c.Type(bool, default=True)
     """Use the corpus title as the site name."""
+    worksheets = c.Choice(WORKSHEET_SCOPES, default="all")
+    """Which printable worksheets the teachers' page offers: `all` (per article too), `corpus`, `none`."""
+    pdf_cache = c.Type(str, default=".cache/quizgen/pdf")
+    """Where rendered worksheets are kept by content, relative to mkdocs.yml: unchanged ones are not rendered again."""
 
 
 def _as_html_title(text: str) -> Markup:
@@ -76,7 +81,10 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         seeds, templates, display = self._paths(config)
         try:
             corpus = load_corpus(seeds, display_root=display)
-            self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls)
+            root = Path(config.config_file_path or ".").resolve().parent
+            render_pdf = pdf_renderer(root / self.config.pdf_cache) if self.config.worksheets != "none" else None
+            self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls,
+                                              render_pdf=render_pdf, worksheets=self.config.worksheets)
             self.corpus = corpus
         except QuizgenError as error:
             report = error.report() if hasattr(error, "report") else str(error)
@@ -101,8 +109,10 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.content is not None
+        not_in_nav = set(self.content.not_in_nav)  # listed on their section's index page instead
         for uri, text in sorted(self.content.pages.items()):
-            files.append(File.generated(config, uri, content=text))
+            inclusion = InclusionLevel.NOT_IN_NAV if uri in not_in_nav else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, uri, content=text, inclusion=inclusion))
         for uri, data in sorted(self.content.files.items()):
             files.append(File.generated(config, uri, content=data))
         return files
@@ -111,7 +121,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         assert self.content is not None
         if isinstance(page.title, Markup):  # ours: material prints `page.title|striptags` in <title>, which unescapes it
             page.meta.setdefault("title", page.title)
-        lines = abbreviation_lines(self.content.abbreviations)
+        lines = self.content.abbreviation_lines_for(markdown)
         return f"{markdown}\n\n{lines}" if lines else markdown
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:

@@ -9,19 +9,21 @@ import pytest
 from golden_files import assert_golden
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content
+from quizgen.emit.teacher_downloads import pdf_renderer
 
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"
 GOLDENS = Path(__file__).parent / "goldens" / "site"
 
 
 @pytest.fixture(scope="module")
-def content():  # type: ignore[no-untyped-def]
-    return build_site_content(load_corpus(BASE, display_root="seeds"))
+def content(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    render_pdf = pdf_renderer(tmp_path_factory.mktemp("pdf-cache"))
+    return build_site_content(load_corpus(BASE, display_root="seeds"), render_pdf=render_pdf)
 
 
 PAGES = ["index.md", "briefing.md", "timeline.md", "articles/index.md", "articles/daily-2020.md", "quizzes/index.md",
          "quizzes/all.md", "quizzes/topics/bridges.md", "glossary.md", "people.md", "sources.md", "practice.md",
-         "progress.md", "flashcards.md"]
+         "progress.md", "flashcards.md", "teachers.md"]
 
 
 @pytest.mark.parametrize("uri", PAGES)

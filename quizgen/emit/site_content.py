@@ -5,16 +5,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from quizgen.emit.bank_json import render_bank_json, render_glossary_json
+from quizgen.emit.teacher_downloads import PdfRenderer, teacher_files
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.site_pages import BANK_URI, PageRenderer, article_uri, topic_quiz_uri
 
 ASSETS = ("quizgen.css", "quizgen.js")
+NAV_LIST_LIMIT = 20
+"""A nav section lists its pages only up to this many; beyond, the nav holds only the section's
+index page, which lists them all. MkDocs renders the whole nav into every page, so a nav that
+grows with the corpus would make the build quadratic in the number of articles."""
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 NavItem = tuple[str, "str | list[NavItem]"]
 
 
@@ -29,6 +37,26 @@ class SiteContent:
     abbreviations: dict[str, str] = field(default_factory=dict)
     """Abbreviation → expansion, for tooltips in the `abbr` convention."""
     facts_without_questions: tuple[str, ...] = ()
+    not_in_nav: tuple[str, ...] = ()
+    """Pages deliberately left out of the nav (listed on their section's index page instead)."""
+
+    @cached_property
+    def _abbreviations_by_first_word(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for abbr in self.abbreviations:
+            found.setdefault(abbr.split()[0], []).append(abbr)
+        return found
+
+    def abbreviation_lines_for(self, markdown: str) -> str:
+        """`abbreviation_lines` for the abbreviations that can occur in ``markdown`` only.
+
+        An abbreviation matches only as whole words, so one whose first word is not a run of
+        letters and digits in the page cannot occur there. Leaving the others out changes no
+        output and keeps each page's cost independent of the size of the glossary.
+        """
+        words = set(_ALNUM_RUN.findall(markdown))
+        index = self._abbreviations_by_first_word
+        return abbreviation_lines({abbr: self.abbreviations[abbr] for word in words for abbr in index.get(word, ())})
 
 
 def abbreviation_lines(abbreviations: dict[str, str]) -> str:
@@ -44,11 +72,17 @@ def _abbreviations(corpus: Corpus) -> dict[str, str]:
     return found
 
 
-def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), directory_urls: bool = True) -> SiteContent:
-    """All pages and files of the site for ``corpus``. Raises ``CorpusError`` if a question breaks a rule."""
+def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), directory_urls: bool = True,
+                       render_pdf: PdfRenderer | None = None, worksheets: str = "all") -> SiteContent:
+    """All pages and files of the site for ``corpus``. Raises ``CorpusError`` if a question breaks a rule.
+
+    ``render_pdf`` turns a worksheet's HTML into PDF bytes (the adapters pass a cached one); without
+    it the teachers' page offers the exports only. ``worksheets`` is a scope of ``WORKSHEET_SCOPES``.
+    """
     bank = build_question_bank(corpus)
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
+    downloads = teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs)
     pages = {
         "index.md": renderer.home(),
         "briefing.md": renderer.briefing(),
@@ -62,21 +96,26 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
         "practice.md": renderer.practice(),
         "progress.md": renderer.progress(),
         "flashcards.md": renderer.flashcards(),
+        "teachers.md": renderer.teachers(downloads),
     }
     for article in corpus.articles:
         pages[article_uri(article.id)] = renderer.article(article.id)
     topics = [t for t in corpus.topics if bank.by_topic(t.id)]
     for topic in topics:
         pages[topic_quiz_uri(topic.id)] = renderer.topic_quiz(topic.id)
-    files = {"exports/questions.json": render_bank_json(corpus, bank), "exports/glossary.json": render_glossary_json(corpus)}
+    files = {**downloads.files, "exports/questions.json": render_bank_json(corpus, bank), "exports/glossary.json": render_glossary_json(corpus)}
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = source.read_bytes()
+    article_pages = [(a.meta.headline, article_uri(a.id)) for a in corpus.articles]
+    topic_pages = [(t.title, topic_quiz_uri(t.id)) for t in topics]
+    listed = [pages for pages in (article_pages, topic_pages) if len(pages) <= NAV_LIST_LIMIT]
+    not_in_nav = tuple(uri for pages in (article_pages, topic_pages) if len(pages) > NAV_LIST_LIMIT for _, uri in pages)
     nav: list[NavItem] = [
         ("Home", "index.md"), ("Briefing", "briefing.md"), ("Timeline", "timeline.md"),
-        ("Articles", ["articles/index.md", *[(a.meta.headline, article_uri(a.id)) for a in corpus.articles]]),  # type: ignore[list-item]
-        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *[(t.title, topic_quiz_uri(t.id)) for t in topics]]),  # type: ignore[list-item]
+        ("Articles", ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]
+        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
-        ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
+        ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
-    return SiteContent(pages, files, nav, _abbreviations(corpus), bank.facts_without_questions)
+    return SiteContent(pages, files, nav, _abbreviations(corpus), bank.facts_without_questions, not_in_nav)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -20,8 +20,12 @@ from quizgen.generate.source_comparison import SourceComparison, compare_sources
 from quizgen.generate.summaries import CitedSentence, article_facts, article_summary, briefing, timeline
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
+from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
+
+if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
+    from quizgen.emit.teacher_downloads import TeacherFiles
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,26 @@ class PageRenderer:
             bank_url=relative_url(page, "exports/questions.json", directory_urls=self.directory_urls),
             article_url=relative_url(page, "articles/{id}.md", directory_urls=self.directory_urls),
             quizzes_url=relative_url(page, "quizzes/index.md", directory_urls=self.directory_urls))
+
+    def teachers(self, files: "TeacherFiles") -> str:
+        article = self.corpus.articles[0].id if self.corpus.articles else "ARTICLE-ID"
+        topic = self.corpus.topics[0].id if self.corpus.topics else "TOPIC-ID"
+        left_out = {item.uri: self._left_out_lines(item.left_out) for item in files.exports}
+        return self.md.get_template("teachers.md").render(
+            worksheets=files.worksheets, exports=files.exports, left_out=left_out, total=len(self.bank.questions),
+            example_article=article, example_topic=topic)
+
+    def _left_out_lines(self, left_out: tuple[str, ...]) -> list[str]:
+        """`q-id: why` lines for teachers: a reason shared by several questions once, with a count
+        (a closing `(…)` detail, such as a length, does not count), else the stem and its reason."""
+        stems = {q.id: q.stem for q in self.bank.questions}
+        reasons = [(qid, why, why.rsplit(" (", 1)[0] if why.endswith(")") else why)
+                   for qid, _, why in (line.partition(": ") for line in left_out)]
+        shared: dict[str, int] = {}
+        for _, _, key in reasons:
+            shared[key] = shared.get(key, 0) + 1
+        lines = [f"{counted(n, 'question')}: {key}" for key, n in shared.items() if n > 1]
+        return lines + [f"{stems.get(qid, qid)} ({why})" for qid, why, key in reasons if shared[key] == 1]
 
     def progress(self) -> str:
         return self.md.get_template("progress.md").render(

@@ -1,0 +1,71 @@
+"""The files the "For teachers" page offers: the ready set of worksheets (PDF) and every export.
+
+PDFs are made by a renderer passed in (``render_pdf``): the MkDocs plugin and `quizgen build` pass
+one that caches by content (`quizgen.worksheet.pdf.render_pdf_cached`), so an unchanged worksheet
+is not rendered again; without a renderer the page offers the exports only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.export import EXPORT_FORMATS
+from quizgen.generate.question_bank import QuestionBank
+from quizgen.model.corpus import Corpus
+from quizgen.worksheet import teacher_worksheets
+
+PdfRenderer = Callable[[str], bytes]
+WORKSHEET_SCOPES = ("all", "corpus", "none")
+"""`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
+`corpus`: the corpus and glossary worksheets only (for large corpora); `none`: no PDFs."""
+
+
+def pdf_renderer(cache_dir: Path) -> PdfRenderer:
+    """WeasyPrint, cached by content in ``cache_dir`` (imported here, so the core runs without it)."""
+    from quizgen.worksheet.pdf import render_pdf_cached
+
+    return lambda html: render_pdf_cached(html, cache_dir)
+
+
+@dataclass(frozen=True)
+class TeacherDownload:
+    """One file on the teachers' page."""
+
+    uri: str
+    """Where it is in the site: `teachers/worksheet.pdf`, `exports/questions.gift`."""
+    title: str
+    description: str
+    left_out: tuple[str, ...] = ()
+    """Questions the format could not hold, one line each (`q-…: why`)."""
+
+
+@dataclass(frozen=True)
+class TeacherFiles:
+    worksheets: tuple[TeacherDownload, ...]
+    exports: tuple[TeacherDownload, ...]
+    files: dict[str, bytes]
+
+
+def teacher_files(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer | None, scope: str = "all",
+                  template_dirs: tuple[Path, ...] = ()) -> TeacherFiles:
+    """Every export of the whole bank, and the worksheets of ``scope`` rendered with ``render_pdf``."""
+    if scope not in WORKSHEET_SCOPES:
+        raise ValueError(f"expected a worksheet scope of {', '.join(WORKSHEET_SCOPES)}, found '{scope}'")
+    files: dict[str, bytes] = {}
+    exports = []
+    for export in EXPORT_FORMATS.values():
+        result = export.render(corpus, bank.questions)
+        uri = f"exports/{export.filename}"
+        files[uri] = result.data
+        exports.append(TeacherDownload(uri, export.title, export.description, result.left_out))
+    worksheets = []
+    if render_pdf is not None and scope != "none":
+        for document in teacher_worksheets(corpus, bank, template_dirs=template_dirs):
+            per_article = document.uri.startswith(("teachers/worksheet-", "teachers/handout-"))
+            if scope == "corpus" and per_article:
+                continue
+            files[document.uri] = render_pdf(document.html)
+            worksheets.append(TeacherDownload(document.uri, document.title, document.description))
+    return TeacherFiles(tuple(worksheets), tuple(exports), files)
