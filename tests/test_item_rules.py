@@ -34,6 +34,7 @@ def test_a_good_item_breaks_no_rule() -> None:
     (broken(options=("Ana Lima", "Ben Ode"), option_types=("person",) * 2, option_notes=(None,) * 2), "expected 3 or 4 options, found 2"),
     (broken(options=("Ana Lima", "Ben Ode", "Cy Park", "Di Ray", "Ed Fox"), option_types=("person",) * 5), "expected 3 or 4 options, found 5"),
     (broken(options=("Ana Lima", "Ben Ode", "ana  lima", "Di Ray")), "two options are the same answer"),
+    (broken(options=("Ana Lima", "Border Forces", "Border Force", "Di Ray")), "differ only by a plural -s"),
     (broken(options=("Ana Lima", "Ben Ode", "Cy Park", "None of the above")), "all/none of the above"),
     (broken(options=("Ana Lima", "Ben Ode", "Cy Park", "All of the above")), "all/none of the above"),
     (broken(option_types=("person", "person", "date:year", "person")), "options are of different types"),

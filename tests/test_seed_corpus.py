@@ -120,3 +120,10 @@ def test_nothing_about_the_seed_corpus_is_written_into_the_code() -> None:
 def test_site_content_builds(corpus) -> None:  # type: ignore[no-untyped-def]
     content = build_site_content(corpus)
     assert len(content.pages) >= 5 + 8 + 9 and "exports/questions.json" in content.files
+
+
+def test_ordering_questions_hold_only_events_that_happened(corpus) -> None:  # type: ignore[no-untyped-def]
+    planned = {f.id for f in corpus.facts if f.kind == "event" and f.planned}
+    ordering = [q for q in build_question_bank(corpus).questions if q.kind == "ordering"]
+    assert planned and ordering, "the seed corpus has planned events and ordering questions"
+    assert all(not planned & set(q.fact_ids) for q in ordering), "'in the order they happened' holds no planned event"

@@ -7,7 +7,7 @@ import re
 
 from quizgen.generate.distractors import AllBut, pick_from_pool, seeded_random
 from quizgen.generate.family_support import citations_of, explain
-from quizgen.generate.question_model import DraftQuestion, Option, answer_key
+from quizgen.generate.question_model import DraftQuestion, Option, answer_key, singular_key
 from quizgen.generate.question_pools import QuestionPools, initials
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.facts import Term
@@ -33,12 +33,16 @@ def _look_alike_expansions(term: Term, pools: QuestionPools) -> list[str]:
     words = term.expansion.split()
     rng = seeded_random("expansion", term.id)
     found: list[str] = []
+    seen = {singular_key(term.expansion)}  # a plural twin of the answer or of another option is no option
     for _ in range(12):
         swapped = []
         for word in words:
             options = [w for w in pools.words_by_initial.get(word[0], []) if w != word] if word[:1].isupper() else []
             swapped.append(rng.choice(options) if options and rng.random() < 0.7 else word)
-        found.append(" ".join(swapped))
+        candidate = " ".join(swapped)
+        if singular_key(candidate) not in seen:
+            seen.add(singular_key(candidate))
+            found.append(candidate)
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quizgen.generate.question_model import Question, answer_key
+from quizgen.generate.question_model import Question, answer_key, singular_key
 
 _ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options)\b", re.IGNORECASE)
 POSITION_SHARE = (0.20, 0.30)
@@ -23,8 +23,8 @@ def item_problems(question: Question) -> list[str]:
     """Every rule this question breaks, as messages (empty when it follows them all)."""
     problems: list[str] = []
     keys = [answer_key(o) for o in question.options]
-    if len(set(keys)) != len(keys):
-        problems.append("two options are the same answer")
+    if len({singular_key(o) for o in question.options}) != len(keys):
+        problems.append("two options are the same answer (or differ only by a plural -s)")
     if any(_ABOVE.search(o) for o in question.options):
         problems.append("an option says 'all/none of the above'")
     if question.kind == "ordering":

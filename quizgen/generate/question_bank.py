@@ -71,7 +71,7 @@ def _drafts(corpus: Corpus) -> list[DraftQuestion]:
         drafts.append(true_false_question(fact, pools, ask_true) or true_false_question(fact, pools, True))
     for term in corpus.terms:
         drafts += [acronym_question(term, pools), term_definition_question(term, pools)]
-    drafts += chronology_questions([f for f in corpus.facts if f.kind == "event"], pools)
+    drafts += chronology_questions([f for f in corpus.facts if f.kind == "event" and not f.planned], pools)  # "happened": not planned
     unique: dict[str, DraftQuestion] = {}
     for draft in drafts:
         if draft is not None:

@@ -22,6 +22,12 @@ def answer_key(text: str) -> str:
     return normalise_for_matching(text).casefold().strip(" .")
 
 
+def singular_key(text: str) -> str:
+    """``answer_key`` without plural -s endings: two options that differ only by one are the same
+    answer to a student (`Popular Mobilization Force` and `Popular Mobilization Forces`)."""
+    return " ".join(word.removesuffix("s") for word in answer_key(text).split())
+
+
 @dataclass(frozen=True)
 class Citation:
     """A source of a question: the article and the quote, with the quote's anchor on the article page."""
