@@ -34,7 +34,7 @@ REPO = BENCHMARKS.parent
 sys.path.insert(0, str(BENCHMARKS))
 
 from synthetic_corpus import write_synthetic_corpus  # noqa: E402
-from targets import evaluate_targets, format_table, format_targets  # noqa: E402
+from targets import evaluate_targets, format_table, format_targets, pdf_target  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "946684800"}
 
@@ -93,9 +93,16 @@ def _edit_one_fact(seeds: Path, revision: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _pdf_cache(project: Path) -> dict[str, int]:
+    """The plugin's PDF cache (default `.cache/quizgen/pdf`): entry name → modification time."""
+    folder = project / ".cache" / "quizgen" / "pdf"
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pdf")} if folder.is_dir() else {}
+
+
 def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
     project, plain = prepare(size, workdir, seed)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    cold_build_s = run_measured(mkdocs, project)[0]  # renders every PDF; the timed builds find them cached
     samples: dict[str, list[float]] = {k: [] for k in ("check_s", "generate_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")}
     stages: dict[str, Any] = {}
     for _ in range(runs):
@@ -107,17 +114,25 @@ def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
         samples["build_s"].append(seconds)
         samples["peak_mb"].append(peak)
         samples["plain_build_s"].append(run_measured(mkdocs, plain)[0])
+    before = _pdf_cache(project)
+    run_measured(mkdocs, project)
+    unchanged = _pdf_cache(project)
+    rerendered_unchanged = sum(1 for name, mtime in unchanged.items() if before.get(name) != mtime)
     original = {p: p.read_bytes() for p in (project / "seeds" / "facts").glob("*.yaml")}
+    rerendered_after_edit = 0
     try:
         for revision in range(runs):
             _edit_one_fact(project / "seeds", revision + 1)
             samples["rebuild_s"].append(run_measured(mkdocs, project)[0])
+            if revision == 0:
+                rerendered_after_edit = len(set(_pdf_cache(project)) - set(unchanged))
     finally:
         for path, data in original.items():
             path.write_bytes(data)
     record: dict[str, Any] = {"articles": stages["articles"], "facts": stages["facts"], "questions": stages["questions"]}
     record.update({key: round(statistics.median(values), 4) for key, values in samples.items()})
-    record.update(pages=stages["pages"], runs=runs)
+    record.update(pages=stages["pages"], runs=runs, cold_build_s=round(cold_build_s, 4), pdf_cached=len(unchanged),
+                  pdf_rerendered_unchanged=rerendered_unchanged, pdf_rerendered_after_edit=rerendered_after_edit)
     return record
 
 
@@ -141,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
-    results = evaluate_targets(records)
+    results = evaluate_targets(records, pdf_target(records))
     print(format_table(records))
     print()
     print(format_targets(results))

@@ -53,6 +53,17 @@ def _linear(records: Sequence[dict[str, Any]], key: str, name: str, limit: float
     return TargetResult(name, "PASS" if ratio <= limit else "FAIL", detail)
 
 
+def pdf_target(records: Sequence[dict[str, Any]]) -> TargetResult:
+    """No PDF rendered again by a build with no change; how many after one fact changes."""
+    name = "no PDF re-rendered without change"
+    with_pdfs = [r for r in records if r.get("pdf_cached")]
+    if not with_pdfs:
+        return TargetResult(name, "SKIP", "the build renders no PDF")
+    detail = "; ".join(f"at {r['articles']}: {r['pdf_rerendered_unchanged']} of {r['pdf_cached']} re-rendered without change, "
+                       f"{r['pdf_rerendered_after_edit']} after one fact changed" for r in with_pdfs)
+    return TargetResult(name, "PASS" if all(r["pdf_rerendered_unchanged"] == 0 for r in with_pdfs) else "FAIL", detail)
+
+
 def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult | None = None) -> list[TargetResult]:
     """Every target, judged on the medians in ``records``."""
     results = []
@@ -67,7 +78,7 @@ def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult 
     results.append(TargetResult(
         "rebuild after one fact changes", "INFO",
         ", ".join(f"{r['rebuild_s'] / r['build_s']:.2f} of a full build at {r['articles']}" for r in records if r["build_s"])
-        + " (mkdocs build renders every page again; generation is cached by nothing across processes)"))
+        + " (mkdocs build renders every page again; only PDFs are cached across builds)"))
     peak = max(records, key=lambda r: r["peak_mb"]) if records else None
     results.append(TargetResult(
         "peak memory < 1 GiB", "PASS" if peak is None or peak["peak_mb"] < PEAK_MB_MAX else "FAIL",
