@@ -53,7 +53,7 @@ def test_failed_mkdocs_build_leaves_the_site_untouched(tmp_path: Path) -> None:
     result = mkdocs(project, "build")
     assert_reported(result)
     assert folder_state(project / "site") == before
-    assert sorted(p.name for p in project.iterdir()) == ["docs", "mkdocs.yml", "seeds", "site", "templates"], "no temporary folder left"
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "docs", "mkdocs.yml", "seeds", "site", "templates"], "no temporary folder left (.cache holds the worksheet PDFs by content)"
 
 
 def test_failed_quizgen_build_leaves_the_output_untouched(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_failed_quizgen_build_leaves_the_output_untouched(tmp_path: Path) -> Non
     break_corpus(tmp_path / "seeds")
     assert_reported(quizgen(tmp_path, "build", "--out", "out"))
     assert folder_state(tmp_path / "out") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "seeds"], "no temporary folder left"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "out", "seeds"], "no temporary folder left (.cache holds the worksheet PDFs by content)"
 
 
 def _commands() -> set[str]:
