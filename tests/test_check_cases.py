@@ -42,4 +42,4 @@ def test_check_case(case_path: Path, tmp_path: Path, update_goldens: bool) -> No
 
 
 def test_there_is_a_case_for_every_rule() -> None:
-    assert len(CASES) >= 40
+    assert len(CASES) >= 90
