@@ -5,7 +5,8 @@
 For each size it writes a synthetic corpus (benchmarks/synthetic_corpus.py) into a site project
 (this repository's mkdocs.yml and templates), then measures, each the median of ``--runs`` runs
 in fresh processes: ``quizgen check``; generation alone (load, validate, generate, in-process,
-imports excluded: benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
+imports excluded, worksheets made as the plugin makes them, their PDFs from its cache:
+benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
 ``quizgen build``) built by plain MkDocs with the same theme, extensions and nav but without the
 quizgen plugin; a rebuild after one fact's statement changes; and the peak memory (maximum
 resident set) of the full build. Builds and plain builds alternate, so that load from other
@@ -59,15 +60,21 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
     return [item if isinstance(item, str) else {item[0]: _mkdocs_nav(item[1]) if isinstance(item[1], list) else item[1]} for item in items]
 
 
-def prepare(size: int, workdir: Path, seed: int) -> tuple[Path, Path]:
-    """A site project with a synthetic corpus, and a plain MkDocs project with the same generated Markdown."""
-    project, plain = workdir / f"articles-{size}" / "project", workdir / f"articles-{size}" / "plain"
+def prepare_project(size: int, workdir: Path, seed: int) -> Path:
+    """A site project: this repository's mkdocs.yml and templates, with a synthetic corpus."""
+    project = workdir / f"articles-{size}" / "project"
     shutil.rmtree(project.parent, ignore_errors=True)
     project.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "templates", project / "templates", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "docs").mkdir()
     write_synthetic_corpus(project / "seeds", size, seed)
+    return project
+
+
+def prepare_plain(project: Path) -> Path:
+    """A plain MkDocs project with the Markdown and files ``quizgen build`` generates for ``project``."""
+    plain = project.parent / "plain"
     plain.mkdir()
     run_measured([sys.executable, "-m", "quizgen", "build", "--seeds", "seeds", "--templates", "templates", "--out", str(plain / "docs")], project)
     info_file = plain / "site-info.json"
@@ -80,7 +87,7 @@ def prepare(size: int, workdir: Path, seed: int) -> tuple[Path, Path]:
     if info["not_in_nav"]:
         config["not_in_nav"] = "\n".join(f"/{uri}" for uri in info["not_in_nav"])
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return project, plain
+    return plain
 
 
 def _edit_one_fact(seeds: Path, revision: int) -> None:
@@ -100,14 +107,16 @@ def _pdf_cache(project: Path) -> dict[str, int]:
 
 
 def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
-    project, plain = prepare(size, workdir, seed)
+    project = prepare_project(size, workdir, seed)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    cold_build_s = run_measured(mkdocs, project)[0]  # renders every PDF; the timed builds find them cached
+    cold_build_s = run_measured(mkdocs, project)[0]  # renders every PDF; later builds find them cached
+    plain = prepare_plain(project)
     samples: dict[str, list[float]] = {k: [] for k in ("check_s", "generate_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")}
     stages: dict[str, Any] = {}
     for _ in range(runs):
         samples["check_s"].append(run_measured([sys.executable, "-m", "quizgen", "check", "--seeds", "seeds"], project)[0])
-        stages = json.loads(run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds"], project)[2])
+        stages = json.loads(run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds",
+                                          "--pdf-cache", str(project / ".cache" / "quizgen" / "pdf")], project)[2])
         for key in ("generate_s", "quotes_s", "bank_s"):
             samples[key].append(stages[key])
         seconds, peak, _ = run_measured(mkdocs, project)

@@ -1,11 +1,12 @@
 """Time quizgen's own stages on one corpus, in this (fresh) process; print the timings as JSON.
 
-    python benchmarks/time_stages.py SEEDS [--site-info FILE]
+    python benchmarks/time_stages.py SEEDS [--site-info FILE] [--pdf-cache DIR]
 
 Prints ``generate_s`` (load, validate and generate every page and download, as the MkDocs plugin
 does, imports excluded), and the parts the benchmark checks for quadratic growth on their own:
 ``quotes_s`` (quote verification) and ``bank_s`` (the question bank, distractor selection included).
-With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for the
+With ``--pdf-cache`` (the plugin's cache, warm after a build), worksheets are made as the plugin
+makes them, their PDFs taken from the cache. With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for the
 plain-MkDocs comparison build.
 """
 
@@ -39,10 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("seeds", type=Path)
     parser.add_argument("--site-info", type=Path, help="write the nav and title for the plain MkDocs build here")
+    parser.add_argument("--pdf-cache", type=Path, help="make worksheets as the plugin does, with PDFs from this cache")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     corpus = load_corpus(args.seeds)
-    content = build_site_content(corpus)
+    if args.pdf_cache:
+        from quizgen.emit.teacher_downloads import pdf_renderer
+
+        content = build_site_content(corpus, render_pdf=pdf_renderer(args.pdf_cache))
+    else:
+        content = build_site_content(corpus)
     generate_s = time.perf_counter() - start
     start = time.perf_counter()
     bank = build_question_bank(corpus)
