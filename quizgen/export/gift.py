@@ -53,10 +53,14 @@ def _question(corpus: Corpus, question: Question) -> str:
     return "\n".join(lines)
 
 
+GIFT_KINDS = ("multiple-choice", "true-false")
+
+
 def render_gift(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
     """The questions as GIFT text (UTF-8, ``\\n`` line ends), and the ordering questions left out."""
-    kept = [q for q in questions if q.kind in ("multiple-choice", "true-false")]
-    left_out = tuple(f"{q.id}: GIFT has no ordering questions" for q in questions if q not in kept)
+    kept = [q for q in questions if q.kind in GIFT_KINDS]
+    # By kind, not `q not in kept`: list membership over whole questions made this quadratic.
+    left_out = tuple(f"{q.id}: GIFT has no {q.kind} questions" for q in questions if q.kind not in GIFT_KINDS)
     # Moodle reads "/" in a category path as a level and "//" as a slash; the path is not escaped.
     category = " ".join(corpus.info.title.split()).replace("/", "//")
     header = [f"// {len(kept)} questions exported by quizgen. Import in Moodle: Question bank > Import > GIFT format.",
