@@ -6,6 +6,7 @@ HTML. Values already rendered (``Markup``) pass through unchanged.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -28,8 +29,12 @@ def _loader(override_dirs: tuple[Path, ...]) -> ChoiceLoader:
     return ChoiceLoader([FileSystemLoader(folder) for folder in folders])
 
 
+@lru_cache(maxsize=8)
 def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment, Environment]:
-    """(markdown environment, html environment)."""
+    """(markdown environment, html environment).
+
+    Cached by folders, so every page and worksheet of a build shares compiled templates; the
+    loaders still check each template file's modification time, so edits are picked up."""
     common = dict(loader=_loader(override_dirs), undefined=StrictUndefined, keep_trailing_newline=True,
                   trim_blocks=True, lstrip_blocks=True)
     markdown = Environment(autoescape=False, finalize=markdown_finalize, **common)  # type: ignore[arg-type]
