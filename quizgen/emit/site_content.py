@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from quizgen.emit.bank_json import render_bank_json, render_glossary_json
+from quizgen.emit.bank_json import render_glossary_json
 from quizgen.emit.teacher_downloads import PdfRenderer, teacher_files
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
@@ -103,7 +103,7 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
     topics = [t for t in corpus.topics if bank.by_topic(t.id)]
     for topic in topics:
         pages[topic_quiz_uri(topic.id)] = renderer.topic_quiz(topic.id)
-    files = {**downloads.files, "exports/questions.json": render_bank_json(corpus, bank), "exports/glossary.json": render_glossary_json(corpus)}
+    files = {**downloads.files, "exports/glossary.json": render_glossary_json(corpus)}  # questions.json: the JSON export
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = source.read_bytes()
