@@ -92,7 +92,7 @@ def _command_export(args: argparse.Namespace) -> int:
         if unknown:
             raise UsageError(f"{option}: unknown {', '.join(map(repr, unknown))}; expected one of: {', '.join(sorted(known))}")
     criteria = QuestionCriteria(articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds))
-    questions = select_questions(build_question_bank(corpus).questions, criteria)
+    questions = select_questions(build_question_bank(corpus).candidates(criteria.articles, criteria.topics), criteria)
     if not questions:
         raise UsageError("no question matches --articles, --topics and --kinds together")
     formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]

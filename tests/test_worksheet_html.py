@@ -13,6 +13,7 @@ from quizgen.corpus_loader import load_corpus
 from quizgen.errors import UsageError
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
 from quizgen.generate.question_model import Question
+from quizgen.generate.question_selection import QuestionCriteria, select_questions
 from quizgen.model.corpus import Corpus
 from quizgen.worksheet import WorksheetRequest, build_worksheet, teacher_worksheets
 from quizgen.worksheet.glossary_worksheet import glossary_sheet, split_evenly
@@ -178,3 +179,19 @@ def test_teacher_set_holds_a_worksheet_and_handout_per_article_one_for_the_corpu
     assert teacher_worksheets(corpus, bank) == documents
     letter = teacher_worksheets(corpus, bank, paper="letter")
     assert all("size: letter;" in d.html for d in letter) and all("size: A4;" in d.html for d in documents)
+
+
+def test_the_bank_index_narrows_a_selection_without_changing_it(seeds: tuple[Corpus, QuestionBank]) -> None:
+    """Worksheets select from ``bank.candidates`` (the index) instead of the whole bank: same result."""
+    corpus, bank = seeds
+    articles = [a.id for a in corpus.articles]
+    topics = [t.id for t in corpus.topics]
+    cases = [((), ()), (tuple(articles[:1]), ()), (tuple(articles[1:3]), ()), ((), tuple(topics[:2])),
+             (tuple(articles[:2]), tuple(topics[:1])), (("no-such-article",), ())]
+    for chosen_articles, chosen_topics in cases:
+        for count in (None, 5):
+            criteria = QuestionCriteria(articles=chosen_articles, topics=chosen_topics, count=count, seed="s")
+            narrowed = select_questions(bank.candidates(chosen_articles, chosen_topics), criteria)
+            assert narrowed == select_questions(bank.questions, criteria), (chosen_articles, chosen_topics, count)
+            if chosen_articles or chosen_topics:
+                assert len(bank.candidates(chosen_articles, chosen_topics)) < len(bank.questions)

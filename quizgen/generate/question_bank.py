@@ -40,6 +40,25 @@ class QuestionBank:
         """The questions on this topic, in bank order."""
         return list(self._index[1].get(topic_id, ()))
 
+    def candidates(self, articles: tuple[str, ...] = (), topics: tuple[str, ...] = ()) -> tuple[Question, ...]:
+        """The questions that cite one of ``articles`` (if any given) and have one of ``topics`` (if
+        any given), in bank order: what ``select_questions`` needs to look at, found by the index, so
+        that a worksheet per article does not scan the whole bank."""
+        if not articles and not topics:
+            return self.questions
+        narrowest = [self._gather(self._index[0], articles)] if articles else []
+        narrowest += [self._gather(self._index[1], topics)] if topics else []
+        found = min(narrowest, key=len)
+        return tuple(sorted(found.values(), key=lambda question: self._position[question.id]))
+
+    @staticmethod
+    def _gather(index: dict[str, list[Question]], keys: tuple[str, ...]) -> dict[str, Question]:
+        return {question.id: question for key in keys for question in index.get(key, ())}
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {question.id: at for at, question in enumerate(self.questions)}
+
     @cached_property
     def _index(self) -> tuple[dict[str, list[Question]], dict[str, list[Question]]]:
         # Built once: a scan of the bank per article or topic would make a site build quadratic.

@@ -144,7 +144,7 @@ def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetReques
         setup = PageSetup(title, f"Match {counted(len(terms), 'term')} to their definitions.", request.paper, corpus.info.language)
         html = render_glossary_worksheet(corpus, terms, letters, request.seed, setup, env)
         return WorksheetDocument(uri, title, f"Match {counted(len(terms), 'term')} to their definitions, {with_key}.", html)
-    questions: tuple[Question, ...] = select_questions(bank.questions, _criteria(request))
+    questions: tuple[Question, ...] = select_questions(bank.candidates(request.articles, request.topics), _criteria(request))
     if not questions:
         raise _no_match(request, "question")
     variants = [(letter, make_variant(questions, request.seed, letter)) for letter in letters]
