@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def page_url(uri: str, directory_urls: bool) -> str:
@@ -18,10 +19,17 @@ def relative_url(from_uri: str, to_uri: str, anchor: str = "", *, directory_urls
     """A relative link from one page (by source uri) to another page or file, with an optional anchor."""
     source = page_url(from_uri, directory_urls)
     target = page_url(to_uri, directory_urls) if to_uri.endswith(".md") else to_uri
+    rel = _relative_path(source, target)
+    if rel in (".", "./") and anchor:
+        return f"#{anchor}"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(source: str, target: str) -> str:
+    """`posixpath.relpath` between two page urls; cached: a quiz page links the same few articles many times."""
     base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
     rel = posixpath.relpath(target or ".", base or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel in (".", "./") and anchor:
-        return f"#{anchor}"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
