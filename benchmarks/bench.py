@@ -116,7 +116,7 @@ def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
     for _ in range(runs):
         samples["check_s"].append(run_measured([sys.executable, "-m", "quizgen", "check", "--seeds", "seeds"], project)[0])
         stages = json.loads(run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds",
-                                          "--pdf-cache", str(project / ".cache" / "quizgen" / "pdf")], project)[2])
+                                          "--cache", str(project / ".cache" / "quizgen")], project)[2])
         for key in ("generate_s", "quotes_s", "bank_s"):
             samples[key].append(stages[key])
         seconds, peak, _ = run_measured(mkdocs, project)

@@ -1,12 +1,12 @@
 """Time quizgen's own stages on one corpus, in this (fresh) process; print the timings as JSON.
 
-    python benchmarks/time_stages.py SEEDS [--site-info FILE] [--pdf-cache DIR]
+    python benchmarks/time_stages.py SEEDS [--site-info FILE] [--cache DIR --templates DIR]
 
 Prints ``generate_s`` (load, validate and generate every page and download, as the MkDocs plugin
 does, imports excluded), and the parts the benchmark checks for quadratic growth on their own:
 ``quotes_s`` (quote verification) and ``bank_s`` (the question bank, distractor selection included).
-With ``--pdf-cache`` (the plugin's cache, warm after a build), worksheets are made as the plugin
-makes them, their PDFs taken from the cache. With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for the
+With ``--cache`` (the plugin's cache folder, `.cache/quizgen`, warm after a build) and
+``--templates``, the teachers' files are made as the plugin makes them: from its caches. With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for the
 plain-MkDocs comparison build.
 """
 
@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("seeds", type=Path)
     parser.add_argument("--site-info", type=Path, help="write the nav and title for the plain MkDocs build here")
-    parser.add_argument("--pdf-cache", type=Path, help="make worksheets as the plugin does, with PDFs from this cache")
+    parser.add_argument("--cache", type=Path, help="make the teachers' files as the plugin does, from its caches in this folder")
+    parser.add_argument("--templates", type=Path, default=Path("templates"), help="the site's template folder (default: templates)")
     args = parser.parse_args(argv)
     # Quote verification and the bank are timed before the site is generated: timed after it, with
     # the whole site in memory, the garbage collector's passes over that heap would show as their cost.
@@ -52,10 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     bank = build_question_bank(corpus)
     bank_s = time.perf_counter() - start
     start = time.perf_counter()
-    if args.pdf_cache:
+    if args.cache:
+        from quizgen.emit.teacher_cache import site_teacher_cache
         from quizgen.emit.teacher_downloads import pdf_renderer
 
-        content = build_site_content(corpus, render_pdf=pdf_renderer(args.pdf_cache))
+        teacher_cache = site_teacher_cache(args.cache / "teachers", args.seeds, (args.templates,), "all", True)
+        content = build_site_content(corpus, template_dirs=(args.templates,), render_pdf=pdf_renderer(args.cache / "pdf"),
+                                     teacher_cache=teacher_cache)
     else:
         content = build_site_content(corpus)
     generate_s = load_s + time.perf_counter() - start

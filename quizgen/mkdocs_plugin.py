@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import SiteContent, build_site_content
+from quizgen.emit.teacher_cache import site_teacher_cache
 from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
 from quizgen.errors import QuizgenError
 from quizgen.model.corpus import Corpus
@@ -43,6 +44,9 @@ class QuizgenPluginConfig(base.Config):
     """Which printable worksheets the teachers' page offers: `all` (per article too), `corpus`, `none`."""
     pdf_cache = c.Type(str, default=".cache/quizgen/pdf")
     """Where rendered worksheets are kept by content, relative to mkdocs.yml: unchanged ones are not rendered again."""
+    teachers_cache = c.Type(str, default=".cache/quizgen/teachers")
+    """Where the teachers' files (exports and worksheets) of the last build are kept, relative to
+    mkdocs.yml: a build whose corpus, templates and quizgen are unchanged takes them from here."""
 
 
 def _as_html_title(text: str) -> Markup:
@@ -84,7 +88,9 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             root = Path(config.config_file_path or ".").resolve().parent
             render_pdf = pdf_renderer(root / self.config.pdf_cache) if self.config.worksheets != "none" else None
             self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls,
-                                              render_pdf=render_pdf, worksheets=self.config.worksheets)
+                                              render_pdf=render_pdf, worksheets=self.config.worksheets,
+                                              teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
+                                                                               self.config.worksheets, config.use_directory_urls))
             self.corpus = corpus
         except QuizgenError as error:
             report = error.report() if hasattr(error, "report") else str(error)
@@ -114,13 +120,18 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if uri in not_in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
         for uri, data in sorted(self.content.files.items()):
-            files.append(File.generated(config, uri, content=data))
+            if isinstance(data, Path):  # from the teachers' cache: MkDocs copies it, and it is never read into memory
+                files.append(File.generated(config, uri, abs_src_path=str(data)))
+            else:
+                files.append(File.generated(config, uri, content=data))
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         assert self.content is not None
         if isinstance(page.title, Markup):  # ours: material prints `page.title|striptags` in <title>, which unescapes it
             page.meta.setdefault("title", page.title)
+        if page.file.src_uri in self.content.pages:  # ours end with their abbreviations already
+            return markdown
         lines = self.content.abbreviation_lines_for(markdown)
         return f"{markdown}\n\n{lines}" if lines else markdown
 

@@ -11,7 +11,8 @@ from functools import cached_property
 from pathlib import Path
 
 from quizgen.emit.bank_json import render_glossary_json
-from quizgen.emit.teacher_downloads import PdfRenderer, teacher_files
+from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
+from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, TeacherFiles, keep_in_memory, teacher_files
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import builtin_templates_dir, make_environments
@@ -30,8 +31,9 @@ NavItem = tuple[str, "str | list[NavItem]"]
 class SiteContent:
     pages: dict[str, str]
     """Markdown pages by their path in the site (`articles/x.md`)."""
-    files: dict[str, bytes]
-    """Other files: downloads and assets (`exports/questions.json`)."""
+    files: dict[str, bytes | Path]
+    """Other files: downloads and assets (`exports/questions.json`), as bytes or the path of a file
+    holding them (the teachers' files, when they come from a ``TeacherCache``)."""
     nav: list[NavItem] = field(default_factory=list)
     """The navigation: (title, uri) or (title, [children])."""
     abbreviations: dict[str, str] = field(default_factory=dict)
@@ -73,16 +75,22 @@ def _abbreviations(corpus: Corpus) -> dict[str, str]:
 
 
 def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), directory_urls: bool = True,
-                       render_pdf: PdfRenderer | None = None, worksheets: str = "all") -> SiteContent:
+                       render_pdf: PdfRenderer | None = None, worksheets: str = "all",
+                       teacher_cache: TeacherCache | None = None) -> SiteContent:
     """All pages and files of the site for ``corpus``. Raises ``CorpusError`` if a question breaks a rule.
 
     ``render_pdf`` turns a worksheet's HTML into PDF bytes (the adapters pass a cached one); without
     it the teachers' page offers the exports only. ``worksheets`` is a scope of ``WORKSHEET_SCOPES``.
+    With ``teacher_cache``, the exports and worksheets come from it when its key was built before.
+    Every page ends with the abbreviation lines (``abbreviation_lines_for``) of its own text.
     """
     bank = build_question_bank(corpus)
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
-    downloads = teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs)
+    def make_downloads(store: FileStore = keep_in_memory) -> TeacherFiles:
+        return teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, store=store)
+
+    downloads = cached_teacher_files(teacher_cache, make_downloads) if teacher_cache else make_downloads()
     pages = {
         "index.md": renderer.home(),
         "briefing.md": renderer.briefing(),
@@ -118,4 +126,12 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
-    return SiteContent(pages, files, nav, _abbreviations(corpus), bank.facts_without_questions, not_in_nav)
+    site = SiteContent(pages, files, nav, _abbreviations(corpus), bank.facts_without_questions, not_in_nav)
+    for uri, text in pages.items():  # here, not in the plugin: MkDocs would hold a second copy of every page
+        prose = text
+        for quiz in renderer.quizzes_on(uri):  # raw HTML: Python-Markdown's abbr extension leaves it alone
+            prose = prose.replace(quiz, "", 1)
+        lines = site.abbreviation_lines_for(prose)
+        if lines:
+            pages[uri] = f"{text}\n\n{lines}"
+    return site

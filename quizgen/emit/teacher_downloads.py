@@ -17,16 +17,27 @@ from quizgen.model.corpus import Corpus
 from quizgen.worksheet import teacher_worksheets
 
 PdfRenderer = Callable[[str], bytes]
+FileStore = Callable[[str, bytes], "bytes | Path"]
+"""Takes a file as soon as it is made (its uri and bytes); returns what the site holds for it: the
+bytes, or the path it was written to (`quizgen.emit.teacher_cache`)."""
+
+
+def keep_in_memory(uri: str, data: bytes) -> bytes:
+    return data
 WORKSHEET_SCOPES = ("all", "corpus", "none")
 """`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
 `corpus`: the corpus and glossary worksheets only (for large corpora); `none`: no PDFs."""
 
 
 def pdf_renderer(cache_dir: Path) -> PdfRenderer:
-    """WeasyPrint, cached by content in ``cache_dir`` (imported here, so the core runs without it)."""
-    from quizgen.worksheet.pdf import render_pdf_cached
+    """WeasyPrint, cached by content in ``cache_dir``. Imported at the first worksheet, so the core
+    runs without it and a build whose worksheets come from the teachers' cache never loads it."""
+    def render(html: str) -> bytes:
+        from quizgen.worksheet.pdf import render_pdf_cached
 
-    return lambda html: render_pdf_cached(html, cache_dir)
+        return render_pdf_cached(html, cache_dir)
+
+    return render
 
 
 @dataclass(frozen=True)
@@ -45,20 +56,22 @@ class TeacherDownload:
 class TeacherFiles:
     worksheets: tuple[TeacherDownload, ...]
     exports: tuple[TeacherDownload, ...]
-    files: dict[str, bytes]
+    files: dict[str, bytes | Path]
+    """By uri: the bytes, or the path of a file holding them."""
 
 
 def teacher_files(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer | None, scope: str = "all",
-                  template_dirs: tuple[Path, ...] = ()) -> TeacherFiles:
-    """Every export of the whole bank, and the worksheets of ``scope`` rendered with ``render_pdf``."""
+                  template_dirs: tuple[Path, ...] = (), store: FileStore = keep_in_memory) -> TeacherFiles:
+    """Every export of the whole bank, and the worksheets of ``scope`` rendered with ``render_pdf``,
+    each handed to ``store`` as soon as it is made."""
     if scope not in WORKSHEET_SCOPES:
         raise ValueError(f"expected a worksheet scope of {', '.join(WORKSHEET_SCOPES)}, found '{scope}'")
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | Path] = {}
     exports = []
     for export in EXPORT_FORMATS.values():
         result = export.render(corpus, bank.questions)
         uri = f"exports/{export.filename}"
-        files[uri] = result.data
+        files[uri] = store(uri, result.data)
         exports.append(TeacherDownload(uri, export.title, export.description, result.left_out))
     worksheets = []
     if render_pdf is not None and scope != "none":
@@ -66,6 +79,6 @@ def teacher_files(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer
             per_article = document.uri.startswith(("teachers/worksheet-", "teachers/handout-"))
             if scope == "corpus" and per_article:
                 continue
-            files[document.uri] = render_pdf(document.html)
+            files[document.uri] = store(document.uri, render_pdf(document.html))
             worksheets.append(TeacherDownload(document.uri, document.title, document.description))
     return TeacherFiles(tuple(worksheets), tuple(exports), files)

@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 
-def write_tree_atomically(target: Path, files: dict[str, bytes]) -> None:
+def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
+    """Write ``files`` (uri → bytes, or the path of a file to copy) as the folder ``target``."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -21,7 +22,10 @@ def write_tree_atomically(target: Path, files: dict[str, bytes]) -> None:
             if not path.resolve().is_relative_to(staging):
                 raise ValueError(f"refusing to write outside the output folder: {uri}")
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            if isinstance(data, Path):
+                shutil.copyfile(data, path)
+            else:
+                path.write_bytes(data)
         if target.exists():
             old = target.with_name(f".{target.name}.old-{os.getpid()}")
             target.rename(old)

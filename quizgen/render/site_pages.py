@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
@@ -43,6 +43,10 @@ def topic_quiz_uri(topic_id: str) -> str:
 
 
 BANK_URI = "quizzes/all.md"
+BANK_PAGE_LIMIT = 500
+"""The "All questions" page holds the whole bank up to this many questions. Beyond, no one answers
+them on one page, and the page would be the site's largest by far (50 MB of HTML at 40,000
+questions): it points to the quizzes by article and topic and to Practice, which draws from all."""
 
 
 class PageRenderer:
@@ -50,6 +54,11 @@ class PageRenderer:
 
     def __init__(self, corpus: Corpus, bank: QuestionBank, markdown: Environment, html: Environment, directory_urls: bool = True):
         self.corpus, self.bank, self.md, self.html, self.directory_urls = corpus, bank, markdown, html, directory_urls
+        self._quizzes: dict[str, list[str]] = {}
+
+    def quizzes_on(self, page: str) -> list[str]:
+        """The quiz HTML rendered into ``page`` (raw HTML, which Markdown's abbreviations do not reach)."""
+        return self._quizzes.get(page, [])
 
     # -- links -----------------------------------------------------------------------------
     def citation_link(self, page: str, citation: Citation, *, markdown: bool) -> Link:
@@ -90,7 +99,9 @@ class PageRenderer:
                     seen.add(link.url)
                     sources.append(link)
             items.append({"q": q, "answer": answer, "sources": sources})
-        return Markup(self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items))
+        html = self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items)
+        self._quizzes.setdefault(page, []).append(html)
+        return Markup(html)
 
     # -- pages -----------------------------------------------------------------------------
     def home(self) -> str:
@@ -191,7 +202,7 @@ class PageRenderer:
         topics = [{"label": t.title, "url": _md_link(page, topic_quiz_uri(t.id)), "count": len(self.bank.by_topic(t.id))}
                   for t in self.corpus.topics if self.bank.by_topic(t.id)]
         return self.md.get_template("quizzes_index.md").render(total=len(self.bank.questions), articles=articles, topics=topics,
-                                                               bank_page=_md_link(page, BANK_URI))
+                                                               bank_page=_md_link(page, BANK_URI), bank_on_one_page=len(self.bank.questions) <= BANK_PAGE_LIMIT)
 
     def topic_quiz(self, topic_id: str) -> str:
         topic, page = self.corpus.topic(topic_id), topic_quiz_uri(topic_id)
@@ -238,11 +249,23 @@ class PageRenderer:
 
     def bank_quiz(self) -> str:
         questions = list(self.bank.questions)
+        if len(questions) > BANK_PAGE_LIMIT:
+            links = {"quizzes": _md_link(BANK_URI, "quizzes/index.md"), "practice": _md_link(BANK_URI, "practice.md"),
+                     "bank": _md_link(BANK_URI, "exports/questions.json")}
+            intro = (f"The bank holds {len(questions)} questions, too many to answer on one page. Take them by article or by topic "
+                     f"from [Quizzes]({links['quizzes']}), or let [Practice]({links['practice']}) draw a set from all of them. "
+                     f"Every question is also in [questions.json]({links['bank']}).")
+            return self.md.get_template("quiz.md").render(title="All questions", intro=Markup(intro), quiz="")
         return self.md.get_template("quiz.md").render(title="All questions", intro=f"Every question in the bank: {len(questions)}.",
                                                       quiz=self.quiz(BANK_URI, "all", questions))
 
 
 def _md_link(page: str, target: str, anchor: str = "") -> str:
     """A relative `.md` link that MkDocs resolves: `../articles/x.md#quote-1`."""
-    rel = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    rel = _md_relative(page, target)
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _md_relative(page: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
