@@ -5,8 +5,9 @@
 For each size it writes a synthetic corpus (benchmarks/synthetic_corpus.py) into a site project
 (this repository's mkdocs.yml and templates), then measures, each the median of ``--runs`` runs
 in fresh processes: ``quizgen check``; generation alone (load, validate, generate, in-process,
-imports excluded, worksheets made as the plugin makes them, their PDFs from its cache:
-benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
+imports excluded, as the plugin does it on a build with no change: the teachers' files from its
+cache; and again with the exports and worksheets made anew, as after an edit, their PDFs still
+from the PDF cache: benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
 ``quizgen build``) built by plain MkDocs with the same theme, extensions and nav but without the
 quizgen plugin; a rebuild after one fact's statement changes; and the peak memory (maximum
 resident set) of the full build. Builds and plain builds alternate, so that load from other
@@ -111,7 +112,7 @@ def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
     cold_build_s = run_measured(mkdocs, project)[0]  # renders every PDF; later builds find them cached
     plain = prepare_plain(project)
-    samples: dict[str, list[float]] = {k: [] for k in ("check_s", "generate_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")}
+    samples: dict[str, list[float]] = {k: [] for k in ("check_s", "generate_s", "generate_remade_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")}
     stages: dict[str, Any] = {}
     for _ in range(runs):
         samples["check_s"].append(run_measured([sys.executable, "-m", "quizgen", "check", "--seeds", "seeds"], project)[0])
@@ -119,6 +120,9 @@ def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
                                           "--cache", str(project / ".cache" / "quizgen")], project)[2])
         for key in ("generate_s", "quotes_s", "bank_s"):
             samples[key].append(stages[key])
+        remade = json.loads(run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds", "--remake-teachers",
+                                          "--cache", str(project / ".cache" / "quizgen")], project)[2])
+        samples["generate_remade_s"].append(remade["generate_s"])
         seconds, peak, _ = run_measured(mkdocs, project)
         samples["build_s"].append(seconds)
         samples["peak_mb"].append(peak)

@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("seeds", type=Path)
     parser.add_argument("--site-info", type=Path, help="write the nav and title for the plain MkDocs build here")
     parser.add_argument("--cache", type=Path, help="make the teachers' files as the plugin does, from its caches in this folder")
+    parser.add_argument("--remake-teachers", action="store_true",
+                        help="with --cache: make the exports and worksheets again, as after an edit (PDFs still from the cache)")
     parser.add_argument("--templates", type=Path, default=Path("templates"), help="the site's template folder (default: templates)")
     args = parser.parse_args(argv)
     # Quote verification and the bank are timed before the site is generated: timed after it, with
@@ -57,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         from quizgen.emit.teacher_cache import site_teacher_cache
         from quizgen.emit.teacher_downloads import pdf_renderer
 
-        teacher_cache = site_teacher_cache(args.cache / "teachers", args.seeds, (args.templates,), "all", True)
+        teacher_cache = None if args.remake_teachers else site_teacher_cache(args.cache / "teachers", args.seeds, (args.templates,), "all", True)
         content = build_site_content(corpus, template_dirs=(args.templates,), render_pdf=pdf_renderer(args.cache / "pdf"),
                                      teacher_cache=teacher_cache)
     else:

@@ -1,8 +1,9 @@
 """The MkDocs plugin: a thin adapter over `build_site_content`.
 
-It loads and validates the corpus, adds every generated page and download in memory
-(`File.generated`, MkDocs 1.6), sets the navigation when mkdocs.yml has none, appends the glossary's
-abbreviations to every page, and makes `mkdocs serve` watch the corpus and the templates.
+It loads and validates the corpus, adds every generated page (`File.generated`, MkDocs 1.6) and
+download (in memory, or copied from the teachers' cache), sets the navigation when mkdocs.yml has
+none, appends the glossary's abbreviations to the project's own pages (generated pages come with
+theirs), and makes `mkdocs serve` watch the corpus and the templates.
 This is the only module that imports MkDocs.
 """
 
@@ -12,6 +13,7 @@ import calendar
 import html
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from quizgen.corpus_loader import load_corpus
@@ -69,6 +71,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     content: SiteContent | None = None
     corpus: Corpus | None = None
     serving = False
+    generated_pages: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `mkdocs serve` rebuilds,
@@ -91,7 +94,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                                               render_pdf=render_pdf, worksheets=self.config.worksheets,
                                               teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
                                                                                self.config.worksheets, config.use_directory_urls))
-            self.corpus = corpus
+            self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
         except QuizgenError as error:
             report = error.report() if hasattr(error, "report") else str(error)
             if not (self.serving and self.corpus is not None):
@@ -115,10 +118,13 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.content is not None
+        self.generated_pages = set(self.content.pages)
         not_in_nav = set(self.content.not_in_nav)  # listed on their section's index page instead
         for uri, text in sorted(self.content.pages.items()):
             inclusion = InclusionLevel.NOT_IN_NAV if uri in not_in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        if not self.serving:  # the Files hold the pages now: no second reference to keep them alive (on_post_page)
+            self.content = replace(self.content, pages={})
         for uri, data in sorted(self.content.files.items()):
             if isinstance(data, Path):  # from the teachers' cache: MkDocs copies it, and it is never read into memory
                 files.append(File.generated(config, uri, abs_src_path=str(data)))
@@ -130,10 +136,21 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         assert self.content is not None
         if isinstance(page.title, Markup):  # ours: material prints `page.title|striptags` in <title>, which unescapes it
             page.meta.setdefault("title", page.title)
-        if page.file.src_uri in self.content.pages:  # ours end with their abbreviations already
+        if page.file.src_uri in self.generated_pages:  # ours end with their abbreviations already
             return markdown
         lines = self.content.abbreviation_lines_for(markdown)
         return f"{markdown}\n\n{lines}" if lines else markdown
+
+    @event_priority(-100)  # after every other plugin's on_page_content
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        # MkDocs renders every page before it writes any, and keeps each page's Markdown twice
+        # meanwhile (the File's text, and page.markdown without its meta lines), though nothing reads
+        # it once the page is rendered: for a large corpus that is hundreds of MiB. Release it for
+        # quizgen's pages ("", not None: a page without Markdown would lose its title).
+        if page.file.src_uri in self.generated_pages:
+            page.markdown = ""
+            page.file.content_string = ""
+        return html
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         seeds, templates, _ = self._paths(config)

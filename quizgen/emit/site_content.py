@@ -43,22 +43,31 @@ class SiteContent:
     """Pages deliberately left out of the nav (listed on their section's index page instead)."""
 
     @cached_property
-    def _abbreviations_by_first_word(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for abbr in self.abbreviations:
-            found.setdefault(abbr.split()[0], []).append(abbr)
-        return found
+    def _abbreviation_finder(self) -> AbbreviationFinder:
+        return AbbreviationFinder(self.abbreviations)
 
     def abbreviation_lines_for(self, markdown: str) -> str:
-        """`abbreviation_lines` for the abbreviations that can occur in ``markdown`` only.
+        """`abbreviation_lines` for the abbreviations that can occur in ``markdown`` only."""
+        return self._abbreviation_finder.lines_for(markdown)
 
-        An abbreviation matches only as whole words, so one whose first word is not a run of
-        letters and digits in the page cannot occur there. Leaving the others out changes no
-        output and keeps each page's cost independent of the size of the glossary.
-        """
+
+class AbbreviationFinder:
+    """Which of a glossary's abbreviations a page can hold.
+
+    An abbreviation matches only as whole words, so one whose first word is not a run of letters
+    and digits in the page cannot occur there. Leaving the others out changes no output and keeps
+    each page's cost independent of the size of the glossary.
+    """
+
+    def __init__(self, abbreviations: dict[str, str]):
+        self.abbreviations = abbreviations
+        self.by_first_word: dict[str, list[str]] = {}
+        for abbr in abbreviations:
+            self.by_first_word.setdefault(abbr.split()[0], []).append(abbr)
+
+    def lines_for(self, markdown: str) -> str:
         words = set(_ALNUM_RUN.findall(markdown))
-        index = self._abbreviations_by_first_word
-        return abbreviation_lines({abbr: self.abbreviations[abbr] for word in words for abbr in index.get(word, ())})
+        return abbreviation_lines({abbr: self.abbreviations[abbr] for word in words for abbr in self.by_first_word.get(word, ())})
 
 
 def abbreviation_lines(abbreviations: dict[str, str]) -> str:
@@ -82,35 +91,41 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
     ``render_pdf`` turns a worksheet's HTML into PDF bytes (the adapters pass a cached one); without
     it the teachers' page offers the exports only. ``worksheets`` is a scope of ``WORKSHEET_SCOPES``.
     With ``teacher_cache``, the exports and worksheets come from it when its key was built before.
-    Every page ends with the abbreviation lines (``abbreviation_lines_for``) of its own text.
+    Every page ends with the abbreviation lines (``abbreviation_lines_for``) of its own prose.
     """
     bank = build_question_bank(corpus)
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
+
     def make_downloads(store: FileStore = keep_in_memory) -> TeacherFiles:
         return teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, store=store)
 
     downloads = cached_teacher_files(teacher_cache, make_downloads) if teacher_cache else make_downloads()
-    pages = {
-        "index.md": renderer.home(),
-        "briefing.md": renderer.briefing(),
-        "timeline.md": renderer.timeline(),
-        "articles/index.md": renderer.articles_index(),
-        "quizzes/index.md": renderer.quizzes_index(),
-        BANK_URI: renderer.bank_quiz(),
-        "glossary.md": renderer.glossary(),
-        "people.md": renderer.people(),
-        "sources.md": renderer.sources(),
-        "practice.md": renderer.practice(),
-        "progress.md": renderer.progress(),
-        "flashcards.md": renderer.flashcards(),
-        "teachers.md": renderer.teachers(downloads),
-    }
+    finder = AbbreviationFinder(_abbreviations(corpus))
+    pages: dict[str, str] = {}
+
+    def add(uri: str, text: str) -> None:
+        """The page, ending with the abbreviations of its prose (here, not in the plugin: MkDocs
+        would hold a second copy of every page). Quizzes are raw HTML, which Python-Markdown's
+        abbr extension leaves alone, so their text does not count."""
+        prose = text
+        for quiz in renderer.take_quizzes(uri):
+            prose = prose.replace(quiz, "", 1)
+        lines = finder.lines_for(prose)
+        pages[uri] = f"{text}\n\n{lines}" if lines else text
+
+    for uri, render in (("index.md", renderer.home), ("briefing.md", renderer.briefing), ("timeline.md", renderer.timeline),
+                        ("articles/index.md", renderer.articles_index), ("quizzes/index.md", renderer.quizzes_index),
+                        (BANK_URI, renderer.bank_quiz), ("glossary.md", renderer.glossary), ("people.md", renderer.people),
+                        ("sources.md", renderer.sources), ("practice.md", renderer.practice), ("progress.md", renderer.progress),
+                        ("flashcards.md", renderer.flashcards)):
+        add(uri, render())
+    add("teachers.md", renderer.teachers(downloads))
     for article in corpus.articles:
-        pages[article_uri(article.id)] = renderer.article(article.id)
+        add(article_uri(article.id), renderer.article(article.id))
     topics = [t for t in corpus.topics if bank.by_topic(t.id)]
     for topic in topics:
-        pages[topic_quiz_uri(topic.id)] = renderer.topic_quiz(topic.id)
+        add(topic_quiz_uri(topic.id), renderer.topic_quiz(topic.id))
     files = {**downloads.files, "exports/glossary.json": render_glossary_json(corpus)}  # questions.json: the JSON export
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
@@ -126,12 +141,4 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
-    site = SiteContent(pages, files, nav, _abbreviations(corpus), bank.facts_without_questions, not_in_nav)
-    for uri, text in pages.items():  # here, not in the plugin: MkDocs would hold a second copy of every page
-        prose = text
-        for quiz in renderer.quizzes_on(uri):  # raw HTML: Python-Markdown's abbr extension leaves it alone
-            prose = prose.replace(quiz, "", 1)
-        lines = site.abbreviation_lines_for(prose)
-        if lines:
-            pages[uri] = f"{text}\n\n{lines}"
-    return site
+    return SiteContent(pages, files, nav, finder.abbreviations, bank.facts_without_questions, not_in_nav)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 
 _CHAR_MAP = str.maketrans({
@@ -55,7 +56,7 @@ class QuoteSearch:
         """``furniture`` lists (start, end, kind) ranges of page furniture in ``text``."""
         self.text = text
         chars: list[str] = []
-        origin: list[int] = []
+        origin = array("l")  # an offset per character: a list of ints would take ten times the memory
         pending_space = False
         for index, char in enumerate(text.translate(_CHAR_MAP)):
             if char.isspace():

@@ -56,9 +56,10 @@ class PageRenderer:
         self.corpus, self.bank, self.md, self.html, self.directory_urls = corpus, bank, markdown, html, directory_urls
         self._quizzes: dict[str, list[str]] = {}
 
-    def quizzes_on(self, page: str) -> list[str]:
-        """The quiz HTML rendered into ``page`` (raw HTML, which Markdown's abbreviations do not reach)."""
-        return self._quizzes.get(page, [])
+    def take_quizzes(self, page: str) -> list[str]:
+        """The quiz HTML rendered for ``page`` since the last call (kept until then, so that the
+        caller can tell the page's quizzes, raw HTML, from its prose)."""
+        return self._quizzes.pop(page, [])
 
     # -- links -----------------------------------------------------------------------------
     def citation_link(self, page: str, citation: Citation, *, markdown: bool) -> Link:
