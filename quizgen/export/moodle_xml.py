@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import html_feedback, html_text
+from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
 
@@ -95,8 +96,5 @@ def render_moodle_xml(corpus: Corpus, questions: tuple[Question, ...]) -> Export
     """Every question as Moodle XML, in one category named after the corpus."""
     quiz = ET.Element("quiz")
     quiz.append(_category(corpus))
-    for question in questions:
-        quiz.append(_question(corpus, question))
-    ET.indent(quiz, space="  ")
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
-    return ExportResult(text.encode("utf-8"))
+    body = tostring_with_elements(quiz, quiz, 0, (_question(corpus, question) for question in questions))
+    return ExportResult(b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n")

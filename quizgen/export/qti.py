@@ -12,6 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from quizgen.export.feedback_text import html_feedback, html_text
+from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
 
@@ -82,7 +83,5 @@ def render_qti_assessment(corpus: Corpus, questions: tuple[Question, ...], asses
     assessment = _sub(root, "assessment", {"ident": assessment_ident, "title": corpus.info.title})
     _metadata(assessment, [("cc_maxattempts", "1")])
     section = _sub(assessment, "section", {"ident": "root_section"})
-    for question in questions:
-        section.append(_item(corpus, question))
-    ET.indent(root, space="  ")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+    body = tostring_with_elements(root, section, 2, (_item(corpus, question) for question in questions))
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizgen.model.quote_search import normalise_for_matching
 
@@ -12,11 +13,13 @@ def stable_hash(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for every citation of every question on every page
 def quote_anchor(quote: str) -> str:
     """The anchor of a quoted passage on its article page: the same quote, the same anchor."""
     return "quote-" + stable_hash(normalise_for_matching(quote))[:10]
 
 
+@lru_cache(maxsize=1 << 16)
 def answer_key(text: str) -> str:
     """How answers are compared: case, spacing and typography do not make two answers differ."""
     return normalise_for_matching(text).casefold().strip(" .")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -26,6 +26,14 @@ from quizgen.render.links import relative_url
 
 if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
     from quizgen.emit.teacher_downloads import TeacherFiles
+
+
+class QuizItem(NamedTuple):
+    """One question as quiz.html shows it (a tuple: Jinja reads its fields faster than a dict's keys)."""
+
+    q: Question
+    answer: str
+    sources: list[Link]
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,7 @@ class PageRenderer:
                 if link.url not in seen:
                     seen.add(link.url)
                     sources.append(link)
-            items.append({"q": q, "answer": answer, "sources": sources})
+            items.append(QuizItem(q, answer, sources))
         html = self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items)
         self._quizzes.setdefault(page, []).append(html)
         return Markup(html)
