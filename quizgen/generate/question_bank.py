@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -98,11 +101,27 @@ def _drafts(corpus: Corpus) -> list[DraftQuestion]:
     return list(unique.values())
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a while. The bank makes a great many small objects and no
+    garbage cycles; each collection they trigger walks the whole heap, the corpus included, which
+    made the bank's time per article grow with the size of the corpus (1.5x from 100 to 1,000
+    articles; 1.0x with the collector paused)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_question_bank(corpus: Corpus) -> QuestionBank:
     """All questions for the corpus. Raises ``CorpusError`` if any question breaks an item-writing rule."""
     from quizgen.errors import CorpusError
 
-    questions = order_options(_drafts(corpus))
+    with collector_paused():
+        questions = order_options(_drafts(corpus))
     problems: list[Problem] = []
     for question in questions:
         for message in item_problems(question):
