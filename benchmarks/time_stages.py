@@ -6,8 +6,10 @@ Prints ``generate_s`` (load, validate and generate every page and download, as t
 does, imports excluded), and the parts the benchmark checks for quadratic growth on their own:
 ``quotes_s`` (quote verification) and ``bank_s`` (the question bank, distractor selection included).
 With ``--cache`` (the plugin's cache folder, `.cache/quizgen`, warm after a build) and
-``--templates``, the teachers' files are made as the plugin makes them: from its caches. With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for the
-plain-MkDocs comparison build.
+``--templates``, the teachers' files are made as the plugin makes them: from its caches
+(``--remake-teachers``: made anew, as after an edit, their PDFs still from the PDF cache).
+With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for
+the plain-MkDocs comparison build.
 """
 
 from __future__ import annotations

@@ -20,13 +20,14 @@ PdfRenderer = Callable[[str], bytes]
 FileStore = Callable[[str, bytes], "bytes | Path"]
 """Takes a file as soon as it is made (its uri and bytes); returns what the site holds for it: the
 bytes, or the path it was written to (`quizgen.emit.teacher_cache`)."""
-
-
-def keep_in_memory(uri: str, data: bytes) -> bytes:
-    return data
 WORKSHEET_SCOPES = ("all", "corpus", "none")
 """`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
 `corpus`: the corpus and glossary worksheets only (for large corpora); `none`: no PDFs."""
+
+
+def keep_in_memory(uri: str, data: bytes) -> bytes:
+    """The ``FileStore`` without a cache: the site holds the bytes themselves."""
+    return data
 
 
 def pdf_renderer(cache_dir: Path) -> PdfRenderer:
