@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizgen.collector import collector_paused
 from quizgen.errors import CorpusError, ProblemCollector, UsageError
 from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, load_corpus_files
 from quizgen.model.article import Article
@@ -54,8 +55,12 @@ def load_corpus(root: Path, display_root: str | None = None) -> Corpus:
     """
     if not root.is_dir():
         raise UsageError(f"expected a corpus folder, found no folder at '{root}'")
+    with collector_paused():
+        return _loaded_corpus(root, str(root) if display_root is None else display_root)
+
+
+def _loaded_corpus(root: Path, display_root: str) -> Corpus:
     problems = ProblemCollector()
-    display_root = str(root) if display_root is None else display_root
     files, found = load_corpus_files(root, display_root)
     problems.extend(found)
     spaces, found = collect_definitions(files)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from quizgen.collector import collector_paused, collector_running
 from quizgen.emit.bank_json import render_glossary_json
 from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
 from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, TeacherFiles, keep_in_memory, teacher_files
@@ -93,12 +94,19 @@ def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), 
     With ``teacher_cache``, the exports and worksheets come from it when its key was built before.
     Every page ends with the abbreviation lines (``abbreviation_lines_for``) of its own prose.
     """
+    with collector_paused():
+        return _site_content(corpus, template_dirs, directory_urls, render_pdf, worksheets, teacher_cache)
+
+
+def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_urls: bool, render_pdf: PdfRenderer | None,
+                  worksheets: str, teacher_cache: TeacherCache | None) -> SiteContent:
     bank = build_question_bank(corpus)
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
 
     def make_downloads(store: FileStore = keep_in_memory) -> TeacherFiles:
-        return teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, store=store)
+        with collector_running():  # WeasyPrint's layout trees and openpyxl's workbooks are cyclic garbage
+            return teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, store=store)
 
     downloads = cached_teacher_files(teacher_cache, make_downloads) if teacher_cache else make_downloads()
     finder = AbbreviationFinder(_abbreviations(corpus))

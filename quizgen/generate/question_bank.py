@@ -5,12 +5,10 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
+from quizgen.collector import collector_paused
 from quizgen.errors import Problem
 from quizgen.generate.families_facts import (
     chronology_questions, claim_outlet_question, event_date_question, figure_question, true_false_question, wants_true_version)
@@ -101,27 +99,16 @@ def _drafts(corpus: Corpus) -> list[DraftQuestion]:
     return list(unique.values())
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for a while. The bank makes a great many small objects and no
-    garbage cycles; each collection they trigger walks the whole heap, the corpus included, which
-    made the bank's time per article grow with the size of the corpus (1.6x from 100 to 1,000
-    articles; 1.2x with the collector paused)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_question_bank(corpus: Corpus) -> QuestionBank:
     """All questions for the corpus. Raises ``CorpusError`` if any question breaks an item-writing rule."""
+    with collector_paused():
+        return _checked_bank(corpus)
+
+
+def _checked_bank(corpus: Corpus) -> QuestionBank:
     from quizgen.errors import CorpusError
 
-    with collector_paused():
-        questions = order_options(_drafts(corpus))
+    questions = order_options(_drafts(corpus))
     problems: list[Problem] = []
     for question in questions:
         for message in item_problems(question):
