@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
 
+from quizgen.load import yaml_tree
 from quizgen.load.yaml_tree import MAX_DEPTH, Mark, YamlSyntaxError, parse_yaml
 
 
@@ -73,3 +75,22 @@ def test_alias_bomb_is_refused_without_expanding_it() -> None:
 def test_aliases_within_the_budget_share_the_anchored_value() -> None:
     data = parse_yaml("base: &b {unit: troops}\nother: *b\n").data
     assert data["other"] == {"unit": "troops"}
+
+
+@pytest.mark.parametrize("text", [
+    "facts:\n  - id: a\n    quote: 'x'\n    figures: [1, 2.5, null]\n  - {id: b, on: true}\n",
+    "base: &b {unit: troops}\nother: *b\n",
+    "a: 1\n---\nb: 2\n", "a: !!int 3\n", "a: [1,\n", "a: 1\na: 2\n", "x: \x07\n", "<<: {a: 1}\n",
+])
+def test_the_pure_python_parser_gives_the_same_values_positions_and_errors(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """quizgen reads events from PyYAML's C parser when PyYAML has it; without it, nothing changes."""
+    def outcome() -> object:
+        try:
+            doc = parse_yaml(text, line_offset=2)
+        except YamlSyntaxError as error:
+            return error.mark, error.message.split(":")[0]
+        return doc.data, doc.value_marks, doc.key_marks
+
+    with_c_parser = outcome()
+    monkeypatch.setattr(yaml_tree, "_Loader", yaml.SafeLoader)
+    assert outcome() == with_c_parser

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from array import array
 from dataclasses import dataclass
 
 _CHAR_MAP = str.maketrans({
@@ -18,6 +17,7 @@ _CHAR_MAP = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
 })
+_WHITE_RUN = re.compile(r"\s{2,}")  # \s is what str.isspace() and str.split() take for white space
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 
 
@@ -55,21 +55,20 @@ class QuoteSearch:
     def __init__(self, text: str, furniture: list[tuple[int, int, str]]):
         """``furniture`` lists (start, end, kind) ranges of page furniture in ``text``."""
         self.text = text
-        chars: list[str] = []
-        origin = array("l")  # an offset per character: a list of ints would take ten times the memory
-        pending_space = False
-        for index, char in enumerate(text.translate(_CHAR_MAP)):
-            if char.isspace():
-                pending_space = bool(chars)
-                continue
-            if pending_space:
-                chars.append(" ")
-                origin.append(index - 1)
-                pending_space = False
-            chars.append(char)
-            origin.append(index)
-        self.normalised = "".join(chars)
-        self.origin = origin
+        translated = text.translate(_CHAR_MAP)
+        self.normalised = " ".join(translated.split())
+        # Where each normalised character came from: its offset plus how many characters were dropped
+        # before it, which changes only at leading white space and at runs of two or more white-space
+        # characters (each run becomes one space, standing for the run's last character).
+        shift = len(translated) - len(translated.lstrip())
+        self._shift_from, self._shift = [0], [shift]
+        for run in _WHITE_RUN.finditer(translated, shift):
+            start, end = run.span()
+            if end == len(translated):
+                break
+            self._shift_from.append(start - shift)
+            shift += end - start - 1
+            self._shift.append(shift)
         starts = [start for start, _, _ in furniture]
         self._furniture = sorted(furniture)
         self._furniture_starts = sorted(starts)
@@ -86,8 +85,12 @@ class QuoteSearch:
             index -= 1
         return None
 
+    def origin(self, offset: int) -> int:
+        """The offset in the published text of the normalised text's character at ``offset``."""
+        return offset + self._shift[bisect.bisect_right(self._shift_from, offset) - 1]
+
     def _span(self, norm_start: int, norm_end: int) -> QuoteSpan:
-        return QuoteSpan(self.origin[norm_start], self.origin[norm_end - 1] + 1)
+        return QuoteSpan(self.origin(norm_start), self.origin(norm_end - 1) + 1)
 
     def find(self, quote: str) -> list[QuoteSpan] | QuoteMiss:
         """The spans of a quote's passages outside furniture, or why it was not found."""
@@ -122,5 +125,5 @@ class QuoteSearch:
         near = None
         if low:
             at = self.normalised.find(part[:low])
-            near = self.origin[at + low - 1] + 1
+            near = self.origin(at + low - 1) + 1
         return QuoteMiss(furniture, low, near, part)
