@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from quizgen.model.quote_search import normalise_for_matching
 
@@ -38,7 +38,7 @@ class Citation:
     article: str
     quote: str
 
-    @property
+    @cached_property  # asked for on every page the question is on
     def anchor(self) -> str:
         return quote_anchor(self.quote)
 
@@ -72,7 +72,7 @@ class DraftQuestion:
     ordering: tuple[Option, ...] = ()
     """For ordering questions: the items in their correct order."""
 
-    @property
+    @cached_property  # asked for several times per question while the bank is built
     def id(self) -> str:
         """Derived from content, so that regenerating keeps the ids of unchanged questions."""
         answer = "|".join(o.text for o in self.ordering) if self.ordering else self.answer.text

@@ -7,7 +7,6 @@ MkDocs checks and rewrites; links inside raw HTML (quizzes, article text) are fi
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,10 +33,14 @@ class QuizItem(NamedTuple):
     q: Question
     answer: str
     sources: list[Link]
+    head: Markup
+    """quiz_question.html's ``head``, ``body`` and ``sources_line``: the question's HTML before its
+    number, after it, and its sources (``sources`` as HTML for this page)."""
+    body: Markup
+    sources_line: Markup
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     label: str
     url: str
 
@@ -63,6 +66,9 @@ class PageRenderer:
     def __init__(self, corpus: Corpus, bank: QuestionBank, markdown: Environment, html: Environment, directory_urls: bool = True):
         self.corpus, self.bank, self.md, self.html, self.directory_urls = corpus, bank, markdown, html, directory_urls
         self._quizzes: dict[str, list[str]] = {}
+        self._parts: dict[str, tuple[str, Markup, Markup]] = {}
+        self._page_links: dict[tuple[str, str], str] = {}
+        self._source_lines: dict[tuple[Link, ...], Markup] = {}
 
     def take_quizzes(self, page: str) -> list[str]:
         """The quiz HTML rendered for ``page`` since the last call (kept until then, so that the
@@ -76,8 +82,16 @@ class PageRenderer:
         if markdown:
             url = f"#{citation.anchor}" if target == page else _md_link(page, target, citation.anchor)
         else:
-            url = relative_url(page, target, citation.anchor, directory_urls=self.directory_urls)
+            url = self._page_link(page, target) + f"#{citation.anchor}"
         return Link(label, url)
+
+    def _page_link(self, page: str, target: str) -> str:
+        """The relative URL from ``page`` to ``target`` ("" on the page itself), cached per pair."""
+        url = self._page_links.get((page, target))
+        if url is None:
+            url = relative_url(page, target, directory_urls=self.directory_urls)
+            url = self._page_links[(page, target)] = "" if url in (".", "./") else url
+        return url
 
     def cited(self, page: str, sentence: CitedSentence) -> Markup:
         """The sentence in Markdown, followed by a link per outlet to the quoted passage."""
@@ -96,21 +110,45 @@ class PageRenderer:
     def quiz(self, page: str, quiz_id: str, questions: list[Question]) -> Markup:
         items = []
         for q in questions:
+            answer, head, body = self._question_parts(q)
+            sources, sources_line = self._sources(page, q)
+            items.append(QuizItem(q, answer, sources, head, body, sources_line))
+        html = self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items)
+        self._quizzes.setdefault(page, []).append(html)
+        return Markup(html)
+
+    def _sources(self, page: str, q: Question) -> tuple[list[Link], Markup]:
+        """Links to the question's sources from ``page``, and its sources line, rendered once per
+        set of links (the links are relative: the same from every topic quiz page, say)."""
+        sources, seen = [], set()
+        for c in q.citations:
+            link = self.citation_link(page, c, markdown=False)
+            if link.url not in seen:
+                seen.add(link.url)
+                sources.append(link)
+        key = tuple(sources)
+        line = self._source_lines.get(key)
+        if line is None:
+            line = self._source_lines[key] = self._question_macros.sources_line(sources)
+        return sources, line
+
+    def _question_parts(self, q: Question) -> tuple[str, Markup, Markup]:
+        """The answer line and the question's HTML that no page changes, rendered once per question
+        (a question appears on its articles' pages, its topics' pages and the All questions page)."""
+        parts = self._parts.get(q.id)
+        if parts is None:
             if q.correct_order is not None:
                 answer = " → ".join(q.options[i] for i in q.correct_order)
             else:
                 assert q.correct is not None
                 answer = f"{'ABCD'[q.correct]}. {q.options[q.correct]}" if q.kind == "multiple-choice" else q.options[q.correct]
-            sources, seen = [], set()
-            for c in q.citations:
-                link = self.citation_link(page, c, markdown=False)
-                if link.url not in seen:
-                    seen.add(link.url)
-                    sources.append(link)
-            items.append(QuizItem(q, answer, sources))
-        html = self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items)
-        self._quizzes.setdefault(page, []).append(html)
-        return Markup(html)
+            macros = self._question_macros
+            parts = self._parts[q.id] = (answer, macros.head(q), macros.body(q, answer))
+        return parts
+
+    @cached_property
+    def _question_macros(self) -> Any:
+        return self.html.get_template("quiz_question.html").module
 
     # -- pages -----------------------------------------------------------------------------
     def home(self) -> str:
