@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.item_rules import bank_problems, item_problems
@@ -95,3 +98,17 @@ def test_a_definition_names_its_term_only_as_whole_words() -> None:
     assert names_any("The group (IS) grew.", ["IS"])
     assert names_any("Iraqi security forces trained.", ["Iraqi Security Forces"]), "names match in any case"
     assert not names_any("paramilitary groups", ["PMF"])
+    assert names_any("Les Forces de sécurité irakiennes", ["forces de SÉCURITÉ"]), "in any case beyond ASCII too"
+    assert not names_any("the ISF-led push", ["isf-le"])
+
+
+_NAME_CHARS = st.sampled_from(["a", "B", "é", "É", "1", "_", "-", " ", ".", "ſ", "s", "K", "\u212a"])
+
+
+@given(st.lists(_NAME_CHARS, max_size=12).map("".join), st.lists(_NAME_CHARS, min_size=1, max_size=3).map("".join))
+def test_whole_word_search_finds_what_the_boundary_pattern_finds(text: str, name: str) -> None:
+    """contains_whole replaced a compiled `(?<![\\w-])NAME(?![\\w-])` per name; it must agree with it."""
+    from quizgen.generate.whole_words import contains_whole
+
+    for joiners, pattern in (("-", r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"), ("", r"(?<!\w)" + re.escape(name) + r"(?!\w)")):
+        assert contains_whole(text, name, joiners) == (re.search(pattern, text) is not None)

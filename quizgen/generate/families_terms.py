@@ -9,6 +9,7 @@ from quizgen.generate.distractors import AllBut, pick_from_pool, seeded_random
 from quizgen.generate.family_support import citations_of, explain
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key, singular_key
 from quizgen.generate.question_pools import QuestionPools, initials
+from quizgen.generate.whole_words import contains_whole
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.facts import Term
 
@@ -21,8 +22,13 @@ def names_any(text: str, names: list[str]) -> bool:
     text = normalise_for_matching(text)
     for name in names:
         name = normalise_for_matching(name)
-        flags = 0 if name.isupper() else re.IGNORECASE
-        if name and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags):
+        if name.isupper():
+            found = contains_whole(text, name)
+        elif text.isascii() and name.isascii():  # ASCII's cases are all `re.IGNORECASE` knows of here
+            found = contains_whole(text.lower(), name.lower())
+        else:
+            found = bool(name) and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE) is not None
+        if found:
             return True
     return False
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quizgen.generate.summaries import disagreements, outlet_count
+from quizgen.generate.whole_words import contains_whole
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.facts import Term
 from quizgen.model.registry import Outlet, Person
@@ -54,9 +55,9 @@ def compare_sources(corpus: Corpus) -> SourceComparison:
     )
 
 
-def term_pattern(term: Term) -> re.Pattern[str]:
-    names = sorted({term.term, *term.aliases, *([term.expansion] if term.expansion else [])}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+def term_names(term: Term) -> tuple[str, ...]:
+    """The names a text may use for a term: the term, its aliases and its expansion."""
+    return tuple(sorted({term.term, *term.aliases, *([term.expansion] if term.expansion else [])}))
 
 
 _LEADING_WORD = re.compile(r"\w+")
@@ -70,11 +71,11 @@ def term_appearances(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     a name's first word ends where the name's does or at a non-word character). So each article is
     searched only for the terms one of its words could start: linear in the corpus, not terms × articles.
     """
-    patterns = {term.id: term_pattern(term) for term in corpus.terms}
+    names = {term.id: term_names(term) for term in corpus.terms}
     by_first_word: dict[str, list[str]] = {}
     always: list[str] = []  # names that start with punctuation: searched in every article
     for term in corpus.terms:
-        for name in {term.term, *term.aliases, *([term.expansion] if term.expansion else [])}:
+        for name in names[term.id]:
             first = _LEADING_WORD.match(name)
             if first:
                 by_first_word.setdefault(first.group(), []).append(term.id)
@@ -86,6 +87,6 @@ def term_appearances(corpus: Corpus) -> dict[str, tuple[str, ...]]:
         words = {word for text in texts for word in _LEADING_WORD.findall(text)}
         candidates = set(always).union(*(by_first_word.get(word, ()) for word in words))
         for term_id in candidates:
-            if any(patterns[term_id].search(text) for text in texts):
+            if any(contains_whole(text, name, "-") for name in names[term_id] for text in texts):
                 found[term_id].append(article.id)
     return {term.id: tuple(found[term.id]) for term in corpus.terms}

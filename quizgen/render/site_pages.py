@@ -67,7 +67,7 @@ class PageRenderer:
         self.corpus, self.bank, self.md, self.html, self.directory_urls = corpus, bank, markdown, html, directory_urls
         self._quizzes: dict[str, list[str]] = {}
         self._parts: dict[str, tuple[str, Markup, Markup]] = {}
-        self._page_links: dict[tuple[str, str], str] = {}
+        self._article_links: dict[tuple[str, str], tuple[str, str]] = {}
         self._source_lines: dict[tuple[Link, ...], Markup] = {}
 
     def take_quizzes(self, page: str) -> list[str]:
@@ -77,21 +77,22 @@ class PageRenderer:
 
     # -- links -----------------------------------------------------------------------------
     def citation_link(self, page: str, citation: Citation, *, markdown: bool) -> Link:
-        label = self.corpus.outlet_of(citation.article).name
-        target = article_uri(citation.article)
         if markdown:
+            target = article_uri(citation.article)
             url = f"#{citation.anchor}" if target == page else _md_link(page, target, citation.anchor)
-        else:
-            url = self._page_link(page, target) + f"#{citation.anchor}"
-        return Link(label, url)
+            return Link(self.corpus.outlet_of(citation.article).name, url)
+        label, base = self._article_link(page, citation.article)
+        return Link(label, f"{base}#{citation.anchor}")
 
-    def _page_link(self, page: str, target: str) -> str:
-        """The relative URL from ``page`` to ``target`` ("" on the page itself), cached per pair."""
-        url = self._page_links.get((page, target))
-        if url is None:
-            url = relative_url(page, target, directory_urls=self.directory_urls)
-            url = self._page_links[(page, target)] = "" if url in (".", "./") else url
-        return url
+    def _article_link(self, page: str, article_id: str) -> tuple[str, str]:
+        """The outlet's name and the relative URL from ``page`` to the article's page ("" on the
+        page itself), made once per page and article: every quiz question links its sources."""
+        key = (page, article_id)
+        found = self._article_links.get(key)
+        if found is None:
+            url = relative_url(page, article_uri(article_id), directory_urls=self.directory_urls)
+            found = self._article_links[key] = (self.corpus.outlet_of(article_id).name, "" if url in (".", "./") else url)
+        return found
 
     def cited(self, page: str, sentence: CitedSentence) -> Markup:
         """The sentence in Markdown, followed by a link per outlet to the quoted passage."""
@@ -122,10 +123,11 @@ class PageRenderer:
         set of links (the links are relative: the same from every topic quiz page, say)."""
         sources, seen = [], set()
         for c in q.citations:
-            link = self.citation_link(page, c, markdown=False)
-            if link.url not in seen:
-                seen.add(link.url)
-                sources.append(link)
+            label, base = self._article_link(page, c.article)
+            url = f"{base}#{c.anchor}"
+            if url not in seen:
+                seen.add(url)
+                sources.append(Link(label, url))
         key = tuple(sources)
         line = self._source_lines.get(key)
         if line is None:
