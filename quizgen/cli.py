@@ -35,7 +35,7 @@ def _command_check(args: argparse.Namespace) -> int:
 
 def _command_build(args: argparse.Namespace) -> int:
     from quizgen.emit.site_content import build_site_content
-    from quizgen.emit.write_tree import write_tree_atomically
+    from quizgen.atomic_files import write_tree_atomically
 
     from quizgen.emit.teacher_downloads import pdf_renderer
 
@@ -70,9 +70,11 @@ def _command_worksheet(args: argparse.Namespace) -> int:
     corpus = load_corpus(Path(args.seeds))
     document = build_worksheet(corpus, build_question_bank(corpus), request)
     try:
-        from quizgen.worksheet.pdf import render_pdf, write_file_atomically
+        from quizgen.worksheet.pdf import render_pdf
     except OSError as exc:  # WeasyPrint loads Pango when imported
         raise UsageError(f"the PDF renderer cannot start ({exc}); `make pdf-tools` installs what it needs") from exc
+    from quizgen.atomic_files import write_file_atomically
+
     write_file_atomically(out, render_pdf(document.html))
     print(f"wrote {out}: {document.description}")
     return 0
@@ -80,7 +82,7 @@ def _command_worksheet(args: argparse.Namespace) -> int:
 
 def _command_export(args: argparse.Namespace) -> int:
     from quizgen.export import EXPORT_FORMATS
-    from quizgen.export.export_writer import write_file_atomically
+    from quizgen.atomic_files import write_file_atomically
     from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 

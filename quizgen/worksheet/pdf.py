@@ -9,12 +9,12 @@ inline their style and have no images. Same HTML, same WeasyPrint, same fonts: s
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import weasyprint
 from weasyprint.urls import URLFetcher
+
+from quizgen.atomic_files import write_file_atomically
 
 RENDERER_VERSION = f"weasyprint-{weasyprint.__version__}"
 """Part of every cache key: a new renderer renders again."""
@@ -38,19 +38,6 @@ def render_pdf(html: str) -> bytes:
 
 def cache_key(html: str) -> str:
     return hashlib.sha256((RENDERER_VERSION + "\x1f" + html).encode("utf-8")).hexdigest()
-
-
-def write_file_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def render_pdf_cached(html: str, cache_dir: Path) -> bytes:

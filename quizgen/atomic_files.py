@@ -1,6 +1,9 @@
-"""Writing generated files to a folder all at once: into a temporary folder, then swapped in.
+"""Writing files and folders so that no reader ever sees half of one.
 
-A failure while writing leaves the previous folder as it was; a reader never sees half a site.
+Each file is written to a temporary file beside its target, then renamed over it; a folder is
+written as a temporary folder, then swapped in. A failure leaves what was there before.
+Temporary files and folders are made private (0600, 0700); what is swapped in gets the modes a
+plainly created file or folder would have (0666 or 0777 less the umask: usually 0644 and 0755).
 """
 
 from __future__ import annotations
@@ -9,6 +12,26 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_file_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target``, creating its folder, replacing the file only once complete."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
@@ -26,6 +49,7 @@ def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
                 shutil.copyfile(data, path)
             else:
                 path.write_bytes(data)
+        os.chmod(staging, 0o777 & ~_umask())
         if target.exists():
             old = target.with_name(f".{target.name}.old-{os.getpid()}")
             target.rename(old)
