@@ -76,13 +76,11 @@ class PageRenderer:
         return self._quizzes.pop(page, [])
 
     # -- links -----------------------------------------------------------------------------
-    def citation_link(self, page: str, citation: Citation, *, markdown: bool) -> Link:
-        if markdown:
-            target = article_uri(citation.article)
-            url = f"#{citation.anchor}" if target == page else _md_link(page, target, citation.anchor)
-            return Link(self.corpus.outlet_of(citation.article).name, url)
-        label, base = self._article_link(page, citation.article)
-        return Link(label, f"{base}#{citation.anchor}")
+    def citation_link(self, page: str, citation: Citation) -> Link:
+        """A Markdown link (MkDocs rewrites it) from ``page`` to the quoted passage."""
+        target = article_uri(citation.article)
+        url = f"#{citation.anchor}" if target == page else _md_link(page, target, citation.anchor)
+        return Link(self.corpus.outlet_of(citation.article).name, url)
 
     def _article_link(self, page: str, article_id: str) -> tuple[str, str]:
         """The outlet's name and the relative URL from ``page`` to the article's page ("" on the
@@ -98,7 +96,7 @@ class PageRenderer:
         """The sentence in Markdown, followed by a link per outlet to the quoted passage."""
         links, seen = [], set()
         for citation in sentence.citations:
-            link = self.citation_link(page, citation, markdown=True)
+            link = self.citation_link(page, citation)
             if link.label not in seen:
                 seen.add(link.label)
                 links.append(f"[{escape_markdown(link.label)}]({link.url})")
