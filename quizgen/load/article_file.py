@@ -97,6 +97,6 @@ def _blocks(body_lines: list[str], first_line: int) -> list[TextBlock]:
         else:
             current.append(line)
     if kind is not None:
-        raise YamlSyntaxError(Mark(opened_at, 1), f"expected ':::' closing this furniture block, found the end of the file")
+        raise YamlSyntaxError(Mark(opened_at, 1), "expected ':::' closing this furniture block, found the end of the file")
     flush(0)
     return blocks

@@ -133,7 +133,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
     root_done = False
 
     def attach(value: Any, size: int, mark: Mark, anchor: str | None, plain_key: bool = False) -> None:
-        nonlocal total, root_done
+        nonlocal root_done
         if anchor:
             anchors[anchor] = (value, size)
         if not stack:
