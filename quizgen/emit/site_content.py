@@ -24,7 +24,11 @@ NAV_LIST_LIMIT = 20
 """A nav section lists its pages only up to this many; beyond, the nav holds only the section's
 index page, which lists them all. MkDocs renders the whole nav into every page, so a nav that
 grows with the corpus would make the build quadratic in the number of articles."""
-_ALNUM_RUN = re.compile(r"[^\W_]+")
+_NON_ASCII_SEPARATORS = re.compile(r"[^\x00-\x7f\w]+")
+"""Runs of characters outside ASCII that are not letters or digits (curly quotes, dashes)."""
+_ASCII_SEPARATORS_TO_SPACE = bytes(c if chr(c).isalnum() else ord(" ") for c in range(128)) + bytes(range(128, 256))
+"""A `bytes.translate` table: every ASCII byte but a letter or digit becomes a space; bytes of
+characters outside ASCII (UTF-8 sequences) are kept."""
 NavItem = tuple[str, "str | list[NavItem]"]
 
 
@@ -67,8 +71,34 @@ class AbbreviationFinder:
             self.by_first_word.setdefault(abbr.split()[0], []).append(abbr)
 
     def lines_for(self, markdown: str) -> str:
-        words = self.by_first_word.keys() & set(_ALNUM_RUN.findall(markdown))  # in C, not a loop over every word
+        words = self.first_words_in(markdown)
         return abbreviation_lines({abbr: self.abbreviations[abbr] for word in words for abbr in self.by_first_word[word]})
+
+    def first_words_in(self, markdown: str) -> set[str]:
+        """The abbreviations' first words that occur in ``markdown`` as words (maximal runs of
+        letters and digits, as the regex ``[^\\W_]+`` finds them), found in C, not a loop over the
+        page's words: outside ASCII, separators become spaces; encoded, ASCII separators become
+        spaces; what `bytes.split` leaves are the words, in UTF-8."""
+        if not markdown.isascii():
+            markdown = _NON_ASCII_SEPARATORS.sub(" ", markdown)
+        words = self._first_words_utf8.intersection(markdown.encode().translate(_ASCII_SEPARATORS_TO_SPACE).split())
+        return {word.decode() for word in words}
+
+    @cached_property
+    def _first_words_utf8(self) -> frozenset[bytes]:
+        return frozenset(word.encode() for word in self.by_first_word)
+
+
+def without_first(text: str, part: str) -> str:
+    """``text.replace(part, "", 1)``, faster for a long ``part`` (a quiz: most of its page): found by
+    its first characters and then compared, not searched for whole (which preprocesses all of it)."""
+    at = text.find(part[:_PREFIX])
+    if at < 0 or not text.startswith(part, at):
+        at = text.find(part)
+    return text if at < 0 else text[:at] + text[at + len(part):]
+
+
+_PREFIX = 100
 
 
 def abbreviation_lines(abbreviations: dict[str, str]) -> str:
@@ -118,7 +148,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         abbr extension leaves alone, so their text does not count."""
         prose = text
         for quiz in renderer.take_quizzes(uri):
-            prose = prose.replace(quiz, "", 1)
+            prose = without_first(prose, quiz)
         lines = finder.lines_for(prose)
         pages[uri] = f"{text}\n\n{lines}" if lines else text
 
