@@ -6,8 +6,9 @@ Prints ``generate_s`` (load, validate and generate every page and download, as t
 does, imports excluded), and the parts the benchmark checks for quadratic growth on their own:
 ``quotes_s`` (quote verification) and ``bank_s`` (the question bank, distractor selection included).
 With ``--cache`` (the plugin's cache folder, `.cache/quizgen`, warm after a build) and
-``--templates``, the teachers' files are made as the plugin makes them: from its caches
-(``--remake-teachers``: made anew, as after an edit, their PDFs still from the PDF cache).
+``--templates``, the corpus is loaded and the teachers' files are made as the plugin does: from
+its caches (the YAML read back, not parsed; ``--remake-teachers``: the teachers' files made anew,
+as after an edit, their PDFs still from the PDF cache).
 With ``--site-info``, writes the site's nav, its pages kept out of the nav and its title, for
 the plain-MkDocs comparison build.
 """
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     # the whole site in memory, the garbage collector's passes over that heap would show as their cost.
     quotes_s = time_quote_verification(args.seeds)
     start = time.perf_counter()
-    corpus = load_corpus(args.seeds)
+    corpus = load_corpus(args.seeds, yaml_cache=args.cache / "yaml" if args.cache else None)
     load_s = time.perf_counter() - start
     start = time.perf_counter()
     bank = build_question_bank(corpus)

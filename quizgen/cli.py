@@ -39,7 +39,7 @@ def _command_build(args: argparse.Namespace) -> int:
 
     from quizgen.emit.teacher_downloads import pdf_renderer
 
-    corpus = load_corpus(Path(args.seeds))
+    corpus = load_corpus(Path(args.seeds), yaml_cache=Path(args.yaml_cache))
     render_pdf = pdf_renderer(Path(args.pdf_cache)) if args.worksheets != "none" else None
     content = build_site_content(corpus, template_dirs=(Path(args.templates),), directory_urls=not args.no_directory_urls,
                                  render_pdf=render_pdf, worksheets=args.worksheets)
@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-directory-urls", action="store_true", help="link pages as page.html instead of page/ (match MkDocs' use_directory_urls)")
     build.add_argument("--worksheets", default="all", choices=("all", "corpus", "none"), help="printable worksheets for the teachers' page: all (per article too), corpus (the corpus and glossary worksheets), none (default: all)")
     build.add_argument("--pdf-cache", default=".cache/quizgen/pdf", metavar="DIR", help="where rendered worksheets are kept by content, so unchanged ones are not rendered again (default: .cache/quizgen/pdf)")
+    build.add_argument("--yaml-cache", default=".cache/quizgen/yaml", metavar="DIR", help="where the corpus's parsed YAML is kept, so unchanged files are not parsed again; they are still validated (default: .cache/quizgen/yaml)")
     build.set_defaults(run=_command_build)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the corpus files",
                                  description="Write a JSON Schema per kind of corpus file, for editors that validate YAML while typing.")

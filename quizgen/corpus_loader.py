@@ -10,6 +10,7 @@ from pathlib import Path
 from quizgen.collector import collector_paused
 from quizgen.errors import CorpusError, ProblemCollector, UsageError
 from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, load_corpus_files
+from quizgen.load.yaml_cache import YamlCache
 from quizgen.model.article import Article
 from quizgen.model.corpus import Corpus, SourceLocation
 from quizgen.validate.consistency import check_consistency
@@ -46,22 +47,28 @@ def _build(files: CorpusFiles, articles: dict[str, Article], root_display: str) 
     )
 
 
-def load_corpus(root: Path, display_root: str | None = None) -> Corpus:
+def load_corpus(root: Path, display_root: str | None = None, *, yaml_cache: Path | None = None) -> Corpus:
     """Load and validate the corpus under ``root``.
 
     Raises ``CorpusError`` with every problem found (each ``path:line:col: message``), or
     ``UsageError`` if ``root`` is not a folder. ``display_root`` is how paths start in messages
-    (default: ``root`` as given).
+    (default: ``root`` as given). With ``yaml_cache`` (a folder), YAML parsed by the last load
+    with the same cache is read back from it (`YamlCache`); everything is validated all the same.
     """
     if not root.is_dir():
         raise UsageError(f"expected a corpus folder, found no folder at '{root}'")
     with collector_paused():
-        return _loaded_corpus(root, str(root) if display_root is None else display_root)
+        return _loaded_corpus(root, str(root) if display_root is None else display_root, yaml_cache)
 
 
-def _loaded_corpus(root: Path, display_root: str) -> Corpus:
+def _loaded_corpus(root: Path, display_root: str, yaml_cache: Path | None) -> Corpus:
     problems = ProblemCollector()
-    files, found = load_corpus_files(root, display_root)
+    if yaml_cache is None:
+        files, found = load_corpus_files(root, display_root)
+    else:
+        cache = YamlCache(yaml_cache)
+        files, found = load_corpus_files(root, display_root, cache.parse)
+        cache.save()
     problems.extend(found)
     spaces, found = collect_definitions(files)
     problems.extend(found)

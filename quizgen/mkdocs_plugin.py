@@ -46,6 +46,9 @@ class QuizgenPluginConfig(base.Config):
     """Which printable worksheets the teachers' page offers: `all` (per article too), `corpus`, `none`."""
     pdf_cache = c.Type(str, default=".cache/quizgen/pdf")
     """Where rendered worksheets are kept by content, relative to mkdocs.yml: unchanged ones are not rendered again."""
+    yaml_cache = c.Type(str, default=".cache/quizgen/yaml")
+    """Where the corpus's parsed YAML is kept, relative to mkdocs.yml: unchanged files are read back,
+    not parsed again (and are validated all the same)."""
     teachers_cache = c.Type(str, default=".cache/quizgen/teachers")
     """Where the teachers' files (exports and worksheets) of the last build are kept, relative to
     mkdocs.yml: a build whose corpus, templates and quizgen are unchanged takes them from here."""
@@ -87,8 +90,8 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     def on_config(self, config: Any) -> Any:
         seeds, templates, display = self._paths(config)
         try:
-            corpus = load_corpus(seeds, display_root=display)
             root = Path(config.config_file_path or ".").resolve().parent
+            corpus = load_corpus(seeds, display_root=display, yaml_cache=root / self.config.yaml_cache)
             render_pdf = pdf_renderer(root / self.config.pdf_cache) if self.config.worksheets != "none" else None
             self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls,
                                               render_pdf=render_pdf, worksheets=self.config.worksheets,

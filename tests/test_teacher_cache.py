@@ -99,6 +99,7 @@ def test_mkdocs_builds_reuse_the_teachers_files_until_a_fact_changes(tmp_path: P
     site = project / "site"
     entries = list((project / ".cache" / "quizgen" / "teachers").iterdir())
     assert len(entries) == 1 and (entries[0] / "manifest.json").is_file()
+    assert (project / ".cache" / "quizgen" / "yaml" / "documents.marshal").is_file()  # the plugin keeps the parsed YAML
     first, made_at = tree_digest(site), entries[0].stat().st_mtime_ns
     assert mkdocs(project, "build", "--strict", env=env).returncode == 0
     assert tree_digest(site) == first  # the same site, byte for byte

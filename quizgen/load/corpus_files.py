@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -37,6 +37,12 @@ REGISTRY_FILES: dict[str, type[BaseModel]] = {
     "glossary.yaml": GlossaryFile,
 }
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class YamlParser(Protocol):
+    """`parse_yaml`, or a cache's ``parse`` with the same signature."""
+
+    def __call__(self, text: str, *, line_offset: int = 0) -> YamlDocument: ...
 
 
 @dataclass(frozen=True)
@@ -71,21 +77,22 @@ def _display(root_display: str, relative: Path) -> str:
     return f"{root_display.rstrip('/')}/{relative.as_posix()}" if root_display else relative.as_posix()
 
 
-def _parse(source: SourceText, model: type[M], line_offset: int = 0, text: str | None = None) -> tuple[LoadedFile[M] | None, list[Problem]]:
+def _parse(source: SourceText, model: type[M], parse: YamlParser, line_offset: int = 0,
+           text: str | None = None) -> tuple[LoadedFile[M] | None, list[Problem]]:
     try:
-        doc = parse_yaml(source.text if text is None else text, line_offset=line_offset)
+        doc = parse(source.text if text is None else text, line_offset=line_offset)
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
     loaded, problems = validate_file_shape(model, doc, source.display)
     return (LoadedFile(source.display, doc, loaded) if loaded is not None else None), problems
 
 
-def _load_article(source: SourceText) -> tuple[LoadedArticle | None, list[Problem]]:
+def _load_article(source: SourceText, parse: YamlParser) -> tuple[LoadedArticle | None, list[Problem]]:
     try:
         parts = split_article_file(source)
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
-    loaded, problems = _parse(source, ArticleMeta, line_offset=parts.front_matter_line - 1, text=parts.front_matter)
+    loaded, problems = _parse(source, ArticleMeta, parse, line_offset=parts.front_matter_line - 1, text=parts.front_matter)
     if loaded is None:
         return None, problems
     return LoadedArticle(loaded.display, loaded.doc, loaded.model, parts.blocks), problems
@@ -97,8 +104,9 @@ def _files_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
 
 
-def load_corpus_files(root: Path, root_display: str) -> tuple[CorpusFiles, list[Problem]]:
-    """Read and shape-check every corpus file under ``root``; return what loaded and all problems."""
+def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_yaml) -> tuple[CorpusFiles, list[Problem]]:
+    """Read and shape-check every corpus file under ``root``; return what loaded and all problems.
+    ``parse`` parses each YAML text (a `YamlCache`'s, to read back what the last build parsed)."""
     files = CorpusFiles()
     problems: list[Problem] = []
 
@@ -116,7 +124,7 @@ def load_corpus_files(root: Path, root_display: str) -> tuple[CorpusFiles, list[
             files.failed.add(name)
             continue
         source = read(path)
-        loaded, found = _parse(source, model) if source else (None, [])
+        loaded, found = _parse(source, model, parse) if source else (None, [])
         problems.extend(found)
         if loaded is None:
             files.failed.add(name)
@@ -136,7 +144,7 @@ def load_corpus_files(root: Path, root_display: str) -> tuple[CorpusFiles, list[
             if source is None:
                 files.failed.add(kind)
                 continue
-            loaded, found = _load_article(source) if kind == "articles" else _parse(source, FactsFile)
+            loaded, found = _load_article(source, parse) if kind == "articles" else _parse(source, FactsFile, parse)
             problems.extend(found)
             if loaded is None:
                 files.failed.add(kind)

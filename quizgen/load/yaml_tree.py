@@ -47,8 +47,7 @@ _SKIPPED = {yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent}
 
 
 class Mark(NamedTuple):
-    """A position in a source file; line and column count from 1. (A tuple: a corpus of 1,000
-    articles has a million of them, and a tuple is made several times faster than a dataclass.)"""
+    """A position in a source file; line and column count from 1."""
 
     line: int
     column: int
@@ -68,8 +67,11 @@ class YamlDocument:
     """Plain Python data from one YAML document, with the position of every key and value."""
 
     data: Any
-    value_marks: dict[Path, Mark] = field(default_factory=dict)
-    key_marks: dict[Path, Mark] = field(default_factory=dict)
+    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Positions as plain (line, column) tuples, made faster than a `Mark` (a corpus of 1,000
+    articles has a million of them) and kept as they are by `marshal` (the parse cache);
+    ``mark_of`` gives a `Mark`."""
 
     def mark_of(self, path: Path, *, key: bool = False) -> Mark:
         """The position of the value (or, with ``key``, of the key) at ``path``.
@@ -80,11 +82,11 @@ class YamlDocument:
         probe = tuple(path)
         while probe:
             if probe in marks:
-                return marks[probe]
+                return Mark(*marks[probe])
             if key and probe in self.value_marks:
-                return self.value_marks[probe]
+                return Mark(*self.value_marks[probe])
             probe = probe[:-1]
-        return self.value_marks.get((), Mark(1, 1))
+        return Mark(*self.value_marks.get((), (1, 1)))
 
 
 def resolve_plain_scalar(text: str) -> Any:
@@ -110,7 +112,7 @@ class _Frame:
 
     __slots__ = ("value", "path", "size", "pending_key", "first_key_line", "anchor", "start")
 
-    def __init__(self, value: Any, path: Path, anchor: str | None, start: Mark):
+    def __init__(self, value: Any, path: Path, anchor: str | None, start: tuple[int, int]):
         self.value = value
         self.path = path
         self.size = 1
@@ -132,7 +134,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
     documents = 0
     root_done = False
 
-    def attach(value: Any, size: int, mark: Mark, anchor: str | None, plain_key: bool = False) -> None:
+    def attach(value: Any, size: int, mark: tuple[int, int], anchor: str | None, plain_key: bool = False) -> None:
         nonlocal root_done
         if anchor:
             anchors[anchor] = (value, size)
@@ -151,13 +153,13 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
         key = parent.pending_key
         if key is None:  # this value is a key
             if not isinstance(value, str):
-                raise YamlSyntaxError(mark, "expected a plain text key, found a list or mapping used as a key")
+                raise YamlSyntaxError(Mark(*mark), "expected a plain text key, found a list or mapping used as a key")
             if value in parent.first_key_line:
                 first = parent.first_key_line[value]
-                raise YamlSyntaxError(mark, f"duplicate key '{value}' (first given on line {first}); each key may appear once")
+                raise YamlSyntaxError(Mark(*mark), f"duplicate key '{value}' (first given on line {first}); each key may appear once")
             if value == "<<" and plain_key:
-                raise YamlSyntaxError(mark, "expected a field name, found the merge key '<<' (quizgen does not merge mappings; write the fields out)")
-            parent.first_key_line[value] = mark.line
+                raise YamlSyntaxError(Mark(*mark), "expected a field name, found the merge key '<<' (quizgen does not merge mappings; write the fields out)")
+            parent.first_key_line[value] = mark[0]
             parent.pending_key = value
             doc.key_marks.setdefault(parent.path + (value,), mark)
             return
@@ -173,10 +175,10 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
             return parent.path + (len(parent.value),)
         return parent.path + (parent.pending_key,) if parent.pending_key is not None else parent.path
 
-    def check_tag(tag: str | None, is_scalar: bool, mark: Mark) -> None:
+    def check_tag(tag: str | None, is_scalar: bool, mark: tuple[int, int]) -> None:
         if tag is None or (is_scalar and tag in _STR_TAGS):
             return
-        raise YamlSyntaxError(mark, f"expected plain YAML without tags, found the tag '{tag}' (quizgen never constructs objects from tags)")
+        raise YamlSyntaxError(Mark(*mark), f"expected plain YAML without tags, found the tag '{tag}' (quizgen never constructs objects from tags)")
 
     loader = None
     try:
@@ -187,7 +189,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
             if kind in _SKIPPED:
                 continue
             start = event.start_mark
-            mark = Mark(start.line + 1 + line_offset, start.column + 1)
+            mark = (start.line + 1 + line_offset, start.column + 1)
             if kind is yaml.ScalarEvent:
                 check_tag(event.tag, True, mark)
                 total += 1
@@ -204,24 +206,24 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 check_tag(event.tag, False, mark)
                 if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
-                    raise YamlSyntaxError(mark, "expected a plain text key, found a list or mapping used as a key")
+                    raise YamlSyntaxError(Mark(*mark), "expected a plain text key, found a list or mapping used as a key")
                 total += 1
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlSyntaxError(mark, f"expected at most {MAX_DEPTH} levels of nesting, found deeper nesting")
+                    raise YamlSyntaxError(Mark(*mark), f"expected at most {MAX_DEPTH} levels of nesting, found deeper nesting")
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 stack.append(_Frame(container, child_path(), event.anchor, mark))
             elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
-                    raise YamlSyntaxError(mark, f"unknown alias '*{event.anchor}' (no '&{event.anchor}' anchor above it)")
+                    raise YamlSyntaxError(Mark(*mark), f"unknown alias '*{event.anchor}' (no '&{event.anchor}' anchor above it)")
                 value, size = anchors[event.anchor]
                 total += size
                 if total > MAX_NODES:
-                    raise YamlSyntaxError(mark, f"aliases expand to more than {MAX_NODES:,} values; expected a document without alias bombs")
+                    raise YamlSyntaxError(Mark(*mark), f"aliases expand to more than {MAX_NODES:,} values; expected a document without alias bombs")
                 attach(value, size, mark, None)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise YamlSyntaxError(mark, "expected one YAML document in the file, found a second one (a '---' line starts a new document)")
+                    raise YamlSyntaxError(Mark(*mark), "expected one YAML document in the file, found a second one (a '---' line starts a new document)")
     except yaml.YAMLError as exc:  # syntax, or a reader error on a control character
         line, column, message = explain_yaml_error(exc, text, line_offset)
         raise YamlSyntaxError(Mark(line, column), message) from None
@@ -229,6 +231,6 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
         if loader is not None:
             loader.dispose()
     if not root_done:
-        doc.value_marks[()] = Mark(1 + line_offset, 1)
+        doc.value_marks[()] = (1 + line_offset, 1)
     return doc
 
