@@ -35,8 +35,8 @@ def order_options(drafts: list[DraftQuestion]) -> list[Question]:
             position[draft.id] = rank % size
     finished = []
     for draft in drafts:
-        rng = seeded_random("options", draft.id)
         if draft.kind == "ordering":
+            rng = seeded_random("options", draft.id)
             items = list(draft.ordering)
             while True:
                 rng.shuffle(items)
@@ -49,7 +49,7 @@ def order_options(drafts: list[DraftQuestion]) -> list[Question]:
             finished.append(_finish(draft, options, options.index(draft.answer), None))
         else:
             others = list(draft.distractors)
-            rng.shuffle(others)
+            seeded_random("options", draft.id).shuffle(others)  # made only where used: seeding is most of the cost
             at = position[draft.id]
             options = others[:at] + [draft.answer] + others[at:]
             finished.append(_finish(draft, options, at, None))
