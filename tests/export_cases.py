@@ -11,7 +11,7 @@ import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
-from corpus_cases import BASE_CORPUS, make_corpus
+from corpus_cases import BASE_CORPUS, make_corpus  # noqa: F401  (BASE_CORPUS: re-exported to the export tests)
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.question_bank import build_question_bank
@@ -31,7 +31,7 @@ HOSTILE_CASE = {
         "facts/bridge.yaml": [
             ["statement: Ana Lima was the mayor of Riverton.", f"statement: 'Ana Lima was the mayor of Riverton {HOSTILE_YAML}.'"],
             ["statement: The Weekly reported that the town council paid for the bridge.",
-             f"statement: 'The Weekly reported that the town council paid for the bridge =HYPERLINK(\"x\") @SUM(1).'"],
+             "statement: 'The Weekly reported that the town council paid for the bridge =HYPERLINK(\"x\") @SUM(1).'"],
             ["quote: About 3,000 people crossed it on the first day.",
              f"quote: 'About 3,000 people crossed it on the first day {HOSTILE_YAML}.'"],
         ],

@@ -17,7 +17,7 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 @pytest.mark.parametrize("name", list(SCHEMA_MODELS))
 def test_committed_schema_is_in_sync_with_the_model(name: str) -> None:
     committed = (PACKAGED_SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")
-    assert committed == render_schema(name), f"run `quizgen schema --out quizgen/schemas` and commit the result"
+    assert committed == render_schema(name), "run `quizgen schema --out quizgen/schemas` and commit the result"
 
 
 def _as_json(data: object) -> object:
