@@ -58,7 +58,7 @@ def person_role_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion 
 
 def quotation_speaker_question(fact: QuotationFact, pools: QuestionPools) -> DraftQuestion | None:
     """Who said “the bridge will open in spring”? — options of the speaker's type."""
-    is_person = fact.speaker in pools.person_ids
+    is_person = fact.speaker in pools.person_id_set
     pool = pools.person_ids if is_person else pools.organization_ids
     speakers = pools.speakers_of_text[answer_key(fact.text)]
     speaker = pools.corpus.speaker(fact.speaker)

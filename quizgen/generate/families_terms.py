@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Sequence
 
 from quizgen.generate.distractors import AllBut, pick_from_pool, seeded_random
 from quizgen.generate.family_support import citations_of, explain
@@ -33,6 +34,13 @@ def names_any(text: str, names: list[str]) -> bool:
     return False
 
 
+def _other_words(words: list[str], word: str) -> Sequence[str]:
+    """A sorted list of distinct words without ``word``, not copied: a copy for every word of every
+    term made the bank quadratic (the lists grow with the glossary)."""
+    at = bisect.bisect_left(words, word)
+    return AllBut(words, at) if at < len(words) and words[at] == word else words
+
+
 def _look_alike_expansions(term: Term, pools: QuestionPools) -> list[str]:
     """Wrong expansions with the same initials, so the letters alone do not give the answer away."""
     assert term.expansion
@@ -43,8 +51,8 @@ def _look_alike_expansions(term: Term, pools: QuestionPools) -> list[str]:
     for _ in range(12):
         swapped = []
         for word in words:
-            options = [w for w in pools.words_by_initial.get(word[0], []) if w != word] if word[:1].isupper() else []
-            swapped.append(rng.choice(options) if options and rng.random() < 0.7 else word)
+            others = _other_words(pools.words_by_initial.get(word[0], []), word) if word[:1].isupper() else []
+            swapped.append(rng.choice(others) if others and rng.random() < 0.7 else word)
         candidate = " ".join(swapped)
         if singular_key(candidate) not in seen:
             seen.add(singular_key(candidate))

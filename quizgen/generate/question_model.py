@@ -19,7 +19,7 @@ def quote_anchor(quote: str) -> str:
     return "quote-" + stable_hash(normalise_for_matching(quote))[:10]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)  # every option of every question, several times: 1,000 articles have 150,000
 def answer_key(text: str) -> str:
     """How answers are compared: case, spacing and typography do not make two answers differ."""
     return normalise_for_matching(text).casefold().strip(" .")

@@ -19,6 +19,7 @@ _WORD = re.compile(r"[A-Z][a-z]+")
 class QuestionPools:
     corpus: Corpus
     person_ids: list[str] = field(default_factory=list)
+    person_id_set: frozenset[str] = frozenset()
     organization_ids: list[str] = field(default_factory=list)
     outlet_ids: list[str] = field(default_factory=list)
     holders_of_role: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -48,6 +49,7 @@ class QuestionPools:
 def build_question_pools(corpus: Corpus) -> QuestionPools:
     pools = QuestionPools(corpus)
     pools.person_ids = sorted(p.id for p in corpus.people)
+    pools.person_id_set = frozenset(pools.person_ids)
     pools.organization_ids = sorted(o.id for o in corpus.organizations)
     pools.outlet_ids = sorted(o.id for o in corpus.outlets)
     numbers: dict[str, set[float]] = defaultdict(set)
