@@ -89,13 +89,13 @@ class AbbreviationFinder:
         return frozenset(word.encode() for word in self.by_first_word)
 
 
-_PREFIX = 100
+_SEARCHED_PREFIX_CHARS = 100
 
 
 def without_first(text: str, part: str) -> str:
     """``text.replace(part, "", 1)``, faster for a long ``part`` (a quiz: most of its page): found by
     its first characters and then compared, not searched for whole (which preprocesses all of it)."""
-    at = text.find(part[:_PREFIX])
+    at = text.find(part[:_SEARCHED_PREFIX_CHARS])
     if at < 0 or not text.startswith(part, at):
         at = text.find(part)
     return text if at < 0 else text[:at] + text[at + len(part):]
