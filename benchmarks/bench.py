@@ -10,8 +10,9 @@ cache; and again with the exports and worksheets made anew, as after an edit, th
 from the PDF cache: benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
 ``quizgen build``) built by plain MkDocs with the same theme, extensions and nav but without the
 quizgen plugin; a rebuild after one fact's statement changes; and the peak memory (maximum
-resident set) of the full build. Builds and plain builds alternate, so that load from other
-processes on the machine falls on both alike. It prints a table and the targets (PASS/FAIL with the
+resident set) of the full build. Builds and plain builds alternate, and so do the sizes (every
+size is measured once per round), so that load from other processes on the machine falls on all
+of them alike. It prints a table and the targets (PASS/FAIL with the
 measured ratios), writes the records as JSON, and with ``--check`` exits 1 if a target fails.
 """
 
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -107,28 +109,49 @@ def _pdf_cache(project: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pdf")} if folder.is_dir() else {}
 
 
-def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
+SAMPLED = ("check_s", "generate_s", "generate_remade_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+
+
+@dataclass
+class SizeUnderTest:
+    """One corpus size's projects and the samples measured on them so far."""
+
+    size: int
+    project: Path
+    plain: Path
+    cold_build_s: float
+    samples: dict[str, list[float]] = field(default_factory=lambda: {key: [] for key in SAMPLED})
+    stages: dict[str, Any] = field(default_factory=dict)
+
+
+def prepare(size: int, workdir: Path, seed: int) -> SizeUnderTest:
+    """The synthetic project built once (which renders every PDF; later builds find them cached)."""
     project = prepare_project(size, workdir, seed)
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    cold_build_s = run_measured(mkdocs, project)[0]  # renders every PDF; later builds find them cached
-    plain = prepare_plain(project)
-    samples: dict[str, list[float]] = {k: [] for k in ("check_s", "generate_s", "generate_remade_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")}
-    stages: dict[str, Any] = {}
-    for _ in range(runs):
-        samples["check_s"].append(run_measured([sys.executable, "-m", "quizgen", "check", "--seeds", "seeds"], project)[0])
-        stages = json.loads(run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds",
-                                          "--cache", str(project / ".cache" / "quizgen")], project)[2])
-        for key in ("generate_s", "quotes_s", "bank_s"):
-            samples[key].append(stages[key])
-        remade = json.loads(run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds", "--remake-teachers",
-                                          "--cache", str(project / ".cache" / "quizgen")], project)[2])
-        samples["generate_remade_s"].append(remade["generate_s"])
-        seconds, peak, _ = run_measured(mkdocs, project)
-        samples["build_s"].append(seconds)
-        samples["peak_mb"].append(peak)
-        samples["plain_build_s"].append(run_measured(mkdocs, plain)[0])
+    cold_build_s = run_measured(MKDOCS, project)[0]
+    return SizeUnderTest(size, project, prepare_plain(project), cold_build_s)
+
+
+def measure_round(under: SizeUnderTest) -> None:
+    """One sample of every measure that needs no edit, appended to ``under.samples``."""
+    project, samples = under.project, under.samples
+    stage_command = [sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds", "--cache", str(project / ".cache" / "quizgen")]
+    samples["check_s"].append(run_measured([sys.executable, "-m", "quizgen", "check", "--seeds", "seeds"], project)[0])
+    under.stages = json.loads(run_measured(stage_command, project)[2])
+    for key in ("generate_s", "quotes_s", "bank_s"):
+        samples[key].append(under.stages[key])
+    samples["generate_remade_s"].append(json.loads(run_measured(stage_command + ["--remake-teachers"], project)[2])["generate_s"])
+    seconds, peak, _ = run_measured(MKDOCS, project)
+    samples["build_s"].append(seconds)
+    samples["peak_mb"].append(peak)
+    samples["plain_build_s"].append(run_measured(MKDOCS, under.plain)[0])
+
+
+def measure_edits(under: SizeUnderTest, runs: int) -> dict[str, Any]:
+    """PDFs re-rendered by a build with no change and after one fact changes; ``runs`` rebuilds."""
+    project = under.project
     before = _pdf_cache(project)
-    run_measured(mkdocs, project)
+    run_measured(MKDOCS, project)
     unchanged = _pdf_cache(project)
     rerendered_unchanged = sum(1 for name, mtime in unchanged.items() if before.get(name) != mtime)
     original = {p: p.read_bytes() for p in (project / "seeds" / "facts").glob("*.yaml")}
@@ -136,17 +159,44 @@ def measure(size: int, workdir: Path, runs: int, seed: int) -> dict[str, Any]:
     try:
         for revision in range(runs):
             _edit_one_fact(project / "seeds", revision + 1)
-            samples["rebuild_s"].append(run_measured(mkdocs, project)[0])
+            under.samples["rebuild_s"].append(run_measured(MKDOCS, project)[0])
             if revision == 0:
                 rerendered_after_edit = len(set(_pdf_cache(project)) - set(unchanged))
     finally:
         for path, data in original.items():
             path.write_bytes(data)
+    return {"pdf_cached": len(unchanged), "pdf_rerendered_unchanged": rerendered_unchanged,
+            "pdf_rerendered_after_edit": rerendered_after_edit}
+
+
+def record_of(under: SizeUnderTest, runs: int, pdfs: dict[str, Any]) -> dict[str, Any]:
+    stages = under.stages
     record: dict[str, Any] = {"articles": stages["articles"], "facts": stages["facts"], "questions": stages["questions"]}
-    record.update({key: round(statistics.median(values), 4) for key, values in samples.items()})
-    record.update(pages=stages["pages"], runs=runs, cold_build_s=round(cold_build_s, 4), pdf_cached=len(unchanged),
-                  pdf_rerendered_unchanged=rerendered_unchanged, pdf_rerendered_after_edit=rerendered_after_edit)
+    record.update({key: round(statistics.median(values), 4) for key, values in under.samples.items()})
+    record.update(pages=stages["pages"], runs=runs, cold_build_s=round(under.cold_build_s, 4), **pdfs)
     return record
+
+
+def measure_all(sizes: list[int], workdir: Path, runs: int, seed: int) -> list[dict[str, Any]]:
+    """Every size prepared, then ``runs`` rounds that each measure every size in turn, then the edits.
+
+    Sizes alternate round by round, so a slow stretch of the shared machine falls on every size
+    alike instead of on whichever size it happened to be measuring: the scaling targets compare
+    sizes, and measured one size after another, half an hour apart, drift decided them.
+    """
+    prepared = []
+    for size in sizes:
+        print(f"bench: {size} articles: first build ...", file=sys.stderr, flush=True)
+        prepared.append(prepare(size, workdir, seed))
+    for round_number in range(1, runs + 1):
+        for under in prepared:
+            print(f"bench: round {round_number} of {runs}: {under.size} articles ...", file=sys.stderr, flush=True)
+            measure_round(under)
+    records = []
+    for under in prepared:
+        print(f"bench: {under.size} articles: rebuilds ...", file=sys.stderr, flush=True)
+        records.append(record_of(under, runs, measure_edits(under, runs)))
+    return records
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,11 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if a target fails")
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
-    records = []
     try:
-        for size in args.articles:
-            print(f"bench: {size} articles ...", file=sys.stderr, flush=True)
-            records.append(measure(size, workdir, args.runs, args.seed))
+        records = measure_all(args.articles, workdir, args.runs, args.seed)
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -154,3 +154,35 @@ def test_the_benchmark_runs_end_to_end_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert all(record[k] > 0 for k in ("check_s", "generate_s", "generate_remade_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb"))
     assert "| articles | facts | questions |" in result.stdout and "peak memory < 1 GiB" in result.stdout
     assert (tmp_path / "work" / "articles-5" / "plain" / "site" / "index.html").is_file()
+
+
+def test_the_benchmark_measures_every_size_once_a_round(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Sizes alternate, so a slow stretch of the machine falls on all of them, not on one size's ratio."""
+    import bench
+
+    calls: list[tuple[str, int]] = []
+
+    def prepare(size: int, workdir: Path, seed: int) -> bench.SizeUnderTest:
+        calls.append(("prepare", size))
+        return bench.SizeUnderTest(size, workdir / str(size), workdir / f"{size}-plain", 1.0)
+
+    def measure_round(under: bench.SizeUnderTest) -> None:
+        calls.append(("round", under.size))
+        under.stages = {"articles": under.size, "facts": 16 * under.size, "questions": 39 * under.size, "pages": 1}
+        for key in bench.SAMPLED:
+            if key != "rebuild_s":
+                under.samples[key].append(float(len(calls)))
+
+    def measure_edits(under: bench.SizeUnderTest, runs: int) -> dict[str, int]:
+        calls.append(("edits", under.size))
+        under.samples["rebuild_s"] += [1.0] * runs
+        return {"pdf_cached": 0, "pdf_rerendered_unchanged": 0, "pdf_rerendered_after_edit": 0}
+
+    monkeypatch.setattr(bench, "prepare", prepare)
+    monkeypatch.setattr(bench, "measure_round", measure_round)
+    monkeypatch.setattr(bench, "measure_edits", measure_edits)
+    records = bench.measure_all([100, 1000], tmp_path, 3, 0)
+    assert calls == [("prepare", 100), ("prepare", 1000), ("round", 100), ("round", 1000), ("round", 100),
+                     ("round", 1000), ("round", 100), ("round", 1000), ("edits", 100), ("edits", 1000)]
+    assert [r["articles"] for r in records] == [100, 1000]
+    assert [r["build_s"] for r in records] == [5.0, 6.0]  # the medians of rounds 3, 5, 7 and 4, 6, 8
