@@ -7,7 +7,8 @@ For each size it writes a synthetic corpus (benchmarks/synthetic_corpus.py) into
 in fresh processes: ``quizgen check``; generation alone (load, validate, generate, in-process,
 imports excluded, as the plugin does it on a build with no change: the teachers' files from its
 cache; and again with the exports and worksheets made anew, as after an edit, their PDFs still
-from the PDF cache: benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
+from the PDF cache; and quote verification and the question bank on their own, for the scaling
+targets: benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
 ``quizgen build``) built by plain MkDocs with the same theme, extensions and nav but without the
 quizgen plugin; a rebuild after one fact's statement changes; and the peak memory (maximum
 resident set) of the full build. Builds and plain builds alternate, and so do the sizes (every
@@ -81,7 +82,7 @@ def prepare_plain(project: Path) -> Path:
     plain.mkdir()
     run_measured([sys.executable, "-m", "quizgen", "build", "--seeds", "seeds", "--templates", "templates", "--out", str(plain / "docs")], project)
     info_file = plain / "site-info.json"
-    run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds", "--site-info", str(info_file)], project)
+    run_measured([sys.executable, str(BENCHMARKS / "time_stages.py"), "seeds", "--site-info", str(info_file), "--repeats", "1"], project)
     info = json.loads(info_file.read_text(encoding="utf-8"))
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config.get("plugins", []) if not (isinstance(p, dict) and "quizgen" in p) and p != "quizgen"]
@@ -140,7 +141,8 @@ def measure_round(under: SizeUnderTest) -> None:
     under.stages = json.loads(run_measured(stage_command, project)[2])
     for key in ("generate_s", "quotes_s", "bank_s"):
         samples[key].append(under.stages[key])
-    samples["generate_remade_s"].append(json.loads(run_measured(stage_command + ["--remake-teachers"], project)[2])["generate_s"])
+    remade = run_measured(stage_command + ["--remake-teachers", "--repeats", "1"], project)[2]
+    samples["generate_remade_s"].append(json.loads(remade)["generate_s"])
     seconds, peak, _ = run_measured(MKDOCS, project)
     samples["build_s"].append(seconds)
     samples["peak_mb"].append(peak)

@@ -16,8 +16,9 @@ GENERATION_SHARE_MAX = 0.10
 LINEAR_RATIO_MAX = 1.3
 """Build time per article at the largest size, over that at the smallest size of 100 or more."""
 STAGE_RATIO_MAX = 1.5
-"""The same ratio for quote verification and the question bank: millisecond timings are noisier,
-and quadratic growth from 100 to 1,000 articles would give about 10."""
+"""The same ratio for quote verification and the question bank: timings of milliseconds per article
+(each the fastest of a few repeats) are noisier, and quadratic growth from 100 to 1,000 articles
+would give about 10."""
 PEAK_MB_MAX = 1024.0
 LINEAR_FROM = 100
 """Below this, fixed costs (start-up, theme assets) dominate and time per article falls."""
