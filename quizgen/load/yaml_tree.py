@@ -127,6 +127,20 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
 
     ``line_offset`` shifts every reported line (for front matter that starts below line 1).
     """
+    try:
+        return _parse_with(_Loader, text, line_offset)
+    except _ParserNestingLimit:
+        # libyaml (PyYAML 6.0.4 and later) has a nesting limit of its own, met while it scans
+        # ahead, before quizgen sees the events that pass MAX_DEPTH. The pure-Python parser has
+        # none, so quizgen's own limit decides, with the same message and position everywhere.
+        return _parse_with(yaml.SafeLoader, text, line_offset)
+
+
+class _ParserNestingLimit(Exception):
+    """The C parser stopped at its own nesting limit (not a verdict on the text)."""
+
+
+def _parse_with(loader_class: Any, text: str, line_offset: int) -> YamlDocument:
     doc = YamlDocument(data=None)
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
@@ -182,7 +196,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
 
     loader = None
     try:
-        loader = _Loader(text)  # the pure-Python reader checks the characters here
+        loader = loader_class(text)  # the pure-Python reader checks the characters here
         # get_event until None, without yaml.parse's generator: this loop runs once per value
         while (event := loader.get_event()) is not None:
             kind = type(event)
@@ -225,6 +239,8 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
                 if documents > 1:
                     raise YamlSyntaxError(Mark(*mark), "expected one YAML document in the file, found a second one (a '---' line starts a new document)")
     except yaml.YAMLError as exc:  # syntax, or a reader error on a control character
+        if loader_class is not yaml.SafeLoader and "maximum nesting depth" in str(exc):
+            raise _ParserNestingLimit from None
         line, column, message = explain_yaml_error(exc, text, line_offset)
         raise YamlSyntaxError(Mark(line, column), message) from None
     finally:
