@@ -9,13 +9,35 @@ STAMP := $(VENV)/.quizgen-installed
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 GIFT_PARSER := .cache/npm-gift/node_modules/gift-pegjs/pegjs-gift.js
 
-.PHONY: site test check clean chromium pdf-tools
+PIP_VERSION := 26.3
 
-$(STAMP): pyproject.toml
+.PHONY: site test check clean chromium pdf-tools lock latest
+
+# Every Python package comes from requirements.lock, pinned with its hashes, so a fresh machine
+# installs what the tests last passed with. quizgen itself is installed without its dependencies
+# and without build isolation (setuptools and wheel are in the lock), so nothing unpinned comes in.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Rewrites requirements.lock from pyproject.toml's ranges (after changing a dependency).
+lock:
+	$(PYTHON) -m venv .cache/pip-tools
+	.cache/pip-tools/bin/python -m pip install --quiet pip-tools==7.6.2
+	.cache/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+# Tries the newest versions pyproject.toml allows, in .venv-latest: lists what differs from the
+# lock, then runs every test with them.
+latest: chromium pdf-tools $(AXE) $(GIFT_PARSER)
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]"
+	.venv-latest/bin/python tools/compare_with_lock.py requirements.lock
+	.venv-latest/bin/python -m pytest
 
 check: $(STAMP)
 	$(BIN)/quizgen check
@@ -48,4 +70,4 @@ test: $(STAMP) chromium pdf-tools $(AXE) $(GIFT_PARSER)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .venv-latest
