@@ -123,6 +123,9 @@
       correctLi.classList.add("qg-right");
       if (!right) { badge(chosenLi, "✗ Your answer", "qg-no"); chosenLi.classList.add("qg-wrong"); }
       var letter = correctLi.querySelector(".qg-letter").textContent;
+      var line = fs.querySelector(".qg-correct strong"), rest = line && line.nextSibling;
+      /* Retry reshuffles the options: the answer line names the letter shown now. */
+      if (rest && rest.nodeType === 3) rest.textContent = rest.textContent.replace(/^\s*[A-Z]\./, " " + letter);
       message = right ? "✓ Right!" : "✗ Not quite. The answer is " + letter + " " + correctLi.querySelector(".qg-text").textContent + ".";
       if (!right && chosenLi.dataset.note) message += " About your answer: " + chosenLi.dataset.note;
       all(fs, "input").forEach(function (input) { input.disabled = true; });

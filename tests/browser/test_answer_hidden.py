@@ -1,0 +1,60 @@
+"""Before a question is answered its answer cannot be read: not shown, not focusable, not openable.
+After Retry, the letter in the answer line names the correct option as now shown."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from quiz_driver import answer, questions
+
+
+def _open(page: Any, server: Any, path: str) -> None:
+    page.goto(server.url + path)
+    page.wait_for_selector("fieldset.qg-question .qg-check")
+
+
+@pytest.mark.parametrize("path", ["quizzes/all/", "practice/", "articles/rudaw-2021-04-07/"])
+def test_the_answer_is_hidden_unreachable_and_closed_before_answering(page: Any, server: Any, path: str) -> None:
+    _open(page, server, path)
+    answers = page.locator("fieldset.qg-question .qg-answer")
+    assert answers.count() > 0
+    for i in range(answers.count()):
+        assert not answers.nth(i).is_visible(), f"answer {i} is visible before answering"
+    summary = page.locator("fieldset.qg-question .qg-answer summary").first
+    if summary.is_visible():
+        summary.click()  # a student clicking the disclosure must not open it
+    assert not page.locator("fieldset.qg-question .qg-explanation").first.is_visible()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!(document.activeElement && document.activeElement.closest('.qg-answer'))"), "Tab reached the answer"
+    snapshot = page.locator("fieldset.qg-question").first.aria_snapshot()
+    assert "Answer and explanation" not in snapshot
+    first = questions(page)[0]
+    answer(first, correct=False)
+    assert first.locator(".qg-explanation").is_visible()
+
+
+def test_after_retry_the_answer_line_names_the_option_shown(page: Any, server: Any) -> None:
+    _open(page, server, "articles/rudaw-2021-04-07/")
+    for fieldset in questions(page):
+        answer(fieldset, correct=True)
+    checked = 0
+    for _ in range(3):
+        page.locator(".qg-retry").click()
+        for fieldset in questions(page):
+            answer(fieldset, correct=True)
+            if fieldset.get_attribute("data-kind") == "ordering":
+                continue
+            line = fieldset.locator(".qg-correct")
+            if not line.count():
+                continue
+            letter = fieldset.locator("li.qg-right .qg-letter").inner_text().strip()
+            named = re.match(r"Answer:\s*([A-Z]\.)\s", line.inner_text().strip())
+            if named is None:  # true/false: "Answer: False" names no letter
+                continue
+            checked += 1
+            assert named.group(1) == letter, (line.inner_text(), letter)
+    assert checked, "no answer line named a letter"
