@@ -4,14 +4,51 @@ Each file is written to a temporary file beside its target, then renamed over it
 written as a temporary folder, then swapped in. A failure leaves what was there before.
 Temporary files and folders are made private (0600, 0700); what is swapped in gets the modes a
 plainly created file or folder would have (0666 or 0777 less the umask: usually 0644 and 0755).
+Temporary names carry the writing process's id (``.NAME.quizgen-PID-...``): what a killed run left
+beside a target is removed by the next write to that target, once that process is gone.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f".{target.name}.quizgen-{os.getpid()}-"
+
+
+def _process_is_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove what killed runs left beside ``target`` (only quizgen's temporary names); return it."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.quizgen-(\d+)-")
+    removed = []
+    try:
+        siblings = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in siblings:
+        match = pattern.match(entry.name)
+        if match and int(match.group(1)) != os.getpid() and _process_is_gone(int(match.group(1))):
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def _umask() -> int:
@@ -23,7 +60,8 @@ def _umask() -> int:
 def write_file_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target``, creating its folder, replacing the file only once complete."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    remove_stale_temporaries(target)
+    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -38,7 +76,8 @@ def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
     """Write ``files`` (uri → bytes, or the path of a file to copy) as the folder ``target``."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    remove_stale_temporaries(target)
+    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(target), dir=target.parent))
     try:
         for uri, data in sorted(files.items()):
             path = staging / uri
@@ -51,7 +90,7 @@ def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
                 path.write_bytes(data)
         os.chmod(staging, 0o777 & ~_umask())
         if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
+            old = target.with_name(f"{_temporary_prefix(target)}old")
             target.rename(old)
             staging.rename(target)
             shutil.rmtree(old)

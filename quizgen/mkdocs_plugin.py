@@ -28,7 +28,8 @@ from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import SiteContent, build_site_content
 from quizgen.emit.teacher_cache import site_teacher_cache
 from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
-from quizgen.errors import QuizgenError
+from quizgen.errors import QuizgenError, UsageError
+from quizgen.output_guard import MARKER_TEXT, OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
 from quizgen.model.corpus import Corpus
 
 # Not under the `mkdocs` logger: with `strict: true` MkDocs would count this as a warning and abort.
@@ -70,6 +71,12 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
     return nav
 
 
+def _holds_a_site(folder: Path) -> bool:
+    """Empty, marked by an earlier build, or holding what every MkDocs build writes."""
+    names = {entry.name for entry in folder.iterdir()}
+    return not names or OUTPUT_MARKER in names or {"index.html", "sitemap.xml"} <= names
+
+
 class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     content: SiteContent | None = None
     corpus: Corpus | None = None
@@ -87,8 +94,29 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         display = os.path.relpath(seeds, Path.cwd()) if seeds.is_relative_to(Path.cwd()) else str(seeds)
         return seeds, root / self.config.templates, display
 
+    def _refuse_unsafe_folders(self, config: Any, seeds: Path, templates: Path) -> None:
+        """MkDocs empties site_dir before it writes, and the caches remove their old entries: neither
+        may be, hold or sit inside what the project is made of, and site_dir must hold a site."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        paths = project_paths(seeds, (templates,), docs_dir=Path(config.docs_dir),
+                              config_file=Path(config.config_file_path) if config.config_file_path else None)
+        site_dir = Path(config.site_dir)
+        if not self.serving:  # mkdocs serve builds into a temporary folder of its own
+            refuse_overlap("site_dir", site_dir, paths, inside=content_folders(paths), as_given=shown(site_dir))
+            if site_dir.is_dir() and not _holds_a_site(site_dir):
+                raise UsageError(f"site_dir {shown(site_dir)} holds files that are not a built site (no {OUTPUT_MARKER}, "
+                                 "index.html or sitemap.xml), and MkDocs empties it before building; choose a new or empty folder")
+        guarded = {**paths, "site_dir": None if self.serving else site_dir}
+        for option in ("teachers_cache", "pdf_cache", "yaml_cache"):
+            refuse_overlap(option, root / getattr(self.config, option), guarded, inside=[*content_folders(paths), "site_dir"],
+                           as_given=getattr(self.config, option))
+
     def on_config(self, config: Any) -> Any:
         seeds, templates, display = self._paths(config)
+        try:
+            self._refuse_unsafe_folders(config, seeds, templates)
+        except UsageError as error:
+            raise PluginError(f"quizgen: {error}; nothing was built or deleted") from None
         try:
             root = Path(config.config_file_path or ".").resolve().parent
             corpus = load_corpus(seeds, display_root=display, yaml_cache=root / self.config.yaml_cache)
@@ -154,6 +182,10 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             page.markdown = ""
             page.file.content_string = ""
         return html
+
+    def on_post_build(self, *, config: Any) -> None:
+        if not self.serving:  # the mark that lets the next build empty this folder
+            (Path(config.site_dir) / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         seeds, templates, _ = self._paths(config)
