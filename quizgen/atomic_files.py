@@ -21,7 +21,8 @@ def _temporary_prefix(target: Path) -> str:
     return f".{target.name}.quizgen-{os.getpid()}-"
 
 
-def _process_is_gone(pid: int) -> bool:
+def process_is_gone(pid: int) -> bool:
+    """True when no process has ``pid`` (one of another user's counts as alive)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -41,7 +42,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
         return removed
     for entry in siblings:
         match = pattern.match(entry.name)
-        if match and int(match.group(1)) != os.getpid() and _process_is_gone(int(match.group(1))):
+        if match and int(match.group(1)) != os.getpid() and process_is_gone(int(match.group(1))):
             path = Path(entry.path)
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(path, ignore_errors=True)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from quizgen.atomic_files import process_is_gone
 from quizgen.emit.teacher_downloads import FileStore, TeacherDownload, TeacherFiles
 from quizgen.render.environment import builtin_templates_dir
 
@@ -136,21 +137,11 @@ def _remove_other_entries(cache: TeacherCache) -> None:
         staging = _STAGING_NAME.match(other.name)
         if staging:
             pid = int(staging.group(2))
-            if pid == os.getpid() or not (_process_is_gone(pid) or time.time() - other.stat().st_mtime > STAGING_KEPT_S):
+            if pid == os.getpid() or not (process_is_gone(pid) or time.time() - other.stat().st_mtime > STAGING_KEPT_S):
                 continue  # a build running beside this one is writing it
         elif not _ENTRY_NAME.fullmatch(other.name):
             continue  # not the cache's: never removed
         shutil.rmtree(other, ignore_errors=True)
-
-
-def _process_is_gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError):
-        return False
-    return False
 
 
 def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], TeacherFiles]) -> TeacherFiles:
