@@ -33,7 +33,7 @@
   }
   function record(id, right) {
     var progress = load(STORE), before = progress[id] || { tries: 0 };
-    progress[id] = { right: right, tries: before.tries + 1, first: "first" in before ? before.first : right };
+    progress[id] = { right: right, tries: before.tries + 1 };
     save(STORE, progress);
   }
 
