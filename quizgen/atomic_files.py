@@ -60,3 +60,25 @@ def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def write_files_atomically(files: dict[Path, bytes]) -> None:
+    """Write several files so that either all of them are replaced or none is.
+
+    Every file is written in full beside its target first (a full disk or a size limit fails
+    here, with nothing replaced), and only then renamed over the targets."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append((temporary, target))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.chmod(temporary, 0o666 & ~_umask())
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except BaseException:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+        raise

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -30,6 +31,7 @@ from quizgen.emit.teacher_cache import site_teacher_cache
 from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
 from quizgen.errors import QuizgenError
 from quizgen.model.corpus import Corpus
+from quizgen.render.environment import template_error
 
 # Not under the `mkdocs` logger: with `strict: true` MkDocs would count this as a warning and abort.
 _log = logging.getLogger("quizgen.serve")
@@ -70,6 +72,18 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
     return nav
 
 
+def _report(error: Exception) -> str | None:
+    """The one-line-per-problem report of an error the user can fix, or None for a bug."""
+    if isinstance(error, TemplateError):  # a broken override in templates/
+        return template_error(error).report()
+    if isinstance(error, QuizgenError):
+        return error.report() if hasattr(error, "report") else str(error)
+    if isinstance(error, OSError):  # a cache folder that is read-only or full, a file size limit
+        where = f" {error.filename}" if isinstance(error.filename, str) else ""
+        return f"quizgen: error: the system refused to read or write{where} ({error.strerror or error})"
+    return None
+
+
 class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     content: SiteContent | None = None
     corpus: Corpus | None = None
@@ -98,13 +112,21 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                                               teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
                                                                                self.config.worksheets, config.use_directory_urls))
             self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
-        except QuizgenError as error:
-            report = error.report() if hasattr(error, "report") else str(error)
+            if self.serving:  # a failed rebuild may replace the teachers' cache entry these files are in
+                self.content = replace(self.content, files={uri: data.read_bytes() if isinstance(data, Path) else data
+                                                            for uri, data in self.content.files.items()})
+        except Exception as error:  # noqa: BLE001 - under serve, any failure keeps the last good site
+            report = _report(error)
             if not (self.serving and self.corpus is not None):
+                if report is None:
+                    raise
                 raise PluginError(f"quizgen found problems in the corpus; nothing was built:\n{report}") from None
             # mkdocs serve prints a traceback for any error in a rebuild and then serves nothing new:
             # show the problems instead and rebuild the last good content, until the corpus is fixed.
-            _log.error("quizgen found problems in the corpus; still serving the last good site:\n%s", report)
+            if report is None:
+                _log.exception("quizgen failed to rebuild the site; still serving the last good site")
+            else:
+                _log.error("quizgen found problems in the corpus; still serving the last good site:\n%s", report)
             corpus = self.corpus
         if self.config.title_from_corpus:
             config.site_name = _as_html_title(corpus.info.title)
@@ -116,7 +138,9 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             config.extra_javascript.append("assets/quizgen.js")
         if "SOURCE_DATE_EPOCH" not in os.environ:  # the sitemap's dates: fixed by the corpus, not the clock
             latest = max(a.meta.published for a in corpus.articles)
-            os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0)))
+            epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+            # the sitemap's gzip header holds 1970-01-01 to 2106-02-07: an older corpus is dated 1970
+            os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:

@@ -6,12 +6,15 @@ HTML. Values already rendered (``Markup``) pass through unchanged.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from types import TracebackType
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
+from quizgen.errors import CorpusError, Problem
 from quizgen.render.escape import escape_markdown, markdown_finalize
 
 
@@ -43,3 +46,41 @@ def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment
         env.filters["md"] = escape_markdown
         env.filters["counted"] = counted
     return markdown, html
+
+
+def _shown_path(filename: str) -> str:
+    path = Path(filename).resolve()
+    return os.path.relpath(path, Path.cwd()) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def _innermost_template_line(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The template file and line where an error was raised, from its traceback.
+
+    A frame of a compiled template knows its template (its line is of the generated code);
+    a frame that Jinja rewrote for a template call carries the template's file and line itself."""
+    found = None
+    while tb is not None:
+        frame = tb.tb_frame
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            found = (template.filename, template.get_corresponding_lineno(tb.tb_lineno))
+        elif frame.f_code.co_filename.endswith((".md", ".html")) and "__jinja_exception__" in frame.f_globals:
+            found = (frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def template_error(exc: TemplateError) -> CorpusError:
+    """A broken template (a syntax error, an undefined variable) as a located problem.
+
+    The template file and line are those of the project's override when it is the one at fault:
+    ``templates/home.md:3:1: the template failed: 'infoo' is undefined``."""
+    message = " ".join(str(exc.message or exc).split())
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        where: tuple[str, int] | None = (exc.filename, exc.lineno)
+        message = f"expected a valid Jinja template, found a syntax error: {message}"
+    else:
+        where = _innermost_template_line(exc.__traceback__)
+        message = f"the template failed: {message} (expected only the variables quizgen passes; see the built-in template)"
+    path, line = where if where else ("templates", 1)
+    return CorpusError([Problem(_shown_path(path) if where else path, max(line, 1), 1, message)])
