@@ -63,6 +63,9 @@ HOSTILE_CORPORA = [
      "seeds/facts/bridge.yaml:45:20: expected the id of another fact in facts/*.yaml"),
     ("published-2201", "articles/daily-2020.md", "published: 2020-05-04", "published: 2201-04-07",
      "seeds/articles/daily-2020.md:5:12: expected a publication date from 1600-01-01 to 2100-12-31, found 2201-04-07"),
+    ("id-longer-than-a-file-name", "topics.yaml", "    description: The new bridge over the river.",
+     "    description: The new bridge over the river.\n  - id: " + "-".join(["bridge"] * 43) + "\n    title: Long\n    description: A long id.",
+     "seeds/topics.yaml:5:9: expected an id of at most 100 characters (ids name the site's pages and files), found one of 300"),
     ("published-0001", "articles/daily-2020.md", "published: 2020-05-04", "published: 0001-01-01",
      "seeds/articles/daily-2020.md:5:12: expected a publication date from 1600-01-01 to 2100-12-31, found 0001-01-01"),
 ]

@@ -32,12 +32,19 @@ def _list(file: LoadedFile[Any] | None, field: str) -> Iterator[tuple[int, Any, 
             yield index, item, file
 
 
+# Article and topic ids name folders and files of the site (`articles/<id>/index.html`,
+# `worksheet-<id>.pdf`); file systems refuse names over 255 bytes.
+MAX_ID_LENGTH = 100
+
+
 def collect_definitions(files: CorpusFiles) -> tuple[dict[str, dict[str, Definition]], list[Problem]]:
     """Ids by namespace; a second definition of an id is a problem at the second one."""
     spaces: dict[str, dict[str, Definition]] = {name: {} for name in ("article", "outlet", "topic", "speaker", "fact")}
     problems: list[Problem] = []
 
     def define(space: str, kind: str, item_id: str, file: LoadedFile[Any], path: Path) -> None:
+        if len(item_id) > MAX_ID_LENGTH:
+            problems.append(file.problem(path + ("id",), f"expected an id of at most {MAX_ID_LENGTH} characters (ids name the site's pages and files), found one of {len(item_id)}"))
         first = spaces[space].get(item_id)
         if first is not None:
             problems.append(file.problem(path + ("id",), f"duplicate id '{item_id}': expected ids to be unique, found it already defined for {with_article(first.kind)} at {first.where}"))
