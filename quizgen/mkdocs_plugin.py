@@ -120,13 +120,15 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             if not (self.serving and self.corpus is not None):
                 if report is None:
                     raise
-                raise PluginError(f"quizgen found problems in the corpus; nothing was built:\n{report}") from None
+                what = "found problems in the corpus" if isinstance(error, QuizgenError) else "could not build the site"
+                raise PluginError(f"quizgen {what}; nothing was built:\n{report}") from None
             # mkdocs serve prints a traceback for any error in a rebuild and then serves nothing new:
             # show the problems instead and rebuild the last good content, until the corpus is fixed.
             if report is None:
                 _log.exception("quizgen failed to rebuild the site; still serving the last good site")
             else:
-                _log.error("quizgen found problems in the corpus; still serving the last good site:\n%s", report)
+                what = "found problems in the corpus" if isinstance(error, QuizgenError) else "could not rebuild the site"
+                _log.error("quizgen %s; still serving the last good site:\n%s", what, report)
             corpus = self.corpus
         if self.config.title_from_corpus:
             config.site_name = _as_html_title(corpus.info.title)
@@ -142,6 +144,17 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             # the sitemap's gzip header holds 1970-01-01 to 2106-02-07: an older corpus is dated 1970
             os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        # MkDocs cleans site/ next, and a folder in it that may not be changed fails that halfway,
+        # with a traceback and half a site: refuse first, with the site as it was.
+        site = Path(config.site_dir)
+        folders = [site, *(p for p in site.rglob("*") if p.is_dir() and not p.is_symlink())] if site.is_dir() else [site.parent]
+        for folder in folders:
+            if not os.access(folder, os.W_OK | os.X_OK):
+                shown = os.path.relpath(folder) if folder.resolve().is_relative_to(Path.cwd()) else str(folder)
+                raise PluginError(f"quizgen: error: cannot replace the site: the folder {shown} may not be changed (check its permissions); "
+                                  "the previous site was left as it was")
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.content is not None

@@ -254,3 +254,23 @@ def test_serve_keeps_the_last_good_site_when_a_template_breaks(tmp_path: Path) -
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=30)
+
+
+def test_mkdocs_build_refuses_a_site_folder_it_may_not_replace(shared_folder: Path) -> None:
+    project = _unprivileged_project(shared_folder)
+    edit(project / "mkdocs.yml", "      templates: templates\n", "      templates: templates\n      worksheets: none\n")
+    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"] if os.geteuid() == 0 else []
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)}
+    env.pop("SOURCE_DATE_EPOCH", None)
+
+    def build() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+    assert build().returncode == 0
+    before = tree_digest(project / "site")
+    (project / "site" / "assets").chmod(0o555)
+    result = build()
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "quizgen: error: cannot replace the site: the folder site/assets may not be changed (check its permissions)" in result.stderr
+    (project / "site" / "assets").chmod(0o755)
+    assert tree_digest(project / "site") == before, "the previous site was left as it was"
