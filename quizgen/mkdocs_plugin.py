@@ -13,6 +13,8 @@ import calendar
 import html
 import logging
 import os
+import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -84,16 +86,60 @@ def _report(error: Exception) -> str | None:
     return None
 
 
+class _Counter(logging.Handler):
+    """Counts MkDocs' warnings, which make a strict build abort after on_post_build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     content: SiteContent | None = None
     corpus: Corpus | None = None
     serving = False
+    staged_serve = False
     generated_pages: set[str] = set()
+
+    served: Path | None = None
+    staging: Path | None = None
+    warnings: _Counter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `mkdocs serve` rebuilds,
         # so the last good content is still here when an edit breaks the corpus.
         self.serving = command == "serve"
+        self.staged_serve = self.serving and not dirty  # a dirty rebuild writes over the last build
+
+    def _stage(self, config: Any) -> None:
+        """Under serve, build into a folder beside the served one, swapped in only when the build
+        succeeds: any failure (a docs page, a strict-mode warning) leaves the last good site served."""
+        self.served = Path(config.site_dir)
+        self.staging = Path(tempfile.mkdtemp(prefix=".quizgen-next-", dir=self.served.parent))
+        config.site_dir = str(self.staging)
+        if self.warnings is None:
+            self.warnings = _Counter()
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+        self.warnings.count = 0
+
+    def on_post_build(self, *, config: Any) -> None:
+        if self.staging is None or self.served is None:
+            return
+        if config.strict and self.warnings is not None and self.warnings.count:
+            return  # MkDocs aborts next, in strict mode: on_build_error discards the staged site
+        old = self.served.with_name(self.served.name + ".quizgen-old")
+        self.served.rename(old)
+        self.staging.rename(self.served)
+        shutil.rmtree(old, ignore_errors=True)
+        self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging is not None:  # the last good site stays served (on_serve)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
     def _paths(self, config: Any) -> tuple[Path, Path, str]:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -143,6 +189,8 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
             # the sitemap's gzip header holds 1970-01-01 to 2106-02-07: an older corpus is dated 1970
             os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
+        if self.staged_serve:
+            self._stage(config)
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -197,4 +245,19 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         for folder in (seeds, templates):
             if folder.is_dir():
                 server.watch(str(folder))
+        rebuild = server.builder
+
+        def rebuild_or_keep_the_last_good_site() -> None:
+            # MkDocs' server holds every page request after a failed rebuild until one succeeds; the
+            # failed build went to a staging folder, so the last good site is whole: keep serving it.
+            try:
+                rebuild()
+            except Exception as error:  # noqa: BLE001 - anything that failed the rebuild
+                if not isinstance(error, MkDocsException):  # a bug: its traceback helps whoever reports it
+                    _log.exception("the site could not be rebuilt")
+                _log.error("the site could not be rebuilt (%s); still serving the last good site",
+                           " ".join(str(error).split()) or type(error).__name__)
+
+        if self.staged_serve:
+            server.builder = rebuild_or_keep_the_last_good_site
         return server

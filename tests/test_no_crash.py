@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 from pathlib import Path
 from typing import Iterator
 
@@ -214,7 +215,19 @@ def test_a_full_disk_or_file_size_limit_is_one_line_and_changes_nothing(tmp_path
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == sorted((exports))
 
 
-def test_serve_keeps_the_last_good_site_when_a_template_breaks(tmp_path: Path) -> None:
+def _breaks_the_template(project: Path) -> str:
+    template = project / "templates" / "briefing.md"
+    template.write_text(template.read_text(encoding="utf-8").replace("{{ info.description }}", "{{ info.no_such_field }}"), encoding="utf-8")
+    return "templates/briefing.md:3:1: the template failed:"
+
+
+def _adds_a_page_strict_mode_refuses(project: Path) -> str:
+    (project / "docs" / "extra.md").write_text("# Extra\n\nA page that is in no nav: a warning, which strict mode makes an error.\n")
+    return "the site could not be rebuilt (Aborted with 1 warnings in strict mode!); still serving the last good site"
+
+
+@pytest.mark.parametrize("break_it", [_breaks_the_template, _adds_a_page_strict_mode_refuses], ids=["template", "docs-page"])
+def test_serve_keeps_the_last_good_site_on_any_failed_rebuild(break_it, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from test_serve_recovery import fetch, free_port, wait_for
 
     project = make_project(tmp_path / "project", BASE_CORPUS)
@@ -238,11 +251,14 @@ def test_serve_keeps_the_last_good_site_when_a_template_breaks(tmp_path: Path) -
     try:
         wait_for(lambda: serves("The Riverton bridge opened on 4 May 2020."), "the first build", log)
         before = fetch(url)
-        template.write_text(good.replace("{{ info.description }}", "{{ info.no_such_field }}"), encoding="utf-8")
+        expected = break_it(project)
         wait_for(lambda: "still serving the last good site" in log.read_text(errors="replace"), "the broken rebuild", log)
-        assert "templates/briefing.md:3:1: the template failed:" in log.read_text(errors="replace")
+        assert expected in log.read_text(errors="replace")
         time.sleep(1)
         assert fetch(url) == before, "the last good page is still served"
+        with pytest.raises(urllib.error.HTTPError):
+            fetch(f"http://127.0.0.1:{port}/extra/")  # nothing of the failed build is served
+        (project / "docs" / "extra.md").unlink(missing_ok=True)
         template.write_text(good.replace("# Briefing", "# Briefing, fixed"), encoding="utf-8")
         wait_for(lambda: serves("Briefing, fixed"), "the fixed template to be served", log)
         assert server.poll() is None
