@@ -91,6 +91,7 @@ BROKEN_TEMPLATES = [
     ("syntax-error", "home.md", "# {{ info.title }\n", "templates/home.md:1:1: expected a valid Jinja template, found a syntax error: unexpected '}'"),
     ("unclosed-block", "home.md", "# {{ info.title }}\n\n{% if info.title %}\nno end\n", "templates/home.md:4:1: expected a valid Jinja template, found a syntax error: Unexpected end of template."),
     ("undefined-variable", "home.md", "# {{ info.title }}\n\nHello {{ infoo.title }}\n", "templates/home.md:3:1: the template failed: 'infoo' is undefined"),
+    ("not-utf8", "home.md", b"# {{ info.title }}\n\n\xe9t\xe9 (Latin-1)\n", "templates/home.md:3:1: expected UTF-8 text, found the byte 0xe9; save the file as UTF-8"),
     ("undefined-in-macro", "quiz_question.html",
      "{% macro head(q) %}{{ q.no_such_field }}{% endmacro %}{% macro body(q, answer) %}{% endmacro %}{% macro sources_line(sources) %}{% endmacro %}\n",
      "templates/quiz_question.html:1:1: the template failed: 'quizgen.generate.question_model.Question object' has no attribute 'no_such_field'"),
@@ -98,9 +99,9 @@ BROKEN_TEMPLATES = [
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), [case[1:] for case in BROKEN_TEMPLATES], ids=[case[0] for case in BROKEN_TEMPLATES])
-def test_a_broken_template_override_names_its_file_and_line(name: str, text: str, expected: str, tmp_path: Path) -> None:
+def test_a_broken_template_override_names_its_file_and_line(name: str, text: str | bytes, expected: str, tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", BASE_CORPUS)
-    (project / "templates" / name).write_text(text, encoding="utf-8")
+    (project / "templates" / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     result = quizgen(project, "build", "--out", "out", "--worksheets", "none")
     assert_one_clean_error(result, expected)
     lines = result.stderr.splitlines()

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
+from typing import Callable
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
@@ -27,9 +28,25 @@ def builtin_templates_dir() -> Path:
     return Path(str(files("quizgen.templates")))
 
 
+class _TemplateFolder(FileSystemLoader):
+    """A folder of templates whose unreadable files are template errors, with their position."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            filename = str(Path(self.searchpath[0]) / template)
+            line = exc.object[:exc.start].count(b"\n") + 1
+            raise TemplateSyntaxError(f"expected UTF-8 text, found the byte 0x{exc.object[exc.start]:02x}; save the file as UTF-8",
+                                      line, template, filename) from None
+        except PermissionError as exc:
+            raise TemplateSyntaxError(f"expected a file quizgen can read, found one it cannot read ({exc.strerror})",
+                                      1, template, str(Path(self.searchpath[0]) / template)) from None
+
+
 def _loader(override_dirs: tuple[Path, ...]) -> ChoiceLoader:
     folders = [str(d) for d in override_dirs if d.is_dir()] + [str(builtin_templates_dir())]
-    return ChoiceLoader([FileSystemLoader(folder) for folder in folders])
+    return ChoiceLoader([_TemplateFolder(folder) for folder in folders])
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +95,8 @@ def template_error(exc: TemplateError) -> CorpusError:
     message = " ".join(str(exc.message or exc).split())
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         where: tuple[str, int] | None = (exc.filename, exc.lineno)
-        message = f"expected a valid Jinja template, found a syntax error: {message}"
+        if not message.startswith("expected"):
+            message = f"expected a valid Jinja template, found a syntax error: {message}"
     else:
         where = _innermost_template_line(exc.__traceback__)
         message = f"the template failed: {message} (expected only the variables quizgen passes; see the built-in template)"
