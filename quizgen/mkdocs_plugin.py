@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,12 @@ def _report(error: Exception) -> str | None:
     return None
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class _Counter(logging.Handler):
     """Counts MkDocs' warnings, which make a strict build abort after on_post_build."""
 
@@ -101,7 +108,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     content: SiteContent | None = None
     corpus: Corpus | None = None
     serving = False
-    staged_serve = False
+    staged = False
     generated_pages: set[str] = set()
 
     served: Path | None = None
@@ -112,29 +119,41 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         # Defining on_startup also makes MkDocs keep this instance across `mkdocs serve` rebuilds,
         # so the last good content is still here when an edit breaks the corpus.
         self.serving = command == "serve"
-        self.staged_serve = self.serving and not dirty  # a dirty rebuild writes over the last build
+        self.staged = not dirty  # a dirty build writes over the last one, so it needs it in place
 
     def _stage(self, config: Any) -> None:
-        """Under serve, build into a folder beside the served one, swapped in only when the build
-        succeeds: any failure (a docs page, a strict-mode warning) leaves the last good site served."""
-        self.served = Path(config.site_dir)
-        self.staging = Path(tempfile.mkdtemp(prefix=".quizgen-next-", dir=self.served.parent))
+        """Build into a folder beside site/, swapped in only when the build succeeds: any failure
+        (a full disk, a docs page, a strict-mode warning) leaves the last good site as it was, and
+        under serve still served."""
+        self.served = Path(config.site_dir).resolve()
+        self.served.parent.mkdir(parents=True, exist_ok=True)
+        prefix = f".{self.served.name}.quizgen-next-"
+        for left in self.served.parent.glob(prefix + "*"):  # by a build that was killed, an hour ago or more
+            if left.is_dir() and not left.is_symlink() and time.time() - left.stat().st_mtime > 3600:
+                shutil.rmtree(left, ignore_errors=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=prefix, dir=self.served.parent))
+        self.staging.chmod(0o777 & ~_umask())
         config.site_dir = str(self.staging)
         if self.warnings is None:
             self.warnings = _Counter()
             logging.getLogger("mkdocs").addHandler(self.warnings)
         self.warnings.count = 0
 
+    @event_priority(-100)  # after every other plugin's on_post_build (search writes its index there)
     def on_post_build(self, *, config: Any) -> None:
         if self.staging is None or self.served is None:
             return
         if config.strict and self.warnings is not None and self.warnings.count:
             return  # MkDocs aborts next, in strict mode: on_build_error discards the staged site
-        old = self.served.with_name(self.served.name + ".quizgen-old")
-        self.served.rename(old)
-        self.staging.rename(self.served)
-        shutil.rmtree(old, ignore_errors=True)
+        if self.served.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.served.name}.quizgen-old-", dir=self.served.parent))
+            self.served.rename(old / self.served.name)
+            self.staging.rename(self.served)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            self.staging.rename(self.served)
         self.staging = None
+        config.site_dir = str(self.served)  # for what reads it after the build (gh-deploy)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staging is not None:  # the last good site stays served (on_serve)
@@ -189,15 +208,15 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
             # the sitemap's gzip header holds 1970-01-01 to 2106-02-07: an older corpus is dated 1970
             os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
-        if self.staged_serve:
+        if self.staged:
             self._stage(config)
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
-        # MkDocs cleans site/ next, and a folder in it that may not be changed fails that halfway,
-        # with a traceback and half a site: refuse first, with the site as it was.
-        site = Path(config.site_dir)
-        folders = [site, *(p for p in site.rglob("*") if p.is_dir() and not p.is_symlink())] if site.is_dir() else [site.parent]
+        # site/ is replaced at the end (or, unstaged, cleaned by MkDocs next): a folder in it that may
+        # not be changed would fail that halfway, with a traceback: refuse first, the site as it was.
+        site = self.served if self.staging is not None and self.served is not None else Path(config.site_dir)
+        folders = [site.parent, *([site, *(p for p in site.rglob("*") if p.is_dir() and not p.is_symlink())] if site.is_dir() else [])]
         for folder in folders:
             if not os.access(folder, os.W_OK | os.X_OK):
                 shown = os.path.relpath(folder) if folder.resolve().is_relative_to(Path.cwd()) else str(folder)
@@ -258,6 +277,6 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                 _log.error("the site could not be rebuilt (%s); still serving the last good site",
                            " ".join(str(error).split()) or type(error).__name__)
 
-        if self.staged_serve:
+        if self.staged:
             server.builder = rebuild_or_keep_the_last_good_site
         return server

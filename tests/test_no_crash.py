@@ -291,3 +291,22 @@ def test_mkdocs_build_refuses_a_site_folder_it_may_not_replace(shared_folder: Pa
     assert "quizgen: error: cannot replace the site: the folder site/assets may not be changed (check its permissions)" in result.stderr
     (project / "site" / "assets").chmod(0o755)
     assert tree_digest(project / "site") == before, "the previous site was left as it was"
+
+
+def test_mkdocs_build_on_a_full_disk_leaves_the_last_site_whole(tmp_path: Path) -> None:
+    """MkDocs writes the theme's files after quizgen is done: the build goes to a folder beside
+    site/, which replaces site/ only once the build succeeded."""
+    project = make_project(tmp_path / "project", BASE_CORPUS)
+    edit(project / "mkdocs.yml", "      templates: templates\n", "      templates: templates\n      worksheets: none\n")
+    assert mkdocs(project, "build").returncode == 0
+    before = tree_digest(project / "site")
+    edit(project / "seeds" / "facts" / "bridge.yaml", "value: 3000", "value: 4000")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True, text=True, timeout=300,
+                            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024)))
+    assert result.returncode != 0 and "File too large" in result.stderr, result.stderr
+    assert tree_digest(project / "site") == before, "the last good site is whole"
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "docs", "mkdocs.yml", "seeds", "site", "templates"], "no staging folder left"
+    assert mkdocs(project, "build").returncode == 0
+    assert tree_digest(project / "site") != before, "a build that succeeds replaces the site"
