@@ -52,7 +52,8 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     return removed
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (read by setting it and back: there is no other way)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -66,7 +67,7 @@ def write_file_atomically(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, 0o666 & ~current_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -89,7 +90,7 @@ def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
                 shutil.copyfile(data, path)
             else:
                 path.write_bytes(data)
-        os.chmod(staging, 0o777 & ~_umask())
+        os.chmod(staging, 0o777 & ~current_umask())
         if target.exists():
             old = target.with_name(f"{_temporary_prefix(target)}old")
             target.rename(old)
@@ -99,4 +100,26 @@ def write_tree_atomically(target: Path, files: dict[str, bytes | Path]) -> None:
             staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def write_files_atomically(files: dict[Path, bytes]) -> None:
+    """Write several files so that either all of them are replaced or none is.
+
+    Every file is written in full beside its target first (a full disk or a size limit fails
+    here, with nothing replaced), and only then renamed over the targets."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append((temporary, target))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.chmod(temporary, 0o666 & ~current_umask())
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except BaseException:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
         raise

@@ -8,10 +8,29 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from jinja2 import TemplateError
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import CorpusError, UsageError
+from quizgen.render.environment import template_error
+
+
+class _OutputRefused(Exception):
+    """The system refused to write an output (read-only, full, over a file size limit)."""
+
+    def __init__(self, target: Path, error: OSError):
+        super().__init__(f"cannot write {target} ({error.strerror or error}); what was there before is left as it was")
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise _OutputRefused(target, error) from error
 
 
 def _command_check(args: argparse.Namespace) -> int:
@@ -57,7 +76,8 @@ def _command_build(args: argparse.Namespace) -> int:
                                  render_pdf=render_pdf, worksheets=args.worksheets)
     files = {uri: text.encode("utf-8") for uri, text in content.pages.items()} | content.files
     files[OUTPUT_MARKER] = MARKER_TEXT.encode("utf-8")
-    write_tree_atomically(out, files)
+    with _writing(out):
+        write_tree_atomically(out, files)
     print(f"wrote {len(content.pages)} pages and {len(content.files)} files to {args.out}")
     return 0
 
@@ -94,14 +114,15 @@ def _command_worksheet(args: argparse.Namespace) -> int:
         raise UsageError(f"the PDF renderer cannot start ({exc}); `make pdf-tools` installs what it needs") from exc
     from quizgen.atomic_files import write_file_atomically
 
-    write_file_atomically(out, render_pdf(document.html))
+    with _writing(out):
+        write_file_atomically(out, render_pdf(document.html))
     print(f"wrote {out}: {document.description}")
     return 0
 
 
 def _command_export(args: argparse.Namespace) -> int:
     from quizgen.export import EXPORT_FORMATS
-    from quizgen.atomic_files import write_file_atomically
+    from quizgen.atomic_files import write_files_atomically
     from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
@@ -132,8 +153,9 @@ def _command_export(args: argparse.Namespace) -> int:
     for export_format, target in zip(formats, targets):
         check_output_file("--out", target, protected, suffixes=(Path(export_format.filename).suffix,))
     results = [f.render(corpus, questions) for f in formats]  # everything rendered before anything is written
+    with _writing(targets[0].parent if len(targets) > 1 else targets[0]):
+        write_files_atomically({target: result.data for target, result in zip(targets, results)})
     for export_format, target, result in zip(formats, targets, results):
-        write_file_atomically(target, result.data)
         print(f"wrote {target}: {export_format.title}, {len(questions) - len(result.left_out)} of {len(questions)} questions")
         for line in result.left_out:
             print(f"quizgen: left out of {target.name}: {line}", file=sys.stderr)
@@ -201,6 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"quizgen: error: {exc}", file=sys.stderr)
         return 2
+    except TemplateError as exc:  # a broken override in templates/: where it broke, not a traceback
+        print(template_error(exc).report(), file=sys.stderr)
+        return 1
+    except _OutputRefused as exc:  # an output folder that is read-only or full, a file size limit
+        print(f"quizgen: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # anything else the system refused (a cache folder, say), in one line
+        where = f" {exc.filename}" if isinstance(exc.filename, str) else ""
+        print(f"quizgen: error: the system refused to read or write{where} ({exc.strerror or exc})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

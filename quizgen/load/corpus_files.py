@@ -19,12 +19,13 @@ from pydantic import BaseModel
 
 from quizgen.errors import Problem
 from quizgen.load.article_file import split_article_file
-from quizgen.load.source_text import SourceText, read_source_text
+from quizgen.load.source_text import SourceText, read_source_text, unreadable
 from quizgen.load.yaml_tree import Path as DataPath
 from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
 from quizgen.model.article import TextBlock
 from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
 from quizgen.model.registry import ArticleMeta
+from quizgen.validate.characters import unprintable_in_article, unprintable_in_document
 from quizgen.validate.file_shape import validate_file_shape
 
 M = TypeVar("M", bound=BaseModel)
@@ -84,6 +85,7 @@ def _parse(source: SourceText, model: type[M], parse: YamlParser, line_offset: i
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
     loaded, problems = validate_file_shape(model, doc, source.display)
+    problems.extend(unprintable_in_document(doc, source.display))
     return (LoadedFile(source.display, doc, loaded) if loaded is not None else None), problems
 
 
@@ -93,15 +95,21 @@ def _load_article(source: SourceText, parse: YamlParser) -> tuple[LoadedArticle 
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
     loaded, problems = _parse(source, ArticleMeta, parse, line_offset=parts.front_matter_line - 1, text=parts.front_matter)
+    problems.extend(unprintable_in_article(parts.blocks, source.display))
     if loaded is None:
         return None, problems
     return LoadedArticle(loaded.display, loaded.doc, loaded.model, parts.blocks), problems
 
 
-def _files_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+def _files_in(folder: Path, suffixes: tuple[str, ...], display: str, problems: list[Problem]) -> list[Path] | None:
+    """The corpus files in ``folder``; None, with a problem, when the folder cannot be read."""
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+    except OSError as exc:
+        problems.append(unreadable(display, exc, "folder"))
+        return None
 
 
 def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_yaml) -> tuple[CorpusFiles, list[Problem]]:
@@ -117,9 +125,26 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             return None
         return result
 
+    def is_file(path: Path) -> bool | None:
+        try:
+            return path.is_file()
+        except OSError as exc:  # the folder above may not be searched
+            problems.append(unreadable(_display(root_display, path.relative_to(root)), exc))
+            return None
+
+    try:
+        next(root.iterdir(), None)
+    except OSError as exc:  # one message for the folder, not one for each file it should hold
+        problems.append(unreadable(root_display or ".", exc, "folder"))
+        files.failed.update([*REGISTRY_FILES, "facts", "articles"])
+        return files, problems
     for name, model in REGISTRY_FILES.items():
         path = root / name
-        if not path.is_file():
+        present = is_file(path)
+        if present is None:
+            files.failed.add(name)
+            continue
+        if not present:
             problems.append(Problem(_display(root_display, Path(name)), 1, 1, f"expected the file {name} in the corpus folder, found no such file"))
             files.failed.add(name)
             continue
@@ -130,12 +155,15 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             files.failed.add(name)
         else:
             files.registries[name] = loaded
-    for path in _files_in(root, YAML_SUFFIXES):
+    for path in _files_in(root, YAML_SUFFIXES, root_display, problems) or []:
         if path.name not in REGISTRY_FILES:
             problems.append(Problem(_display(root_display, Path(path.name)), 1, 1,
                                     f"expected one of {', '.join(REGISTRY_FILES)} at the top of the corpus folder, found '{path.name}' (facts go under facts/)"))
     for kind, folder, suffixes in (("facts", "facts", YAML_SUFFIXES), ("articles", "articles", (".md",))):
-        paths = _files_in(root / folder, suffixes)
+        paths = _files_in(root / folder, suffixes, _display(root_display, Path(folder)), problems)
+        if paths is None:
+            files.failed.add(kind)
+            continue
         if not paths:
             problems.append(Problem(_display(root_display, Path(folder)), 1, 1, f"expected at least one {'/'.join(suffixes)} file in {folder}/, found none"))
             files.failed.add(kind)
