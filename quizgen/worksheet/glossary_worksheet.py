@@ -16,7 +16,7 @@ from quizgen.generate.question_model import Citation, stable_hash
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
 from quizgen.worksheet.sheet_items import KeyEntry, LetteredOption, option_letter, source_lines
-from quizgen.worksheet.worksheet_html import PageSetup
+from quizgen.worksheet.worksheet_html import PageSetup, check_copy
 
 MATCH_PART_SIZE = 8
 
@@ -93,10 +93,12 @@ def glossary_sheet(corpus: Corpus, terms: tuple[Term, ...], seed: str, letter: s
 
 
 def render_glossary_worksheet(corpus: Corpus, terms: tuple[Term, ...], letters: tuple[str, ...], seed: str,
-                              setup: PageSetup, env: Environment) -> str:
-    """The HTML of a glossary worksheet: per variant, the matching parts, then the key on its own page."""
+                              setup: PageSetup, env: Environment, copy: str = "teacher") -> str:
+    """The HTML of ``copy`` of a glossary worksheet: per variant, the matching parts (not in the key
+    copy), then the key on its own page (not in the student copy)."""
     if not terms:
         raise ValueError("a glossary worksheet needs at least one term")
     labelled = len(letters) > 1
     sheets = tuple(glossary_sheet(corpus, terms, seed, letter, f"Variant {letter}" if labelled else "") for letter in letters)
-    return env.get_template("glossary_worksheet.html").render(setup=setup, sheets=sheets, instructions=INSTRUCTIONS)
+    return env.get_template("glossary_worksheet.html").render(setup=setup, sheets=sheets, instructions=INSTRUCTIONS,
+                                                                 copy=check_copy(copy))
