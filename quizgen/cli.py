@@ -114,6 +114,10 @@ def _command_export(args: argparse.Namespace) -> int:
     for export_format, target, result in zip(formats, targets, results):
         write_file_atomically(target, result.data)
         print(f"wrote {target}: {export_format.title}, {len(questions) - len(result.left_out)} of {len(questions)} questions")
+        if result.left_out:
+            reasons = "; ".join(f"{count} because {reason}" for reason, count in result.left_out_reasons())
+            print(f"quizgen: warning: {target.name} leaves out {len(result.left_out)} of {len(questions)} questions: {reasons}",
+                  file=sys.stderr)
         for line in result.left_out:
             print(f"quizgen: left out of {target.name}: {line}", file=sys.stderr)
     return 0
