@@ -123,19 +123,37 @@ CLAIM = "the town council paid for the whole of the new bridge across the river 
 FALSE_CLAIM = CLAIM.replace("paid for", "refused to pay for")
 
 
-@pytest.mark.parametrize("false_statement, dropped", [(f"The Weekly reported that {FALSE_CLAIM}", True),
-                                                      (f"The Daily reported that {CLAIM}", False)], ids=["same-reporter", "other-reporter"])
-def test_a_reporter_goes_only_when_the_false_statement_keeps_it(tmp_path: Path, false_statement: str, dropped: bool) -> None:
+@pytest.mark.parametrize("reporters, shown, answer, dropped", [
+    ("The Weekly", f"The Weekly reported that {FALSE_CLAIM}.", "False", True),   # false for what was reported
+    ("The Weekly", f"The Daily reported that {CLAIM}.", "False", False),        # false for who reported it
+    ("The Weekly", f"The Weekly reported that {CLAIM}.", "True", False),        # one outlet's account
+    ("The Weekly and The Daily", f"The Weekly and The Daily reported that {CLAIM}.", "True", True),  # corroborated
+], ids=["false-content", "false-reporter", "true-one-outlet", "true-corroborated"])
+def test_a_reporter_goes_only_when_the_truth_does_not_turn_on_it(tmp_path: Path, reporters: str, shown: str, answer: str,
+                                                                  dropped: bool) -> None:
     """`The Daily reported that X` is false when only The Weekly did: without its reporter it would be true."""
-    case = {"description": "a long claim with a curated false statement", "edit": {"facts/bridge.yaml": [[
+    from dataclasses import replace
+
+    case = {"description": "a long claim", "edit": {"facts/bridge.yaml": [[
         "    statement: The Weekly reported that the town council paid for the bridge.\n",
-        f"    statement: The Weekly reported that {CLAIM}.\n    false_statement: {false_statement}.\n"]]}}
+        f"    statement: {reporters} reported that {CLAIM}.\n"]]}}
     corpus, questions = load_questions(make_corpus(case, tmp_path / "corpus"))
-    question = next(q for q in questions if q.kind == "true-false" and q.fact_ids == ("weekly-council-paid",))
-    statement = question.stem.removeprefix("True or false? ")
-    assert len(statement) > 120
-    rest = statement.split(" reported that ", 1)[1]
-    assert kahoot_stem(corpus, question) == (rest[:1].upper() + rest[1:] if dropped else statement)
+    generated = next(q for q in questions if q.kind == "true-false" and q.fact_ids == ("weekly-council-paid",))
+    question = replace(generated, stem=f"True or false? {shown}", correct=generated.options.index(answer))
+    rest = shown.split(" reported that ", 1)[1]
+    assert kahoot_stem(corpus, question) == (rest[:1].upper() + rest[1:] if dropped else shown)
+
+
+@pytest.mark.parametrize("answer, dropped", [("True", True), ("False", False)])
+def test_a_title_goes_from_a_false_statement_only_when_the_true_one_gives_it_too(answer: str, dropped: bool) -> None:
+    from dataclasses import replace
+
+    corpus, questions = load_questions(BASE_CORPUS)
+    generated = next(q for q in questions if q.kind == "true-false" and q.fact_ids == ("lima-twelve-years",))
+    said = "Ana Lima said that the bridge across the river in Riverton took twelve years of talks, plans and building work to finish."
+    question = replace(generated, stem=f"True or false? Riverton's deputy mayor {said}", correct=generated.options.index(answer))
+    assert "deputy mayor" not in corpus.fact("lima-twelve-years").statement  # the false one may turn on the title
+    assert kahoot_stem(corpus, question) == (said if dropped else f"Riverton's deputy mayor {said}")
 
 
 def test_formulas_are_neutralised_and_ids_kept(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ while the stem is still over the limit, in this order:
 
 1. `True or false? ` goes: Kahoot offers True and False as the answers anyway.
 2. A true-or-false statement's leading reporters (`Rudaw and RT reported that ...`, outlets: the
-   fact is a claim, or the reporter names an outlet) go, when the fact's false statement names
-   none that its true statement does not: then the statement is true or false for what was
-   reported, not for who reported it, and stays so without them. (`The Daily reported X`, false
-   because only The Weekly did, keeps its reporter.)
+   fact is a claim, or the reporter names an outlet) go: from a false statement when it names
+   none that the fact's true statement does not (it is false for what was reported, not for who
+   reported it; `The Daily reported X`, false because only The Weekly did, keeps its reporter);
+   from a true statement when two or more outlets reported it, a corroborated account.
 3. `According to the articles, who ...` becomes `Who ...`: every answer comes from the articles.
 4. `Which term matches this definition: “D”` becomes `Which term means “D”?`, and a definition in
    two parts (`...; ...`) keeps its first part, marked `…`.
@@ -17,8 +17,8 @@ while the stem is still over the limit, in this order:
    in the corpus holds those words: the quoted words are still the speaker's own.
 6. A title before a person's name (`Iraq's foreign minister Fuad Hussein said`) goes, in a
    statement or a reported claim: the name still says who. It is the person's role, or up to
-   four words opening the sentence or the reported clause; in a true-or-false statement, only a
-   title that the fact's true and false statements share, so the falsehood never lies in it.
+   four words opening the sentence or the reported clause; in a false statement, only a title
+   that the fact's true statement gives too, so the falsehood never lies in it.
 
 Words are never cut: a form that is still too long is returned as it is, and the caller leaves the
 question out.
@@ -61,12 +61,14 @@ def _without_reporter(corpus: Corpus, question: Question, statement: str) -> str
         return statement
     fact = corpus.fact(question.fact_ids[0])
     by_outlets = fact.kind == "claim" or any(outlet.name in match["reporter"] for outlet in corpus.outlets)
-    true_reporters = _reporters(fact.statement)
-    # a false statement made by swapping a figure or a date (none curated) keeps the statement's reporters
-    false_reporters = _reporters(fact.false_statement) if fact.false_statement else true_reporters
-    if by_outlets and true_reporters and false_reporters and false_reporters <= true_reporters:
-        return _capitalised(match["rest"].replace(", and that ", ", and "))  # "reported that A, and that B"
-    return statement
+    true_reporters, shown_reporters = _reporters(fact.statement), _reporters(statement)
+    if not (by_outlets and true_reporters and shown_reporters):
+        return statement
+    if question.answer_text == "True":  # reported by two or more: a corroborated account, true without them
+        safe = shown_reporters == true_reporters and len(true_reporters) > 1
+    else:  # false for what was reported, when the reporters named did report on it
+        safe = shown_reporters <= true_reporters
+    return _capitalised(match["rest"].replace(", and that ", ", and ")) if safe else statement  # "reported that A, and that B"
 
 
 def _title_before(stem: str, at: int, role: str) -> str:
@@ -89,7 +91,7 @@ def _without_titles(corpus: Corpus, question: Question, stem: str, limit: int) -
     """``stem`` without the titles before people's names, while it is over ``limit``: the name
     still says who. In a true-or-false statement only a title its fact's other statement shares."""
     fact = corpus.fact(question.fact_ids[0]) if question.fact_ids else None
-    other_statements = [t for t in (fact.statement, fact.false_statement) if t] if fact else []
+    false = question.kind == "true-false" and question.answer_text == "False"
     for person in corpus.people:
         at = stem.find(person.name)
         if at <= 0 or len(stem) <= limit:
@@ -97,8 +99,8 @@ def _without_titles(corpus: Corpus, question: Question, stem: str, limit: int) -
         title = _title_before(stem, at, person.role)
         if not title:
             continue
-        if question.kind == "true-false" and not all(title + person.name in t for t in other_statements):
-            continue
+        if false and not (fact and title + person.name in fact.statement):
+            continue  # a title the true statement does not give may be what makes this one false
         stem = stem[: at - len(title)] + stem[at:]
         if at == len(title):
             stem = _capitalised(stem)
