@@ -318,3 +318,10 @@ def test_the_key_gives_ordering_answers_as_the_numbers_students_write(variants_p
         assert sorted(int(part.split(" ")[1]) for part in answer.split(", ")) == list(range(1, answer.count(",") + 2))
     sheet_text = squeezed("\n".join(page for page in pdf_pages(pdf) if "answer key" not in page))
     assert squeezed(KIND_INSTRUCTIONS["ordering"]) in sheet_text
+
+
+def test_no_key_leaves_an_item_or_a_tail_of_sources_alone_on_its_last_page(teacher_set_pdfs: list[tuple[PrintedFile, list[str]]]) -> None:
+    for file, pages in teacher_set_pdfs:
+        if file.copy == "key" and len(pages) > 1:
+            items_on_last = re.findall(r"^\s*\d+\.\s+\S", pages[-1], re.MULTILINE)
+            assert len(items_on_last) >= 2, f"{file.uri}: its last page holds {len(items_on_last)} item(s)"

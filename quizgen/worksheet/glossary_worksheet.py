@@ -15,7 +15,7 @@ from quizgen.generate.distractors import seeded_random
 from quizgen.generate.question_model import Citation, stable_hash
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
-from quizgen.worksheet.sheet_items import KeyEntry, LetteredOption, option_letter, source_lines
+from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, LetteredOption, cited_articles, option_letter, source_lines
 from quizgen.worksheet.worksheet_html import PageSetup, check_copy
 
 MATCH_PART_SIZE = 8
@@ -45,6 +45,10 @@ class GlossarySheet:
     label: str
     parts: tuple[MatchPart, ...]
     key: tuple[KeyEntry, ...]
+
+    @property
+    def articles(self) -> tuple[CitedArticle, ...]:
+        return cited_articles(self.key)
 
 
 def split_evenly(items: list[Term], most: int) -> list[list[Term]]:

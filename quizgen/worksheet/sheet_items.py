@@ -59,6 +59,21 @@ class KeyEntry:
     sources: tuple[SourceLine, ...]
 
 
+@dataclass(frozen=True)
+class CitedArticle:
+    """An article a key quotes, listed once under the key: the source lines name only its outlet and date."""
+
+    outlet: str
+    published: str
+    headline: str
+
+
+def cited_articles(entries: tuple[KeyEntry, ...]) -> tuple[CitedArticle, ...]:
+    """Every article the key's sources quote, once each, in the order the key first quotes them."""
+    seen = dict.fromkeys(CitedArticle(s.outlet, s.published, s.headline) for entry in entries for s in entry.sources)
+    return tuple(seen)
+
+
 def source_lines(corpus: Corpus, citations: tuple[Citation, ...]) -> tuple[SourceLine, ...]:
     lines = []
     for citation in citations:

@@ -18,7 +18,7 @@ from jinja2 import Environment
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import make_environments
-from quizgen.worksheet.sheet_items import KeyEntry, SheetQuestion, key_entries, sheet_questions
+from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, SheetQuestion, cited_articles, key_entries, sheet_questions
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 """`--paper` values → CSS `@page { size }` values."""
@@ -70,6 +70,10 @@ class SheetVariant:
     """`Variant B`, or empty when the worksheet has one variant."""
     questions: tuple[SheetQuestion, ...]
     key: tuple[KeyEntry, ...]
+
+    @property
+    def articles(self) -> tuple[CitedArticle, ...]:
+        return cited_articles(self.key)
 
 
 def html_environment(template_dirs: tuple[Path, ...] = ()) -> Environment:
