@@ -245,3 +245,23 @@ def test_the_teachers_page_links_each_sheet_to_its_three_copies_in_their_own_col
         student_html = content.files[linked[-3]]
         assert isinstance(student_html, bytes) and b"answer-key" not in student_html.partition(b"<body>")[2]
     assert sorted(linked) == pdfs
+
+
+def test_a_sheet_asks_each_fact_once_and_no_stem_states_another_answer(base: tuple[Corpus, QuestionBank],
+                                                                       seeds: tuple[Corpus, QuestionBank]) -> None:
+    from quizgen.worksheet.sheet_rules import gives_away, select_sheet_questions
+
+    corpus, bank = base
+    everything = select_sheet_questions(bank.questions, QuestionCriteria())
+    facts = [f for q in everything for f in q.fact_ids]
+    assert len(facts) == len(set(facts)) == len({f for q in bank.questions for f in q.fact_ids})  # every fact, once
+    assert len(everything) < len(bank.questions)  # the base corpus asks some facts twice
+    for seed in ("a", "b", "c"):
+        chosen = select_sheet_questions(seeds[1].questions, QuestionCriteria(count=25, seed=seed))
+        assert len(chosen) == 25 and not any(gives_away(q, [o for o in chosen if o.id != q.id]) for q in chosen), seed
+    # without a conflict, the sheet is the sample ``select_questions`` draws
+    one_each = tuple({q.fact_ids: q for q in reversed(bank.questions) if q.kind == "multiple-choice"}.values())
+    assert len(one_each) >= 2 and not any(gives_away(q, [o for o in one_each if o.id != q.id]) for q in one_each)
+    for count in (1, 2):
+        criteria = QuestionCriteria(count=count, seed="s")
+        assert select_sheet_questions(one_each, criteria) == select_questions(one_each, criteria)

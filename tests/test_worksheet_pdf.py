@@ -14,7 +14,7 @@ import pytest
 from corpus_cases import make_corpus
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
-from quizgen.generate.question_model import Question
+from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
 from quizgen.worksheet import PrintedFile, WorksheetRequest, build_worksheet, teacher_worksheets
 from quizgen.worksheet.glossary_worksheet import INSTRUCTIONS as GLOSSARY_INSTRUCTIONS
@@ -325,3 +325,44 @@ def test_no_key_leaves_an_item_or_a_tail_of_sources_alone_on_its_last_page(teach
         if file.copy == "key" and len(pages) > 1:
             items_on_last = re.findall(r"^\s*\d+\.\s+\S", pages[-1], re.MULTILINE)
             assert len(items_on_last) >= 2, f"{file.uri}: its last page holds {len(items_on_last)} item(s)"
+
+
+def _printed_questions(text: str, bank: QuestionBank) -> list[Question]:
+    """The bank's questions whose numbered stem is printed in ``text`` (squeezed), followed by its
+    answer space: the true-or-false circle, or its own options (in any order) before the next item."""
+    found = []
+    for question in bank.questions:
+        for match in re.finditer(rf"\d+\.{re.escape(squeezed(question.stem))}", text):
+            block = re.split(r"\d+\.(?=[A-Z])", text[match.end():], maxsplit=1)[0]
+            if (block.startswith("Circleone") if question.kind == "true-false"
+                    else block.startswith(("A", "Write1")) and all(squeezed(o) in block for o in question.options)):
+                found.append(question)
+                break
+    return found
+
+
+def _giving_away(questions: list[Question]) -> list[str]:
+    """Pairs of questions on one fact, or where one stem states another's multiple-choice answer."""
+    problems = []
+    for first, second in itertools.permutations(questions, 2):
+        if first.id < second.id and set(first.fact_ids) & set(second.fact_ids):
+            problems.append(f"{first.id} and {second.id} test the same fact")
+        answer = answer_key(first.answer_text)
+        if first.kind == "multiple-choice" and len(answer) >= 4 and answer in answer_key(second.stem):
+            problems.append(f"the stem of {second.id} states the answer of {first.id} ({first.answer_text})")
+    return problems
+
+
+def test_no_sheet_or_variant_asks_a_fact_twice_or_answers_one_item_with_another(
+        seeds: tuple[Corpus, QuestionBank], teacher_set_pdfs: list[tuple[PrintedFile, list[str]]], tmp_path: Path) -> None:
+    corpus, bank = seeds
+    sheets = [(file.uri, squeezed("".join(pages)), int(re.search(r"(\d+) questions?", file.description)[1]))  # type: ignore[index]
+              for file, pages in teacher_set_pdfs if file.copy == "student" and "glossary" not in file.uri]
+    variants = write_pdf(tmp_path, "variants", build_worksheet(corpus, bank, WorksheetRequest(count=25, variants=3, seed="9c")).student_html)
+    pages = pdf_pages(variants)
+    for label in ("Variant A", "Variant B", "Variant C"):
+        sheets.append((label, squeezed("".join(p for p in pages if re.search(rf"· {label}\s+Page", p))), 25))
+    for name, text, count in sheets:
+        printed = _printed_questions(text, bank)
+        assert len(printed) == count, f"{name}: {len(printed)} of its {count} questions found in the text"
+        assert not _giving_away(printed), (name, _giving_away(printed))

@@ -13,12 +13,13 @@ from pathlib import Path
 from quizgen.errors import UsageError
 from quizgen.generate.question_bank import FAMILY_TITLES, QuestionBank
 from quizgen.generate.question_model import Question, stable_hash
-from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria, select_questions
+from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
 from quizgen.render.environment import counted
 from quizgen.worksheet.glossary_worksheet import render_glossary_worksheet
 from quizgen.worksheet.handout import render_reading_handout
+from quizgen.worksheet.sheet_rules import select_sheet_questions
 from quizgen.worksheet.variants import MAX_VARIANTS, make_variant, variant_letters
 from quizgen.worksheet.worksheet_html import COPIES, PAPER_SIZES, PageSetup, check_copy, html_environment, render_question_worksheet
 
@@ -189,7 +190,7 @@ def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetReques
         setup = PageSetup(title, f"Match {counted(len(terms), 'term')} to their definitions.", request.paper, corpus.info.language)
         return document(title, f"Match {counted(len(terms), 'term')} to their definitions{in_variants}.",
                         lambda copy: render_glossary_worksheet(corpus, terms, letters, request.seed, setup, env, copy))
-    questions: tuple[Question, ...] = select_questions(bank.candidates(request.articles, request.topics), _criteria(request))
+    questions: tuple[Question, ...] = select_sheet_questions(bank.candidates(request.articles, request.topics), _criteria(request))
     if not questions:
         raise _no_match(request, "question")
     variants = [(letter, make_variant(questions, request.seed, letter)) for letter in letters]
