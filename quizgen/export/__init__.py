@@ -38,7 +38,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  "For Kahoot: create a kahoot, Add question > Import spreadsheet, and upload this file. It holds the "
                  "multiple-choice and true-or-false questions within Kahoot's limits (a question of at most 120 characters, "
                  "at most four answers of 75). A longer question is asked in a shorter form where one asks the same "
-                 "question: without “True or false?” or “According to the articles”, without the outlets that "
+                 "question: without “True or false?” or “According to the articles”, “Who” for “Which outlet”, without the outlets that "
                  "reported a statement when the statement's truth does not depend on them, without a title before a "
                  "name, or with a long quotation or definition cut after a whole word and marked “…”.", render_kahoot),
     ExportFormat("csv", "questions.csv", "Quizizz spreadsheet (CSV)",

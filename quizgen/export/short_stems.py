@@ -19,6 +19,7 @@ while the stem is still over the limit, in this order:
    statement or a reported claim: the name still says who. It is the person's role, or up to
    four words opening the sentence or the reported clause; in a false statement, only a title
    that the fact's true statement gives too, so the falsehood never lies in it.
+7. `Which outlet reported that ...?` becomes `Who reported that ...?`: the options are the outlets.
 
 Words are never cut: a form that is still too long is returned as it is, and the caller leaves the
 question out.
@@ -172,4 +173,6 @@ def short_stem(corpus: Corpus, question: Question, limit: int, quotations: str |
         stem = _shorter_quotation(corpus, question, stem, limit, quotation_index(corpus) if quotations is None else quotations)
     if len(stem) > limit and question.family == "claim-outlet":
         stem = _without_titles(corpus, question, stem, limit)
+    if len(stem) > limit and question.family == "claim-outlet":
+        stem = re.sub(r"^Which outlet reported that ", "Who reported that ", stem)  # the options are the outlets
     return stem
