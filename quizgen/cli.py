@@ -102,21 +102,28 @@ def _command_worksheet(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir():
         raise UsageError(f"expected --out to name a PDF file, found the folder {out}")
-    check_output_file("--out", out, content_folders(project_paths(Path(args.seeds), (Path("templates"),))), looks_like=(b"%PDF-",), kind="PDF")
+    protected = content_folders(project_paths(Path(args.seeds), (Path("templates"),)))
+    check_output_file("--out", out, protected, looks_like=(b"%PDF-",), kind="PDF")
     request = WorksheetRequest(type=args.type, articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds),
                                difficulties=tuple(args.difficulty), count=args.count, variants=args.variants, seed=args.seed,
                                paper=args.paper, title=args.title)
     corpus = load_corpus(Path(args.seeds))
-    document = build_worksheet(corpus, build_question_bank(corpus), request)
+    document = build_worksheet(corpus, build_question_bank(corpus), request, uri=out.name)
     try:
         from quizgen.worksheet.pdf import render_pdf
     except OSError as exc:  # WeasyPrint loads Pango when imported
         raise UsageError(f"the PDF renderer cannot start ({exc}); `make pdf-tools` installs what it needs") from exc
-    from quizgen.atomic_files import write_file_atomically
+    from quizgen.atomic_files import write_files_atomically
 
+    # the student copy is --out; the key and the teacher's copy go beside it. All are rendered before any is written.
+    files = [(out if file.copy == "student" else out.with_name(Path(file.uri).name), file) for file in document.files()]
+    for path, _ in files[1:]:
+        check_output_file("--out", path, protected, looks_like=(b"%PDF-",), kind="PDF")
+    pdfs = {path: render_pdf(file.html) for path, file in files}
     with _writing(out):
-        write_file_atomically(out, render_pdf(document.html))
-    print(f"wrote {out}: {document.description}")
+        write_files_atomically(pdfs)
+    paths = list(pdfs)
+    print(f"wrote {paths[0]} (student copy), {paths[1]} (answer key), {paths[2]} (teacher's copy): {document.description}")
     return 0
 
 
@@ -157,6 +164,10 @@ def _command_export(args: argparse.Namespace) -> int:
         write_files_atomically({target: result.data for target, result in zip(targets, results)})
     for export_format, target, result in zip(formats, targets, results):
         print(f"wrote {target}: {export_format.title}, {len(questions) - len(result.left_out)} of {len(questions)} questions")
+        if result.left_out:
+            reasons = "; ".join(f"{count} because {reason}" for reason, count in result.left_out_reasons())
+            print(f"quizgen: warning: {target.name} leaves out {len(result.left_out)} of {len(questions)} questions: {reasons}",
+                  file=sys.stderr)
         for line in result.left_out:
             print(f"quizgen: left out of {target.name}: {line}", file=sys.stderr)
     return 0
@@ -184,8 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default="schemas", metavar="DIR", help="where to write them (default: schemas)")
     schema.set_defaults(run=_command_schema)
     worksheet = commands.add_parser("worksheet", help="make a printable PDF worksheet with an answer key",
-                                    description="Make a printable PDF: a worksheet of questions, a glossary worksheet (match terms to definitions) or an article's reading handout, each followed by its answer key on a page of its own. With --variants N the PDF holds variant A and its key, then variant B and its key, and so on. The same options give a byte-identical PDF.")
-    worksheet.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write (replaced only when complete)")
+                                    description="Make a printable worksheet of questions, a glossary worksheet (match terms to definitions) or an article's reading handout, as three PDFs: --out is the student copy (no answers), and beside it FILE-key.pdf (the answer key) and FILE-teacher.pdf (each variant's questions, then its key). With --variants N each holds variant A, then variant B, and so on. The same options give byte-identical PDFs.")
+    worksheet.add_argument("--out", required=True, metavar="FILE.pdf", help="the student copy to write; the key and the teacher's copy are written beside it (each replaced only when complete)")
     worksheet.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
     worksheet.add_argument("--type", default="questions", choices=("questions", "glossary", "handout"), help="what to make (default: questions); a handout needs one --articles ID")
     worksheet.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions (terms) citing these articles")
