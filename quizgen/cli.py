@@ -12,11 +12,14 @@ from typing import Callable
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import CorpusError, UsageError
+from quizgen.validate.consistency import HASHED_TEXT as HASHED_TEXT_HELP
 
 
 def _command_check(args: argparse.Namespace) -> int:
     from quizgen.generate.question_bank import build_question_bank
 
+    if args.fix_hashes:
+        _fix_hashes(Path(args.seeds))
     corpus = load_corpus(Path(args.seeds))
     bank = build_question_bank(corpus)  # a broken item-writing rule fails here as it would fail the build
     kinds = ", ".join(f"{count} {kind}" for kind, count in corpus.facts_by_kind().items())
@@ -30,6 +33,27 @@ def _command_check(args: argparse.Namespace) -> int:
     print(f"  questions: {len(bank.questions)}")
     if bank.facts_without_questions:  # not an error: too few answers of the same type to make wrong options
         print(f"  without a question (too few other answers of the same type to make wrong options): {', '.join(bank.facts_without_questions)}")
+    return 0
+
+
+def _fix_hashes(seeds: Path) -> None:
+    from quizgen.curate.article_hash import fix_hashes
+
+    if not seeds.is_dir():
+        raise UsageError(f"expected a corpus folder, found no folder at '{seeds}'")
+    fixes, _ = fix_hashes(seeds, str(seeds))  # files that cannot be read are reported by the check that follows
+    for fix in fixes:
+        print(fix)
+
+
+def _command_hash(args: argparse.Namespace) -> int:
+    from quizgen.curate.article_hash import article_hash
+
+    found = article_hash(Path(args.article))
+    print(found.computed)
+    if found.recorded is not None and found.recorded != found.computed:
+        print(f"{found.display}:{found.line}:{found.column}: the file records source_sha256 {found.recorded}; "
+              "`quizgen check --fix-hashes` rewrites it", file=sys.stderr)
     return 0
 
 
@@ -146,7 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the corpus and print what it holds",
                                 description="Load every article, fact and glossary file, check the whole corpus and report every problem as path:line:col: message.")
     check.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    check.add_argument("--fix-hashes", action="store_true", help="first rewrite every article's wrong source_sha256 line with the hash of its text as it stands (only that line; use it once the text is as published)")
     check.set_defaults(run=_command_check)
+    hash_ = commands.add_parser("hash", help="print the source_sha256 an article file should carry",
+                                description="Print the SHA-256 that an article file's source_sha256 should hold: the hash of " + HASHED_TEXT_HELP + ". A file that does not start with a '---' line is taken as all text (a raw article).")
+    hash_.add_argument("article", metavar="ARTICLE", help="an article file (articles/ID.md) or a raw text file")
+    hash_.set_defaults(run=_command_hash)
     build = commands.add_parser("build", help="generate the site's Markdown pages and downloads without MkDocs",
                                 description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated, and only if it is new, empty, or was written by quizgen build (it holds a .quizgen-output file); never the corpus, the templates, the working folder or a folder holding them.")
     build.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")

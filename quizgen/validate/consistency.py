@@ -11,8 +11,13 @@ from quizgen.model.article import Article
 from quizgen.model.quote_search import normalise_for_matching
 
 
+HASHED_TEXT = ("the text after the front matter without its fence lines, line ends \\n, white space at its end "
+               "dropped and one final newline (white space at the end of each line counts)")
+
+
 def canonical_published_text(text: str) -> str:
-    """The text ``source_sha256`` is taken of: line ends ``\\n``, trailing white space dropped, one final newline."""
+    """The text ``source_sha256`` is taken of: line ends ``\\n``, white space at the end of the text
+    dropped (not at the end of each line), one final newline."""
     return text.rstrip() + "\n"
 
 
@@ -27,7 +32,7 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
         if expected and loaded.model.id in articles:
             found = published_sha256(articles[loaded.model.id].published_text)
             if found != expected:
-                problems.append(loaded.problem(("source_sha256",), f"expected the published text (fence lines aside) to have SHA-256 {expected[:12]}…, found {found[:12]}…: the article text was changed"))
+                problems.append(loaded.problem(("source_sha256",), f"expected the published text to have SHA-256 {expected}, found {found}; the hash is taken of {HASHED_TEXT}: if the text is as published, `quizgen check --fix-hashes` records the new hash"))
     people_with_roles: set[str] = set()
     for facts_file in files.facts:
         for index, fact in enumerate(facts_file.model.facts):
