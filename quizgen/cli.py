@@ -57,6 +57,34 @@ def _command_hash(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_quote(args: argparse.Namespace) -> int:
+    from quizgen.curate.quote_finder import find_passages, nearest_passages, read_article_text
+
+    path = Path(args.article)
+    if not path.exists() and "/" not in args.article and not args.article.endswith(".md"):
+        path = Path(args.seeds) / "articles" / f"{args.article}.md"  # an article id
+    article = read_article_text(path)
+    if not args.words.strip():
+        raise UsageError("expected words to look for, found an empty string")
+    found = find_passages(article, args.words)
+    quotable = [p for p in found if p.furniture is None]
+    for passage in found:
+        note = f"  (in furniture: {passage.furniture}; never quoted)" if passage.furniture else ""
+        print(f"{article.display}:{passage.line}:{passage.column}: {passage.text}{note}")
+    if quotable:
+        return 0
+    if not found:
+        print(f"{article.display}: the words are not in the article; the nearest passages:")
+        for passage in nearest_passages(article, args.words, args.count):
+            note = f" (in furniture: {passage.furniture})" if passage.furniture else ""
+            difference = f"; {passage.difference}" if passage.difference else ""
+            alike = "the same words but for case and punctuation" if passage.similarity == 1 else f"{passage.similarity:.0%} alike"
+            print(f"{article.display}:{passage.line}:{passage.column}: {alike}{note}{difference}")
+            print(f"    {passage.text}")
+    print(f"quizgen: expected the words word for word in {article.display} outside furniture, found {'them only in furniture' if found else 'them nowhere'}", file=sys.stderr)
+    return 1
+
+
 def _guard_caches(paths: dict[str, Path | None], *caches: tuple[str, Path]) -> None:
     from quizgen.output_guard import content_folders, refuse_overlap
 
@@ -176,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Print the SHA-256 that an article file's source_sha256 should hold: the hash of " + HASHED_TEXT_HELP + ". A file that does not start with a '---' line is taken as all text (a raw article).")
     hash_.add_argument("article", metavar="ARTICLE", help="an article file (articles/ID.md) or a raw text file")
     hash_.set_defaults(run=_command_hash)
+    quote = commands.add_parser("quote", help="find words in an article as the quote check does, or the nearest passages",
+                                description="Print where the words stand in the article (path:line:col and the passage as the file has it), as `quizgen check` finds a quote: typographic quotes, dashes, non-breaking spaces and runs of white space may differ, and ' ... ' joins passages. When the words are not there, print the nearest passages, best first, and exit 1.")
+    quote.add_argument("article", metavar="ARTICLE", help="an article file, or an article id (looked up in DIR/articles/)")
+    quote.add_argument("words", metavar="WORDS", help="the words to look for")
+    quote.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder an article id is looked up in (default: seeds)")
+    quote.add_argument("--count", type=int, default=3, metavar="N", help="how many nearest passages to show when the words are not there (default: 3)")
+    quote.set_defaults(run=_command_quote)
     build = commands.add_parser("build", help="generate the site's Markdown pages and downloads without MkDocs",
                                 description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated, and only if it is new, empty, or was written by quizgen build (it holds a .quizgen-output file); never the corpus, the templates, the working folder or a folder holding them.")
     build.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
