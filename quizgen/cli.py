@@ -85,6 +85,19 @@ def _command_quote(args: argparse.Namespace) -> int:
     return 1
 
 
+def _command_new(args: argparse.Namespace) -> int:
+    from quizgen.atomic_files import write_tree_atomically
+    from quizgen.curate.skeleton import corpus_skeleton, refuse_unless_new
+
+    target = Path(args.dir)
+    refuse_unless_new(target)
+    files = corpus_skeleton(target)
+    write_tree_atomically(target, {name: data for name, data in files.items()})
+    print(f"wrote a new corpus in {target}: {', '.join(sorted(files))}")
+    print(f"next: replace the example, then run `quizgen check --seeds {target}`")
+    return 0
+
+
 def _guard_caches(paths: dict[str, Path | None], *caches: tuple[str, Path]) -> None:
     from quizgen.output_guard import content_folders, refuse_overlap
 
@@ -211,6 +224,10 @@ def build_parser() -> argparse.ArgumentParser:
     quote.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder an article id is looked up in (default: seeds)")
     quote.add_argument("--count", type=int, default=3, metavar="N", help="how many nearest passages to show when the words are not there (default: 3)")
     quote.set_defaults(run=_command_quote)
+    new = commands.add_parser("new", help="make a corpus folder with a commented example of every file",
+                              description="Make a corpus folder holding a commented example of every file (corpus, outlets, people, topics, glossary, two articles, and a facts file with every kind of fact) that `quizgen check --seeds DIR` accepts as made. DIR must not exist or be empty.")
+    new.add_argument("dir", metavar="DIR", help="the folder to make (new, or empty)")
+    new.set_defaults(run=_command_new)
     build = commands.add_parser("build", help="generate the site's Markdown pages and downloads without MkDocs",
                                 description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated, and only if it is new, empty, or was written by quizgen build (it holds a .quizgen-output file); never the corpus, the templates, the working folder or a folder holding them.")
     build.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
