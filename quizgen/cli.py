@@ -98,6 +98,28 @@ def _command_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_add_article(args: argparse.Namespace) -> int:
+    from quizgen.curate.article_import import ArticleRequest, import_article
+    from quizgen.curate.corpus_registry import known_outlets, write_new_file
+
+    seeds = Path(args.seeds)
+    if not seeds.is_dir():
+        raise UsageError(f"expected a corpus folder, found no folder at '{seeds}'")
+    outlets = known_outlets(seeds)
+    if outlets is not None and args.outlet not in outlets:
+        raise UsageError(f"--outlet: expected an outlet of {seeds}/outlets.yaml ({', '.join(sorted(outlets)) or 'none yet'}), found '{args.outlet}'; add it there first")
+    request = ArticleRequest(outlet=args.outlet, url=args.url, article_id=args.id, headline=args.headline,
+                             byline=args.byline, published=args.published)
+    article = import_article(Path(args.file), request)
+    target = seeds / "articles" / f"{article.id}.md"
+    write_new_file(target)(article.text.encode("utf-8"))
+    print(f"wrote {target}: {article.furniture} lines fenced as furniture for review")
+    for note in article.notes:
+        print(f"  {note}")
+    print(f"next: review the fences and write the reliability line in {target}, then `quizgen check --seeds {seeds}`")
+    return 0
+
+
 def _guard_caches(paths: dict[str, Path | None], *caches: tuple[str, Path]) -> None:
     from quizgen.output_guard import content_folders, refuse_overlap
 
@@ -228,6 +250,17 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Make a corpus folder holding a commented example of every file (corpus, outlets, people, topics, glossary, two articles, and a facts file with every kind of fact) that `quizgen check --seeds DIR` accepts as made. DIR must not exist or be empty.")
     new.add_argument("dir", metavar="DIR", help="the folder to make (new, or empty)")
     new.set_defaults(run=_command_new)
+    add = commands.add_parser("add-article", help="make an article file from a saved web page or a plain text",
+                              description="Make DIR/articles/ID.md from a saved web page (HTML: text and metadata by trafilatura, the date by htmldate) or a plain text: front matter with id, outlet, headline, byline, published, source_sha256 and the rest, then the text with likely furniture (headline, dates, bylines, share and 'Read also' lines, captions, timestamps, credits, comments, lines the extractor dropped) fenced in '::: furniture KIND' blocks to review. An existing article file is never replaced.")
+    add.add_argument("file", metavar="FILE", help="the saved web page (.html) or text file")
+    add.add_argument("--outlet", required=True, metavar="ID", help="the outlet's id (from DIR/outlets.yaml)")
+    add.add_argument("--url", metavar="URL", help="the article's address (default: the page's canonical address)")
+    add.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    add.add_argument("--id", metavar="ID", help="the article's id (default: OUTLET-YYYY-MM-DD)")
+    add.add_argument("--headline", metavar="TEXT", help="the headline, when the one found is wrong")
+    add.add_argument("--byline", metavar="TEXT", help="the byline, when the one found is wrong or missing")
+    add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date, when the one found is wrong or missing")
+    add.set_defaults(run=_command_add_article)
     build = commands.add_parser("build", help="generate the site's Markdown pages and downloads without MkDocs",
                                 description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated, and only if it is new, empty, or was written by quizgen build (it holds a .quizgen-output file); never the corpus, the templates, the working folder or a folder holding them.")
     build.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
