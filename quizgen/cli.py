@@ -20,6 +20,7 @@ def _command_check(args: argparse.Namespace) -> int:
 
     if args.fix_hashes:
         _fix_hashes(Path(args.seeds))
+    _warn_about_drafts(Path(args.seeds))
     corpus = load_corpus(Path(args.seeds))
     bank = build_question_bank(corpus)  # a broken item-writing rule fails here as it would fail the build
     kinds = ", ".join(f"{count} {kind}" for kind, count in corpus.facts_by_kind().items())
@@ -44,6 +45,25 @@ def _fix_hashes(seeds: Path) -> None:
     fixes, _ = fix_hashes(seeds, str(seeds))  # files that cannot be read are reported by the check that follows
     for fix in fixes:
         print(fix)
+
+
+def _warn_about_drafts(seeds: Path) -> None:
+    from quizgen.curate.fact_drafts import draft_warnings
+
+    for warning in draft_warnings(seeds, str(seeds)):
+        print(warning, file=sys.stderr)
+
+
+def _command_draft(args: argparse.Namespace) -> int:
+    from quizgen.curate.fact_drafts import draft_facts, read_draft_article, read_people, render_drafts
+
+    path = Path(args.article)
+    if not path.exists() and "/" not in args.article and not args.article.endswith(".md"):
+        path = Path(args.seeds) / "articles" / f"{args.article}.md"  # an article id
+    article = read_draft_article(path)
+    facts, terms = draft_facts(article, read_people(Path(args.seeds)))
+    sys.stdout.write(render_drafts(str(path), facts, terms))
+    return 0
 
 
 def _command_hash(args: argparse.Namespace) -> int:
@@ -250,6 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Make a corpus folder holding a commented example of every file (corpus, outlets, people, topics, glossary, two articles, and a facts file with every kind of fact) that `quizgen check --seeds DIR` accepts as made. DIR must not exist or be empty.")
     new.add_argument("dir", metavar="DIR", help="the folder to make (new, or empty)")
     new.set_defaults(run=_command_new)
+    draft = commands.add_parser("draft", help="propose facts from an article, each quoting it word for word",
+                                description="Print, as a facts: YAML document marked draft: true, the facts an article suggests: figures with their units and qualifiers, dates (a weekday resolved from the publication date), quotations with their speaker, people with the role an apposition gives them, other sentences as claims, and acronyms with their expansion as glossary terms. Every quote is a sentence of the article, word for word; the rest is a guess, with TODO where you must write. quizgen check skips a file marked draft: true, with a warning. Offline and deterministic.")
+    draft.add_argument("article", metavar="ARTICLE", help="an article file, or an article id (looked up in DIR/articles/)")
+    draft.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder: its people.yaml gives speakers and persons their ids (default: seeds)")
+    draft.set_defaults(run=_command_draft)
     add = commands.add_parser("add-article", help="make an article file from a saved web page or a plain text",
                               description="Make DIR/articles/ID.md from a saved web page (HTML: text and metadata by trafilatura, the date by htmldate) or a plain text: front matter with id, outlet, headline, byline, published, source_sha256 and the rest, then the text with likely furniture (headline, dates, bylines, share and 'Read also' lines, captions, timestamps, credits, comments, lines the extractor dropped) fenced in '::: furniture KIND' blocks to review. An existing article file is never replaced.")
     add.add_argument("file", metavar="FILE", help="the saved web page (.html) or text file")
