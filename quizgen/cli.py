@@ -55,13 +55,13 @@ def _warn_about_drafts(seeds: Path) -> None:
 
 
 def _command_draft(args: argparse.Namespace) -> int:
-    from quizgen.curate.fact_drafts import draft_facts, read_draft_article, read_people, render_drafts
+    from quizgen.curate.fact_drafts import draft_facts, read_draft_article, read_other_articles, read_people, render_drafts
 
     path = Path(args.article)
     if not path.exists() and "/" not in args.article and not args.article.endswith(".md"):
         path = Path(args.seeds) / "articles" / f"{args.article}.md"  # an article id
     article = read_draft_article(path)
-    facts, terms = draft_facts(article, read_people(Path(args.seeds)))
+    facts, terms = draft_facts(article, read_people(Path(args.seeds)), read_other_articles(Path(args.seeds), article))
     sys.stdout.write(render_drafts(str(path), facts, terms))
     return 0
 
@@ -271,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("dir", metavar="DIR", help="the folder to make (new, or empty)")
     new.set_defaults(run=_command_new)
     draft = commands.add_parser("draft", help="propose facts from an article, each quoting it word for word",
-                                description="Print, as a facts: YAML document marked draft: true, the facts an article suggests: figures with their units and qualifiers, dates (a weekday resolved from the publication date), quotations with their speaker, people with the role an apposition gives them, other sentences as claims, and acronyms with their expansion as glossary terms. Every quote is a sentence of the article, word for word; the rest is a guess, with TODO where you must write. quizgen check skips a file marked draft: true, with a warning. Offline and deterministic.")
+                                description="Print, as a facts: YAML document marked draft: true, the facts an article suggests: figures with their units and qualifiers, dates (a weekday resolved from the publication date), quotations with their speaker, people with the role an apposition gives them, other sentences as claims, and acronyms with their expansion as glossary terms; a figure or a name that other articles of the corpus state too gets them as further sources. Every quote is a sentence of the article, word for word; the rest is a guess, with TODO where you must write. quizgen check skips a file marked draft: true, with a warning. Offline and deterministic.")
     draft.add_argument("article", metavar="ARTICLE", help="an article file, or an article id (looked up in DIR/articles/)")
     draft.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder: its people.yaml gives speakers and persons their ids (default: seeds)")
     draft.set_defaults(run=_command_draft)

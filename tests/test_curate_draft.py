@@ -32,15 +32,26 @@ def drafts_of(article_id: str, cwd: Path = REPO) -> dict:
 
 def test_every_drafted_quote_is_in_its_article_word_for_word_outside_furniture() -> None:
     corpus = load_corpus(SEEDS)
+    prose = {a.id: "".join(b.text for b in a.blocks if not b.furniture) for a in corpus.articles}
+    further = 0
     for article in corpus.articles:
         document = drafts_of(article.id)
-        prose = "".join(b.text for b in article.blocks if not b.furniture)
         for item in document["facts"] + document.get("terms", []):
+            assert item["sources"][0]["article"] == article.id
             for source in item["sources"]:
-                assert source["article"] == article.id
-                assert source["quote"] in prose, (item["id"], source["quote"])
-            if item["kind"] == "quotation" if "kind" in item else False:
+                assert source["quote"] in prose[source["article"]], (item["id"], source["quote"])
+            further += len(item["sources"]) - 1
+            if item.get("kind") == "quotation":
                 assert item["text"] in item["sources"][0]["quote"]
+    assert further > 0, "figures and names that other articles state too are further sources"
+
+
+def test_a_figure_stated_by_other_articles_cites_them_too() -> None:
+    facts = drafts_of("rt-2021-04-07")["facts"]
+    troops = next(f for f in facts if f["kind"] == "quantity" and f["value"] == 2500)
+    others = {s["article"]: s["quote"] for s in troops["sources"][1:]}
+    assert "aljazeera-2021-04-07" in others and "2,500" in others["aljazeera-2021-04-07"]
+    assert all("2,500" in quote for quote in others.values())
 
 
 def test_drafts_cover_most_curated_facts_of_the_seed_corpus(capsys) -> None:

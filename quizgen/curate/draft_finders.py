@@ -92,7 +92,7 @@ def find_figures(sentence: str) -> list[Found]:
         unit = unit or "TODO"
         scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m["scale"] or "").strip().lower(), 1)
         value = _number(number) * scale
-        fields: dict[str, object] = {"value": int(value) if value == int(value) else value, "unit": unit}
+        fields: dict[str, object] = {"value": int(value) if value == int(value) else value, "unit": unit, "printed": number}
         if m["qualifier"]:
             fields["qualifier"] = m["qualifier"].lower()
         found.append(Found("quantity", fields, m.start(), m.end()))

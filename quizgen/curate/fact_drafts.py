@@ -142,8 +142,38 @@ def _quotable(article: DraftArticle, quote: str) -> bool:
     return not isinstance(found, QuoteMiss)
 
 
-def draft_facts(article: DraftArticle, people: People) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """(facts, glossary terms) proposed from ``article``, in kind order, each in text order."""
+def read_other_articles(root: Path, article: DraftArticle) -> list[DraftArticle]:
+    """The corpus's other articles that can be read (the rest are `quizgen check`'s to report)."""
+    others = []
+    for path in sorted((root / "articles").glob("*.md")) if (root / "articles").is_dir() else []:
+        try:
+            other = read_draft_article(path)
+        except CorpusError:
+            continue
+        if other.id != article.id:
+            others.append(other)
+    return others
+
+
+def _further_sources(others: list[DraftArticle], words: list[str]) -> list[dict[str, str]]:
+    """For each other article, its first sentence that states one of ``words`` (a figure, a name)."""
+    patterns = [re.compile(rf"(?<![\w,.]){re.escape(w)}(?![\w]|[,.]\d)") for w in words if w]
+    sources = []
+    for other in others:
+        sentence = next((s for s in other.sentences if any(p.search(s.text) for p in patterns) and _quotable(other, s.text)), None)
+        if sentence is not None:
+            sources.append({"article": other.id, "quote": sentence.text})
+    return sources
+
+
+def draft_facts(article: DraftArticle, people: People, others: list[DraftArticle] = []) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """(facts, glossary terms) proposed from ``article``, in kind order, each in text order.
+
+    A figure or a person's name that ``others`` (the corpus's other articles) state too gets each
+    of them as a further source, quoting the sentence that states it."""
+    spellings: dict[str, list[str]] = {}
+    for name, pid in people.names.items():
+        spellings.setdefault(pid, []).append(name)
     by_kind: dict[str, list[dict[str, object]]] = {kind: [] for kind in _KIND_ORDER}
     terms: list[dict[str, object]] = []
     seen_terms: set[str] = set()
@@ -155,7 +185,9 @@ def draft_facts(article: DraftArticle, people: People) -> tuple[list[dict[str, o
         source = [{"article": article.id, "quote": sentence.text}]
         used = False
         for found in find_figures(sentence.text):
-            by_kind["quantity"].append({**found.fields, "measure": "TODO: a noun phrase naming the figure", "sources": source})
+            printed = str(found.fields.pop("printed"))
+            further = _further_sources(others, [printed]) if not printed.isalpha() else []
+            by_kind["quantity"].append({**found.fields, "measure": "TODO: a noun phrase naming the figure", "sources": source + further})
             used = True
         for found in find_dates(sentence.text, article.published):
             date: PartialDate = found.fields["date"]  # type: ignore[assignment]
@@ -167,7 +199,9 @@ def draft_facts(article: DraftArticle, people: People) -> tuple[list[dict[str, o
             person = people.id_for(name) or _slug(name)
             if (person, role.casefold()) not in seen_roles:
                 seen_roles.add((person, role.casefold()))
-                by_kind["role"].append({"person": person, "role": role, "sources": source, "_name": name})
+                names = [name] + [n for n in spellings.get(person, []) if n != name.casefold()]
+                further = _further_sources(others, names + [n.title() for n in names])
+                by_kind["role"].append({"person": person, "role": role, "sources": source + further})
                 used = True
             last_speaker = person
         for found in find_quotations(sentence.text):
@@ -186,7 +220,6 @@ def draft_facts(article: DraftArticle, people: People) -> tuple[list[dict[str, o
     facts: list[dict[str, object]] = []
     for kind in _KIND_ORDER:
         for number, fields in enumerate(by_kind[kind], start=1):
-            fields.pop("_name", None)
             sources = fields.pop("sources")
             facts.append({"id": f"{article.id}-{kind}-{number}", "kind": kind, **fields, "statement": "TODO",
                           "topics": ["TODO"], "sources": sources})
