@@ -66,6 +66,32 @@ def _command_draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_preview(args: argparse.Namespace) -> int:
+    import difflib
+
+    from quizgen.curate.fact_preview import preview_fact
+    from quizgen.export.kahoot import why_not_kahoot
+    from quizgen.generate.question_bank import build_question_bank
+
+    corpus = load_corpus(Path(args.seeds))
+    items = {item.id: item for item in (*corpus.facts, *corpus.terms)}
+    if args.fact not in items:
+        near = difflib.get_close_matches(args.fact, sorted(items), n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise UsageError(f"expected the id of a fact or glossary term of {args.seeds}, found '{args.fact}'{hint}")
+    bank = build_question_bank(corpus)
+    questions = [q for q in bank.questions if args.fact in q.fact_ids]
+    origin = corpus.origins.get(args.fact)
+    where = f"{origin.path}:{origin.line}:{origin.column}: " if origin else ""
+    print(f"{where}{args.fact}: {len(questions)} question{'s' if len(questions) != 1 else ''}")
+    preview = preview_fact(items[args.fact], questions, bank.by_article, why_not_kahoot)
+    for line in preview.lines:
+        print(line)
+    if preview.warnings:
+        print(f"quizgen: {preview.warnings} warning{'s' if preview.warnings != 1 else ''}", file=sys.stderr)
+    return 0
+
+
 def _command_hash(args: argparse.Namespace) -> int:
     from quizgen.curate.article_hash import article_hash
 
@@ -275,6 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("article", metavar="ARTICLE", help="an article file, or an article id (looked up in DIR/articles/)")
     draft.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder: its people.yaml gives speakers and persons their ids (default: seeds)")
     draft.set_defaults(run=_command_draft)
+    preview = commands.add_parser("preview", help="show the questions a fact makes, with warnings",
+                                  description="Print every question a fact (or glossary term) makes, with its options and the correct one marked, and warn about a measure or title that is not a noun phrase, a question outside Kahoot's limits, and questions of the same article's quiz that give each other away. Exit 0 even with warnings.")
+    preview.add_argument("fact", metavar="FACT-ID", help="the id of a fact or a glossary term")
+    preview.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    preview.set_defaults(run=_command_preview)
     add = commands.add_parser("add-article", help="make an article file from a saved web page or a plain text",
                               description="Make DIR/articles/ID.md from a saved web page (HTML: text and metadata by trafilatura, the date by htmldate) or a plain text: front matter with id, outlet, headline, byline, published, source_sha256 and the rest, then the text with likely furniture (headline, dates, bylines, share and 'Read also' lines, captions, timestamps, credits, comments, lines the extractor dropped) fenced in '::: furniture KIND' blocks to review. An existing article file is never replaced.")
     add.add_argument("file", metavar="FILE", help="the saved web page (.html) or text file")
