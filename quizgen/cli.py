@@ -155,7 +155,7 @@ def _command_add_article(args: argparse.Namespace) -> int:
     if outlets is not None and args.outlet not in outlets:
         raise UsageError(f"--outlet: expected an outlet of {seeds}/outlets.yaml ({', '.join(sorted(outlets)) or 'none yet'}), found '{args.outlet}'; add it there first")
     request = ArticleRequest(outlet=args.outlet, url=args.url, article_id=args.id, headline=args.headline,
-                             byline=args.byline, published=args.published)
+                             byline=args.byline, published=args.published, outlet_name=(outlets or {}).get(args.outlet))
     article = import_article(Path(args.file), request)
     target = seeds / "articles" / f"{article.id}.md"
     write_new_file(target)(article.text.encode("utf-8"))

@@ -96,3 +96,13 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
     assert dated.returncode == 0 and (corpus / "articles" / "rt-2020-05-04.md").is_file()
     bad = quizgen("add-article", "undated.txt", "--outlet", "rt", "--seeds", "corpus", "--published", "2020-02-30", "--id", "x", cwd=tmp_path)
     assert bad.returncode == 1 and "February 2020 has 29 days" in bad.stderr
+
+
+def test_a_line_naming_the_outlet_above_the_headline_is_its_masthead(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path, "county-echo")
+    (tmp_path / "echo.txt").write_text("County Echo — news for the Wend valley\n\nFlood defences complete in Millbrook\n\n15/09/2025\n\n"
+                                       "The flood barrier protecting about 800 homes in Millbrook was completed last week.\n", encoding="utf-8")
+    assert quizgen("add-article", "echo.txt", "--outlet", "county-echo", "--seeds", "corpus", cwd=tmp_path).returncode == 0
+    fields, body = split((corpus / "articles" / "county-echo-2025-09-15.md").read_text(encoding="utf-8"))
+    assert fields["headline"] == "Flood defences complete in Millbrook" and fields["date_as_printed"] == "15/09/2025"
+    assert body.startswith("::: furniture masthead\nCounty Echo — news for the Wend valley\n:::\n")

@@ -138,3 +138,19 @@ def test_raw_texts_to_a_corpus_new_add_article_and_draft(tmp_path: Path) -> None
     assert final.returncode == 0, final.stderr
     assert "facts: 6 (1 claim, 1 event, 2 quantity, 1 quotation, 1 role)" in final.stdout
     shutil.rmtree(corpus)
+
+
+def test_money_speakers_and_roles_in_lower_case(tmp_path: Path) -> None:
+    seeds = copy_base_corpus(tmp_path)
+    (seeds / "articles" / "echo-2025.md").write_text(
+        "---\nid: echo-2025\noutlet: daily\nheadline: Barrier done\npublished: 2025-09-12\nreliability: A test.\n---\n"
+        "The Environment Agency paid for most of the £14 million project.\n\n"
+        "“This is the day the town has waited six years for,” said council leader Priya Nair.\n\n"
+        "Environment Agency area manager Tom Reyes said the barrier was \"built to last a hundred years.\"\n", encoding="utf-8")
+    document = drafts_of("echo-2025", cwd=tmp_path)
+    figures = [(f["value"], f["unit"]) for f in document["facts"] if f["kind"] == "quantity"]
+    assert (14000000, "pounds") in figures and (6, "years") in figures
+    roles = [(f["person"], f["role"]) for f in document["facts"] if f["kind"] == "role"]
+    assert roles == [("priya-nair", "council leader"), ("tom-reyes", "Environment Agency area manager")]
+    speakers = [(f["speaker"], f["text"]) for f in document["facts"] if f["kind"] == "quotation"]
+    assert speakers == [("priya-nair", "This is the day the town has waited six years for"), ("tom-reyes", "built to last a hundred years")]

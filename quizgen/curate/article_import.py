@@ -36,6 +36,8 @@ class ArticleRequest:
     headline: str | None = None
     byline: str | None = None
     published: str | None = None
+    outlet_name: str | None = None
+    """The outlet's name: a line at the top that holds it is the masthead, not the headline."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ def import_article(path: Path, request: ArticleRequest, display: str | None = No
             notes.append(f"left out {page.left_out} lines of the page outside the article (menus, footers)")
     else:
         lines = [Line(text) for text in source.text.rstrip("\n").split("\n")]
-        head = find_headline(lines)
+        masthead_names = tuple(n for n in (request.outlet_name, request.outlet.replace("-", " ")) if n)
+        head = find_headline(lines, masthead_names)
         headline = lines[head].text.strip() if head is not None else None
         published, printed = _date_from_text(lines, head)
         byline, url = None, request.url
@@ -123,7 +126,7 @@ def import_article(path: Path, request: ArticleRequest, display: str | None = No
     headline = request.headline or headline
     kinds = classify_lines(lines, headline)
     if not looks_like_html:
-        byline = _byline_from_text(lines, kinds, find_headline(lines))
+        byline = _byline_from_text(lines, kinds, find_headline(lines, masthead_names))
     byline = request.byline or byline
     published = request.published or published
     if not headline:

@@ -12,8 +12,8 @@ from quizgen.load.source_text import read_source_text
 from quizgen.load.yaml_tree import YamlSyntaxError, parse_yaml
 
 
-def known_outlets(root: Path) -> set[str] | None:
-    """The outlet ids of ``root/outlets.yaml``; None when it is missing or does not parse (check says why)."""
+def known_outlets(root: Path) -> dict[str, str] | None:
+    """The outlets of ``root/outlets.yaml`` (id → name); None when it is missing or does not parse (check says why)."""
     path = root / "outlets.yaml"
     if not path.is_file():
         return None
@@ -27,7 +27,7 @@ def known_outlets(root: Path) -> set[str] | None:
     outlets = data.get("outlets") if isinstance(data, dict) else None
     if not isinstance(outlets, list):
         return None
-    return {o["id"] for o in outlets if isinstance(o, dict) and isinstance(o.get("id"), str)}
+    return {o["id"]: str(o.get("name") or o["id"]) for o in outlets if isinstance(o, dict) and isinstance(o.get("id"), str)}
 
 
 def write_new_file(target: Path) -> Callable[[bytes], None]:

@@ -29,7 +29,9 @@ _FIGURE = re.compile(r"(?<![\w.,])(?:(?P<qualifier>" + "|".join(_QUALIFIERS) + r
 _UNIT_STOP = {"in", "of", "to", "the", "a", "an", "and", "or", "were", "was", "are", "is", "had", "have", "has", "by",
               "for", "on", "at", "from", "with", "that", "who", "which", "would", "will", "currently", "said", "as",
               "per", "each", "into", "since", "after", "before", "during", "than", "could", "did", "be", "been",
-              "due", "because", "while", "when", "if", "but", "so", "this", "these", "those", "it", "they"}
+              "due", "because", "while", "when", "if", "but", "so", "this", "these", "those", "it", "they",
+              "ahead", "long", "high", "wide", "old", "deep", "tall", "above", "below", "later", "earlier", "ago"}
+_CURRENCIES = {"£": "pounds", "$": "dollars", "€": "euros"}
 _DATES = (
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH}),? (?P<year>\d{{4}})\b")),
     ("day", re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})\b")),
@@ -44,14 +46,17 @@ _NAME = r"(?:[A-Z][\w'’-]+)(?:\s+(?:al-|Al-|bin\s+)?[A-Z][\w'’-]+){1,2}"
 _ROLE_NOUN = (r"(?:President|Vice President|Prime Minister|Minister|Secretary(?: of State| of Defen[cs]e| General)?|"
               r"[Ss]pokes(?:man|woman|person)|Mayor|Ambassador|General|Commander|Chairman|Chairwoman|Director|Chief|"
               r"Governor|Senator|Leader|Envoy|Advis[eo]r|King|Queen|Foreign Minister|Defen[cs]e Minister|"
-              r"president|prime minister|minister|secretary|mayor|ambassador|envoy|commander|governor|senator)")
-_ROLE_BEFORE = re.compile(rf"(?P<role>(?:(?:[A-Z][\w'’.-]*|of|the)\s+){{0,4}}{_ROLE_NOUN})\s+(?P<name>{_NAME})")
+              r"president|prime minister|minister|secretary|mayor|ambassador|envoy|commander|governor|senator|leader|"
+              r"chief|manager|head|spokes(?:man|woman|person)|director|chairman|chairwoman)")
+_LOWER_ROLE_WORD = r"(?!(?:said|says|told|added|and|by|with|from|to|for|a|an|that|who)\b)[a-z][\w'’-]*"
+_ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:(?:[A-Z][\w'’.-]*|of|the|{_LOWER_ROLE_WORD})\s+){{0,4}}?{_ROLE_NOUN})\s+(?P<name>{_NAME})")
 _ROLE_AFTER = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[\w'’-]+\s+){{0,5}}?{_ROLE_NOUN}(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)[,.]")
 _ROLE_THEN_NAME = re.compile(rf"\b[Tt]he\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}?{_ROLE_NOUN}),\s+(?P<name>{_NAME}),")
 _QUOTED = re.compile(r"[“\"](?P<text>[^”\"]{12,}?)[”\"]")
-_SAID_AFTER = re.compile(r"^[,.]?\s*(?:(?:said|says|added|read|told \w+)\s+(?P<after>the [a-z][\w -]*?|(?:a |an )?[a-z]*\s*" + _NAME + r"|[A-Z][\w'’-]+)\b"
+_SAID_AFTER = re.compile(r"^[,.]?\s*(?:(?:said|says|added|read|told \w+)\s+(?P<after>the [a-z][\w -]*?|(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}" + _NAME + r"|[A-Z][\w'’-]+)\b"
                          r"|(?P<before>" + _NAME + r"|[A-Z][\w'’-]+|he|she|it|they|the [a-z][\w -]*?) (?:said|says|added|told))")
-_SAID_BEFORE = re.compile(r"(?P<who>" + _NAME + r"|[A-Z][\w'’-]+|[Hh]e|[Ss]he|[Tt]he [a-z][\w -]*?) (?:said|says|added|told [\w ]+?)(?: that)?,?\s*$")
+_SAID_BEFORE = re.compile(r"(?P<who>" + _NAME + r"|[A-Z][\w'’-]+|[Hh]e|[Ss]he|[Tt]he [a-z][\w -]*?) (?:said|says|added|told [\w ]+?)\b[^“”\"]{0,80}$")
+_TRAILING_NAME = re.compile(_NAME + "$")
 _ACRONYM_FIRST = re.compile(r"\b(?P<term>[A-Z]{2,6})\s*[\[(](?P<expansion>[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,6})[\])]")
 _ACRONYM_AFTER = re.compile(r"(?P<expansion>\b[A-Z][\w'’-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’-]*)){1,6})\s*\((?P<term>[A-Z]{2,6})(?:,[^)]*)?\)")
 
@@ -89,10 +94,12 @@ def find_figures(sentence: str) -> list[Found]:
         unit = "percent" if m["percent"] else " ".join(words)
         if number.lower() in _NUMBER_WORDS and not unit:
             continue
-        unit = unit or "TODO"
+        currency = _CURRENCIES.get(sentence[max(0, m.start("number") - 1):m.start("number")])
+        if currency:
+            unit = currency
         scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m["scale"] or "").strip().lower(), 1)
         value = _number(number) * scale
-        fields: dict[str, object] = {"value": int(value) if value == int(value) else value, "unit": unit, "printed": number}
+        fields: dict[str, object] = {"value": int(value) if value == int(value) else value, "unit": unit or "TODO", "printed": number}
         if m["qualifier"]:
             fields["qualifier"] = m["qualifier"].lower()
         found.append(Found("quantity", fields, m.start(), m.end()))
@@ -170,6 +177,9 @@ def find_quotations(sentence: str) -> list[Found]:
         after = _SAID_AFTER.match(sentence[m.end():])
         before = _SAID_BEFORE.search(sentence[:m.start()])
         who = (after and (after["after"] or after["before"])) or (before and before["who"]) or None
+        named = _TRAILING_NAME.search(who) if who else None
+        if named and named.start() > 0:  # "council leader Priya Nair": the name, not the role
+            who = named.group()
         found.append(Found("quotation", {"text": text, "speaker_name": who}, m.start(), m.end()))
     return found
 

@@ -75,10 +75,12 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def find_headline(lines: list[Line]) -> int | None:
+def find_headline(lines: list[Line], outlet_names: tuple[str, ...] = ()) -> int | None:
     """The index of the headline in a plain text: a line repeated near the top, else the first
-    line near the top that is neither furniture nor prose."""
-    top = [i for i, line in enumerate(lines) if line.text.strip()][:10]
+    line near the top that is neither furniture nor prose nor the outlet's masthead (a line that
+    names the outlet)."""
+    names = [_norm(name) for name in outlet_names if name.strip()]
+    top = [i for i, line in enumerate(lines) if line.text.strip() and not any(n in _norm(line.text) for n in names)][:10]
     seen: dict[str, int] = {}
     for i in top:
         key = _norm(lines[i].text)
