@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizgen.curate.draft_finders import Found, find_acronyms, find_dates, find_figures, find_quotations, find_roles
+from quizgen.curate.draft_finders import find_acronyms, find_dates, find_figures, find_quotations, find_roles
 from quizgen.errors import CorpusError, Problem
 from quizgen.load.article_file import split_article_file
 from quizgen.load.corpus_files import YAML_SUFFIXES, draft_line
@@ -155,7 +155,7 @@ def read_other_articles(root: Path, article: DraftArticle) -> list[DraftArticle]
     return others
 
 
-def _further_sources(others: list[DraftArticle], words: list[str]) -> list[dict[str, str]]:
+def _further_sources(others: tuple[DraftArticle, ...] | list[DraftArticle], words: list[str]) -> list[dict[str, str]]:
     """For each other article, its first sentence that states one of ``words`` (a figure, a name)."""
     patterns = [re.compile(rf"(?<![\w,.]){re.escape(w)}(?![\w]|[,.]\d)") for w in words if w]
     sources = []
@@ -166,7 +166,7 @@ def _further_sources(others: list[DraftArticle], words: list[str]) -> list[dict[
     return sources
 
 
-def draft_facts(article: DraftArticle, people: People, others: list[DraftArticle] = []) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def draft_facts(article: DraftArticle, people: People, others: tuple[DraftArticle, ...] | list[DraftArticle] = ()) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """(facts, glossary terms) proposed from ``article``, in kind order, each in text order.
 
     A figure or a person's name that ``others`` (the corpus's other articles) state too gets each
