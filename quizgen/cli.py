@@ -148,6 +148,13 @@ def _command_add_article(args: argparse.Namespace) -> int:
     from quizgen.curate.article_import import ArticleRequest, import_article
     from quizgen.curate.corpus_registry import known_outlets, write_new_file
 
+    import re
+
+    from quizgen.model.field_types import ID_PATTERN
+
+    for option, value in (("--outlet", args.outlet), ("--id", args.id)):
+        if value is not None and not re.fullmatch(ID_PATTERN, value):  # an id names the file: no '/' or '..'
+            raise UsageError(f"{option}: expected an id of lowercase letters, digits and single hyphens, like rudaw-2021-04-07, found '{value}'")
     seeds = Path(args.seeds)
     if not seeds.is_dir():
         raise UsageError(f"expected a corpus folder, found no folder at '{seeds}'")

@@ -85,6 +85,10 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
     unknown = quizgen("add-article", str(RT), "--outlet", "bbc", "--seeds", "corpus", cwd=tmp_path)
     assert unknown.returncode == 2
     assert unknown.stderr == "quizgen: error: --outlet: expected an outlet of corpus/outlets.yaml (coast-weekly, harbourton-gazette, rt), found 'bbc'; add it there first\n"
+    for option, value in (("--id", "../../escape"), ("--outlet", "Bad Outlet")):
+        refused = quizgen("add-article", str(RT), "--outlet", "rt", "--seeds", "corpus", option, value, cwd=tmp_path)
+        assert refused.returncode == 2 and refused.stderr.startswith(f"quizgen: error: {option}: expected an id of lowercase letters")
+    assert not (tmp_path / "escape.md").exists()
     missing = quizgen("add-article", "nothing.html", "--outlet", "rt", "--seeds", "corpus", cwd=tmp_path)
     assert missing.returncode == 1 and missing.stderr.startswith("nothing.html:1:1: expected a saved web page or a text file")
     undated = tmp_path / "undated.txt"

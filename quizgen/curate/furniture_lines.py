@@ -79,8 +79,8 @@ def find_headline(lines: list[Line], outlet_names: tuple[str, ...] = ()) -> int 
     """The index of the headline in a plain text: a line repeated near the top, else the first
     line near the top that is neither furniture nor prose nor the outlet's masthead (a line that
     names the outlet)."""
-    names = [_norm(name) for name in outlet_names if name.strip()]
-    top = [i for i, line in enumerate(lines) if line.text.strip() and not any(n in _norm(line.text) for n in names)][:10]
+    names = [re.compile(rf"(?<!\w){re.escape(_norm(name))}(?!\w)") for name in outlet_names if name.strip()]
+    top = [i for i, line in enumerate(lines) if line.text.strip() and not any(n.search(_norm(line.text)) for n in names)][:10]
     seen: dict[str, int] = {}
     for i in top:
         key = _norm(lines[i].text)
