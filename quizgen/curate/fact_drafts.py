@@ -183,17 +183,14 @@ def draft_facts(article: DraftArticle, people: People, others: tuple[DraftArticl
         if not _quotable(article, sentence.text):
             continue
         source = [{"article": article.id, "quote": sentence.text}]
-        used = False
         for found in find_figures(sentence.text):
             printed = str(found.fields.pop("printed"))
             further = _further_sources(others, [printed]) if not printed.isalpha() else []
             by_kind["quantity"].append({**found.fields, "measure": "TODO: a noun phrase naming the figure", "sources": source + further})
-            used = True
         for found in find_dates(sentence.text, article.published):
             date: PartialDate = found.fields["date"]  # type: ignore[assignment]
             by_kind["event"].append({"date": date.iso, "title": "TODO: a noun phrase naming the event",
                                      "planned": found.fields["planned"], "sources": source})
-            used = True
         for found in find_roles(sentence.text):
             name, role = str(found.fields["name"]), str(found.fields["role"])
             person = people.id_for(name) or _slug(name)
@@ -202,20 +199,19 @@ def draft_facts(article: DraftArticle, people: People, others: tuple[DraftArticl
                 names = [name] + [n for n in spellings.get(person, []) if n != name.casefold()]
                 further = _further_sources(others, names + [n.title() for n in names])
                 by_kind["role"].append({"person": person, "role": role, "sources": source + further})
-                used = True
             last_speaker = person
         for found in find_quotations(sentence.text):
             who = found.fields["speaker_name"]
             speaker = last_speaker if who in (None, "he", "she", "He", "She", "it", "they") else (people.id_for(str(who)) or _slug(str(who)))
             by_kind["quotation"].append({"speaker": speaker or "TODO", "text": found.fields["text"], "sources": source})
-            used = True
         for found in find_acronyms(sentence.text):
             if found.fields["term"] not in seen_terms:
                 seen_terms.add(str(found.fields["term"]))
                 quote = sentence.text[found.start:found.end]
                 terms.append({"id": _slug(str(found.fields["term"])), "term": found.fields["term"], "expansion": found.fields["expansion"],
                               "definition": "TODO", "topics": ["TODO"], "sources": [{"article": article.id, "quote": quote}]})
-        if not used and len(sentence.text.split()) >= 10 and not sentence.text.startswith(("“", '"')):
+        # a reported sentence is a claim candidate even when it also holds a figure, a date or a role
+        if len(sentence.text.split()) >= 10 and not sentence.text.startswith(("“", '"')):
             by_kind["claim"].append({"claim": "TODO: what was reported, as a clause after 'reported that'", "sources": source})
     facts: list[dict[str, object]] = []
     for kind in _KIND_ORDER:
