@@ -90,7 +90,7 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
         assert refused.returncode == 2 and refused.stderr.startswith(f"quizgen: error: {option}: expected an id of lowercase letters")
     assert not (tmp_path / "escape.md").exists()
     missing = quizgen("add-article", "nothing.html", "--outlet", "rt", "--seeds", "corpus", cwd=tmp_path)
-    assert missing.returncode == 1 and missing.stderr.startswith("nothing.html:1:1: expected a saved web page or a text file")
+    assert missing.returncode == 2 and missing.stderr == "quizgen: error: expected a saved web page or a text file, found no file at 'nothing.html'\n"
     undated = tmp_path / "undated.txt"
     undated.write_text("A headline without a date\n\nThe council met on Monday and voted to build a new bridge across the river.\n", encoding="utf-8")
     no_date = quizgen("add-article", "undated.txt", "--outlet", "rt", "--seeds", "corpus", cwd=tmp_path)

@@ -75,7 +75,7 @@ def test_fix_hashes_rewrites_only_the_wrong_line_and_keeps_every_other_byte(tmp_
 
 def test_errors_are_one_line_with_a_position(tmp_path: Path) -> None:
     missing = quizgen("hash", "nothing.md", cwd=tmp_path)
-    assert missing.returncode == 1 and missing.stderr.startswith("nothing.md:1:1: expected an article file")
+    assert missing.returncode == 2 and missing.stderr == "quizgen: error: expected an article file, found no file at 'nothing.md'\n"
     broken = tmp_path / "broken.md"
     broken.write_text("---\nid: x\n", encoding="utf-8")
     result = quizgen("hash", "broken.md", cwd=tmp_path)

@@ -62,6 +62,6 @@ def test_words_only_in_furniture_are_not_quotable(tmp_path: Path) -> None:
 def test_usage_and_file_errors(tmp_path: Path) -> None:
     copy_base_corpus(tmp_path)
     missing = quizgen("quote", "no-such-article", "words", cwd=tmp_path)
-    assert missing.returncode == 1 and missing.stderr == "seeds/articles/no-such-article.md:1:1: expected an article file, found no such file\nquizgen: 1 problem found\n"
+    assert missing.returncode == 2 and missing.stderr == "quizgen: error: expected an article file, found no file at 'seeds/articles/no-such-article.md'\n"
     empty = quizgen("quote", "daily-2020", "  ", cwd=tmp_path)
     assert empty.returncode == 2 and empty.stderr.count("\n") == 1

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.errors import CorpusError, Problem
+from quizgen.errors import CorpusError, Problem, UsageError
 from quizgen.load.article_file import split_article_file
 from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.load.yaml_tree import YamlSyntaxError, parse_yaml
@@ -35,7 +35,7 @@ class ArticleHash:
 
 def _read(path: Path, display: str) -> SourceText:
     if not path.is_file():
-        raise CorpusError([Problem(display, 1, 1, "expected an article file, found no such file")])
+        raise UsageError(f"expected an article file, found no file at '{display}'")
     source = read_source_text(path, display)
     if isinstance(source, Problem):
         raise CorpusError([source])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.curate.furniture_lines import Line, classify_lines, fence_furniture, find_headline, is_body_line, is_date_line, is_fence_line
-from quizgen.errors import CorpusError, Problem
+from quizgen.errors import CorpusError, Problem, UsageError
 from quizgen.load.article_file import split_article_file
 from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.model.field_types import PartialDate
@@ -96,7 +96,7 @@ def import_article(path: Path, request: ArticleRequest, display: str | None = No
     """The article file made from ``path`` (HTML when it looks like HTML, else plain text)."""
     display = str(path) if display is None else display
     if not path.is_file():
-        raise _problem(display, "expected a saved web page or a text file, found no such file")
+        raise UsageError(f"expected a saved web page or a text file, found no file at '{display}'")
     source = read_source_text(path, display)
     if isinstance(source, Problem):
         raise CorpusError([source])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizgen.curate.draft_finders import find_acronyms, find_dates, find_figures, find_quotations, find_roles
-from quizgen.errors import CorpusError, Problem
+from quizgen.errors import CorpusError, Problem, UsageError
 from quizgen.load.article_file import split_article_file
 from quizgen.load.corpus_files import YAML_SUFFIXES, draft_line
 from quizgen.load.source_text import read_source_text
@@ -48,7 +48,7 @@ class DraftArticle:
 def read_draft_article(path: Path, display: str | None = None) -> DraftArticle:
     display = str(path) if display is None else display
     if not path.is_file():
-        raise CorpusError([Problem(display, 1, 1, "expected an article file, found no such file")])
+        raise UsageError(f"expected an article file, found no file at '{display}'")
     source = read_source_text(path, display)
     if isinstance(source, Problem):
         raise CorpusError([source])

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.errors import CorpusError, Problem
+from quizgen.errors import CorpusError, Problem, UsageError
 from quizgen.load.article_file import split_article_file
 from quizgen.load.source_text import read_source_text
 from quizgen.load.yaml_tree import YamlSyntaxError
@@ -78,7 +78,7 @@ def read_article_text(path: Path, display: str | None = None) -> ArticleText:
     """An article file's text; raises ``CorpusError`` with one positioned problem if unreadable."""
     display = str(path) if display is None else display
     if not path.is_file():
-        raise CorpusError([Problem(display, 1, 1, "expected an article file, found no such file")])
+        raise UsageError(f"expected an article file, found no file at '{display}'")
     source = read_source_text(path, display)
     if isinstance(source, Problem):
         raise CorpusError([source])
