@@ -31,7 +31,7 @@ def test_a_measure_that_is_not_a_noun_phrase_and_a_long_stem_are_warned_about(tm
     result = quizgen("preview", "first-day-crossings", cwd=tmp_path)
     assert result.returncode == 0
     assert f"warning: measure '{long_measure}' is a question or a clause, not a noun phrase" in result.stdout
-    assert "  warning: left out of Kahoot: the question has " in result.stdout
+    assert "  warning: left out of Kahoot: the question is longer than Kahoot's 120 characters" in result.stdout
     assert result.stderr == "quizgen: 2 warnings\n"
 
 
