@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizgen.curate.quote_finder import read_article_parts
 from quizgen.curate.draft_finders import find_acronyms, find_dates, find_figures, find_quotations, find_roles
-from quizgen.errors import CorpusError, Problem, UsageError
-from quizgen.load.article_file import split_article_file
+from quizgen.errors import CorpusError, Problem
 from quizgen.load.corpus_files import YAML_SUFFIXES, draft_line
 from quizgen.load.source_text import read_source_text
 from quizgen.load.yaml_tree import YamlSyntaxError, parse_yaml
+from quizgen.model.article import furniture_ranges
 from quizgen.model.field_types import PartialDate
 from quizgen.model.quote_search import QuoteMiss, QuoteSearch
 
@@ -47,13 +48,8 @@ class DraftArticle:
 
 def read_draft_article(path: Path, display: str | None = None) -> DraftArticle:
     display = str(path) if display is None else display
-    if not path.is_file():
-        raise UsageError(f"expected an article file, found no file at '{display}'")
-    source = read_source_text(path, display)
-    if isinstance(source, Problem):
-        raise CorpusError([source])
+    parts = read_article_parts(path, display)
     try:
-        parts = split_article_file(source)
         front = parse_yaml(parts.front_matter, line_offset=1).data
     except YamlSyntaxError as exc:
         raise CorpusError([Problem(display, exc.mark.line, exc.mark.column, exc.message)]) from None
@@ -63,11 +59,7 @@ def read_draft_article(path: Path, display: str | None = None) -> DraftArticle:
         published = PartialDate.parse(front["published"])
     except ValueError as exc:
         raise CorpusError([Problem(display, 2, 1, f"{exc} (published)")]) from None
-    furniture, offset = [], 0
-    for block in parts.blocks:
-        if block.furniture:
-            furniture.append((offset, offset + len(block.text), block.furniture))
-        offset += len(block.text)
+    furniture = furniture_ranges(parts.blocks)
     article = DraftArticle(front["id"], published, parts.published_text, QuoteSearch(parts.published_text, furniture))
     offset = 0
     for block in parts.blocks:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.errors import CorpusError, Problem, UsageError
-from quizgen.load.article_file import split_article_file
+from quizgen.load.article_file import ArticleFileParts, split_article_file
 from quizgen.load.source_text import read_source_text
 from quizgen.load.yaml_tree import YamlSyntaxError
-from quizgen.model.article import TextBlock
+from quizgen.model.article import TextBlock, furniture_ranges
 from quizgen.model.quote_search import QuoteMiss, QuoteSearch, normalise_for_matching
 
 _WORD = re.compile(r"\S+")
@@ -49,12 +49,7 @@ class ArticleText:
         return "".join(b.text for b in self.blocks)
 
     def furniture_ranges(self) -> list[tuple[int, int, str]]:
-        ranges, offset = [], 0
-        for block in self.blocks:
-            if block.furniture:
-                ranges.append((offset, offset + len(block.text), block.furniture))
-            offset += len(block.text)
-        return ranges
+        return furniture_ranges(self.blocks)
 
     def furniture_at(self, start: int, end: int) -> str | None:
         return next((kind for f_start, f_end, kind in self.furniture_ranges() if f_start < end and start < f_end), None)
@@ -74,18 +69,24 @@ class ArticleText:
         return Passage(line, column, shown, self.furniture_at(start, end), **extra)  # type: ignore[arg-type]
 
 
-def read_article_text(path: Path, display: str | None = None) -> ArticleText:
-    """An article file's text; raises ``CorpusError`` with one positioned problem if unreadable."""
-    display = str(path) if display is None else display
+def read_article_parts(path: Path, display: str) -> ArticleFileParts:
+    """An article file split into front matter and blocks; ``UsageError`` if there is no file,
+    ``CorpusError`` with one positioned problem if it cannot be read or split."""
     if not path.is_file():
         raise UsageError(f"expected an article file, found no file at '{display}'")
     source = read_source_text(path, display)
     if isinstance(source, Problem):
         raise CorpusError([source])
     try:
-        return ArticleText(display, split_article_file(source).blocks)
+        return split_article_file(source)
     except YamlSyntaxError as exc:
         raise CorpusError([Problem(display, exc.mark.line, exc.mark.column, exc.message)]) from None
+
+
+def read_article_text(path: Path, display: str | None = None) -> ArticleText:
+    """An article file's text; raises ``CorpusError`` with one positioned problem if unreadable."""
+    display = str(path) if display is None else display
+    return ArticleText(display, read_article_parts(path, display).blocks)
 
 
 def find_passages(article: ArticleText, words: str) -> list[Passage]:

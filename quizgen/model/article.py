@@ -18,6 +18,16 @@ class TextBlock:
     first_line: int
 
 
+def furniture_ranges(blocks: tuple[TextBlock, ...] | list[TextBlock]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each furniture block, as offsets in the joined text of ``blocks``."""
+    ranges, offset = [], 0
+    for block in blocks:
+        if block.furniture:
+            ranges.append((offset, offset + len(block.text), block.furniture))
+        offset += len(block.text)
+    return ranges
+
+
 @dataclass(frozen=True, eq=False)
 class Article:
     """An article: its front matter and its published text, split into blocks."""
@@ -35,12 +45,7 @@ class Article:
 
     @cached_property
     def furniture_ranges(self) -> list[tuple[int, int, str]]:
-        ranges, offset = [], 0
-        for block in self.blocks:
-            if block.furniture:
-                ranges.append((offset, offset + len(block.text), block.furniture))
-            offset += len(block.text)
-        return ranges
+        return furniture_ranges(self.blocks)
 
     @cached_property
     def quote_search(self) -> QuoteSearch:
