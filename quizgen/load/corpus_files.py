@@ -25,6 +25,7 @@ from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
 from quizgen.model.article import TextBlock
 from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
 from quizgen.model.registry import ArticleMeta
+from quizgen.model.story import StoryFile
 from quizgen.validate.file_shape import validate_file_shape
 
 M = TypeVar("M", bound=BaseModel)
@@ -36,6 +37,10 @@ REGISTRY_FILES: dict[str, type[BaseModel]] = {
     "topics.yaml": TopicsFile,
     "glossary.yaml": GlossaryFile,
 }
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {
+    "briefing.yaml": StoryFile,
+}
+"""Files a corpus may have: without `briefing.yaml` the briefing is chosen from the facts."""
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -117,8 +122,10 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             return None
         return result
 
-    for name, model in REGISTRY_FILES.items():
+    for name, model in {**REGISTRY_FILES, **OPTIONAL_FILES}.items():
         path = root / name
+        if name in OPTIONAL_FILES and not path.is_file():
+            continue
         if not path.is_file():
             problems.append(Problem(_display(root_display, Path(name)), 1, 1, f"expected the file {name} in the corpus folder, found no such file"))
             files.failed.add(name)
@@ -131,7 +138,7 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
         else:
             files.registries[name] = loaded
     for path in _files_in(root, YAML_SUFFIXES):
-        if path.name not in REGISTRY_FILES:
+        if path.name not in REGISTRY_FILES and path.name not in OPTIONAL_FILES:
             problems.append(Problem(_display(root_display, Path(path.name)), 1, 1,
                                     f"expected one of {', '.join(REGISTRY_FILES)} at the top of the corpus folder, found '{path.name}' (facts go under facts/)"))
     for kind, folder, suffixes in (("facts", "facts", YAML_SUFFIXES), ("articles", "articles", (".md",))):

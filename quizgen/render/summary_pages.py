@@ -1,0 +1,119 @@
+"""The briefing, the timeline and the comparison of the sources, as Markdown pages.
+
+Sentences carry numbered source markers (`[1]`) that link to the quoted passage on the article
+page, with the outlet and the quote as a tooltip; the briefing ends with the numbered list of its
+sources. Outlet names stay out of the sentences.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from quizgen.generate.briefing import Briefing, briefing
+from quizgen.generate.question_model import Citation
+from quizgen.generate.summaries import CitedSentence, Difference, timeline
+from quizgen.render.escape import escape_markdown
+
+if TYPE_CHECKING:
+    from quizgen.render.site_pages import PageRenderer
+
+DIFFERENCE_TITLES = {"disagreement": "Two versions at the same time", "update": "What changed over time",
+                     "correction": "Corrections"}
+
+
+def _title_text(text: str) -> str:
+    """Text for a Markdown link title, which ends at a straight double quote."""
+    return " ".join(text.replace('"', "\u201d").replace("\\", "/").split())
+
+
+class SourceMarkers:
+    """Footnote-like markers: each sentence gets one number, `[3]`, which links to note 3 in the
+    page's list of sources; the note names each article and links to each quoted passage."""
+
+    def __init__(self, renderer: "PageRenderer", page: str) -> None:
+        self.renderer, self.page = renderer, page
+        self.notes: dict[tuple[Citation, ...], int] = {}
+
+    def label(self, citation: Citation) -> str:
+        corpus = self.renderer.corpus
+        return f"{corpus.outlet_of(citation.article).name}, {corpus.article(citation.article).meta.published.display}"
+
+    def sentence(self, sentence: CitedSentence) -> Markup:
+        text = escape_markdown(sentence.text)
+        if not sentence.citations:
+            return Markup(text)
+        number = self.notes.setdefault(sentence.citations, len(self.notes) + 1)
+        outlets = ", ".join(dict.fromkeys(self.renderer.corpus.outlet_of(c.article).name for c in sentence.citations))
+        title = _title_text(f"Sources: {outlets}")
+        return Markup(f'{text} [\\[{number}\\]](#source-{number} "{escape_markdown(title)}")')
+
+    def listed(self) -> list[dict[str, Any]]:
+        """The notes in number order, each with its quotes: label, link to the passage, quote."""
+        return [{"number": n, "anchor": f"source-{n}",
+                 "quotes": [{"label": self.label(c), "url": self.renderer.citation_link(self.page, c).url, "quote": c.quote}
+                            for c in citations]}
+                for citations, n in self.notes.items()]
+
+
+def _difference_groups(markers: SourceMarkers, differences: tuple[Difference, ...]) -> list[dict[str, Any]]:
+    groups: dict[str, list[Markup]] = {}
+    for difference in differences:
+        parts = [markers.sentence(difference.sentence)] + [markers.sentence(v) for v in difference.versions]
+        groups.setdefault(difference.kind, []).append(Markup(" ").join(parts))
+    return [{"title": DIFFERENCE_TITLES[kind], "entries": groups[kind]} for kind in DIFFERENCE_TITLES if kind in groups]
+
+
+def briefing_page(renderer: "PageRenderer") -> str:
+    page = "briefing.md"
+    told: Briefing = briefing(renderer.corpus)
+    markers = SourceMarkers(renderer, page)
+    key_points = [markers.sentence(s) for s in told.key_points]
+    paragraphs = [{"title": p.title, "text": Markup(" ").join(markers.sentence(s) for s in p.sentences)} for p in told.paragraphs]
+    differences = _difference_groups(markers, told.differences)
+    return renderer.md.get_template("briefing.md").render(
+        info=renderer.corpus.info, key_points=key_points, paragraphs=paragraphs, differences=differences,
+        sources=markers.listed(), curated=told.curated)
+
+
+STATUS_NOTES = {"happened": "", "planned": "planned", "hinted": "hinted at, not announced"}
+
+
+def timeline_page(renderer: "PageRenderer") -> str:
+    page = "timeline.md"
+    markers = SourceMarkers(renderer, page)
+    entries = []
+    for entry in timeline(renderer.corpus):
+        title = entry.title[:1].upper() + entry.title[1:]
+        sentence = markers.sentence(CitedSentence(title + ".", entry.citations, entry.fact_id))
+        entries.append({"date": entry.date.display, "status": STATUS_NOTES[entry.status], "line": sentence, "detail": entry.detail})
+    return renderer.md.get_template("timeline.md").render(
+        entries=entries, first=entries[0]["date"] if entries else "", last=entries[-1]["date"] if entries else "",
+        sources=markers.listed())
+
+
+def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
+    """The sentence, then its sources in brackets: each outlet once, linked to its quoted passage."""
+    links: dict[str, str] = {}
+    for citation in sentence.citations:
+        link = renderer.citation_link(page, citation)
+        links.setdefault(link.label, f"[{escape_markdown(link.label)}]({link.url})")
+    text = escape_markdown(sentence.text)
+    return Markup(f"{text} ({', '.join(links.values())})" if links else text)
+
+
+def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[str, Any]]:
+    """The sources page's lists of differences, by kind, each version with its outlets' links."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    notes_shown: set[str] = set()  # one fact's note can explain two pairs: shown with the first
+    for difference in renderer.comparison.differences:
+        versions = [named_sources(renderer, page, difference.sentence)]
+        for version in difference.versions:
+            if version.citations:
+                versions.append(named_sources(renderer, page, version))
+            elif version.text not in notes_shown:
+                notes_shown.add(version.text)
+                versions.append(Markup("*The difference:* ") + escape_markdown(version.text))
+        groups.setdefault(difference.kind, []).append({"versions": versions})
+    return [{"title": DIFFERENCE_TITLES[kind], "kind": kind, "entries": groups[kind]} for kind in DIFFERENCE_TITLES if kind in groups]
