@@ -88,9 +88,10 @@ class _StoryChecker:
         if len(cited) < len(sentence.facts):
             return
         text = sentence.text
-        if text in self.texts and once:
-            self.problem(path + ("text",), f"expected each sentence once, found this one already at {self.where(self.texts[text])}")
-        self.texts.setdefault(text, path + ("text",))
+        if once:  # key points and article summaries may repeat what the prose says: they summarise it
+            if text in self.texts:
+                self.problem(path + ("text",), f"expected each sentence once, found this one already at {self.where(self.texts[text])}")
+            self.texts.setdefault(text, path + ("text",))
         said = [normalise_for_matching(t) for f in cited for t in _fact_texts(f)]
         for quoted in _QUOTED.findall(text):
             if not any(normalise_for_matching(quoted) in t for t in said):
