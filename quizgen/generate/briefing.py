@@ -66,6 +66,20 @@ def _cite(fact: AnyFact) -> CitedSentence:
     return CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in fact.sources), fact.id)
 
 
+def _told_once(differences: tuple[Difference, ...]) -> tuple[Difference, ...]:
+    """The differences with each sentence once: a fact that two pairs share is told with the first;
+    a pair whose every sentence is told already is left out."""
+    told: set[str] = set()
+    kept = []
+    for difference in differences:
+        fresh = [s for s in (difference.sentence, *difference.versions) if s.text not in told]
+        if not any(s.citations for s in fresh):
+            continue
+        told.update(s.text for s in fresh)
+        kept.append(Difference(difference.kind, fresh[0], tuple(fresh[1:])))
+    return tuple(kept)
+
+
 def chosen_briefing(corpus: Corpus) -> Briefing:
     """A briefing for a corpus without a curated story: key points, then a paragraph per topic."""
     order = {fact.id: i for i, fact in enumerate(corpus.facts)}
@@ -75,7 +89,9 @@ def chosen_briefing(corpus: Corpus) -> Briefing:
         if words + word_count(fact.statement) <= KEY_POINT_WORDS:
             key_points.append(_cite(fact))
             words += word_count(fact.statement)
-    said, words = {s.fact_id for s in key_points}, 0
+    differences = _told_once(classified_differences(corpus))
+    said = {s.fact_id for s in key_points} | {s.fact_id for d in differences for s in (d.sentence, *d.versions)}
+    words = 0
     chosen: dict[str, list[AnyFact]] = {}
     for fact in facts:  # most important first, until the prose is full
         if fact.id in said or words + word_count(fact.statement) > PROSE_WORDS:
@@ -88,7 +104,7 @@ def chosen_briefing(corpus: Corpus) -> Briefing:
         picked = sorted(chosen.get(topic.id, []), key=lambda f: (fact_date(f) or PartialDate(9999), order[f.id]))
         if picked:
             paragraphs.append(BriefingParagraph(topic.title, tuple(_cite(f) for f in picked)))
-    return Briefing(tuple(key_points), tuple(paragraphs), classified_differences(corpus), curated=False)
+    return Briefing(tuple(key_points), tuple(paragraphs), differences, curated=False)
 
 
 def briefing(corpus: Corpus) -> Briefing:

@@ -23,7 +23,7 @@ from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
-from quizgen.render.summary_pages import briefing_page, differences_for_sources, named_sources, timeline_page
+from quizgen.render.summary_pages import briefing_page, differences_for_sources, named_sources, reference_link, timeline_page
 
 if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
     from quizgen.emit.teacher_downloads import TeacherFiles
@@ -153,7 +153,7 @@ class PageRenderer:
         for row in comparison.coverage:
             outlet = row.outlet
             outlets.append({"name": outlet.name, "is_copy": outlet.kind == "copy", "facts": row.fact_count, "only": len(row.only_here),
-                            "owner": outlet.owner, "editorial_line": outlet.editorial_line, "about": outlet.about_sources,
+                            "owner": outlet.owner, "editorial_line": outlet.editorial_line, "about": [reference_link(about) for about in outlet.about_sources],
                             "reliability": [corpus.article(a).meta.reliability for a in row.article_ids],
                             "articles": [Link(corpus.article(a).meta.published.display, _md_link(page, article_uri(a))) for a in row.article_ids],
                             "only_facts": [named_sources(self, page, cite(f)) for f in row.only_here]})

@@ -7,6 +7,7 @@ sources. Outlet names stay out of the sentences.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -91,6 +92,14 @@ def timeline_page(renderer: "PageRenderer") -> str:
     return renderer.md.get_template("timeline.md").render(
         entries=entries, first=entries[0]["date"] if entries else "", last=entries[-1]["date"] if entries else "",
         sources=markers.listed())
+
+
+def reference_link(reference: str) -> Markup:
+    """A reference from `outlets.yaml`: a link when it is a web address, else the text itself."""
+    if re.fullmatch(r"https?://[^\s<>\"]+", reference):
+        target = reference.replace("(", "%28").replace(")", "%29")
+        return Markup(f"[{escape_markdown(reference)}]({target})")
+    return Markup(escape_markdown(reference))
 
 
 def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
