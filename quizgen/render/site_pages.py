@@ -23,7 +23,7 @@ from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
-from quizgen.render.summary_pages import briefing_page, differences_for_sources, named_sources, reference_link, timeline_page
+from quizgen.render.summary_pages import briefing_page, differences_for_sources, named_sources, quote_linked, reference_link, timeline_page
 
 if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
     from quizgen.emit.teacher_downloads import TeacherFiles
@@ -110,7 +110,7 @@ class PageRenderer:
         quotes = list(corpus.quotes_from(article_id))
         return self.md.get_template("article.md").render(
             meta=article.meta, outlet=corpus.outlet_of(article_id), published=article.meta.published.display,
-            summary=[self.cited(page, s) for s in article_summary(corpus, article)], facts=facts,
+            summary=[quote_linked(self, page, s) for s in article_summary(corpus, article)], facts=facts,
             text=render_article_text(article, quotes),
             quiz=self.quiz(page, f"article-{article_id}", self.bank.by_article(article_id)))
 

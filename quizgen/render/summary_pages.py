@@ -102,6 +102,13 @@ def reference_link(reference: str) -> Markup:
     return Markup(escape_markdown(reference))
 
 
+def quote_linked(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
+    """A sentence of an article's own summary, on that article's page: a `quote` link per passage
+    (the outlet's name after every sentence of its own page says nothing)."""
+    links = [f"[quote]({renderer.citation_link(page, c).url})" for c in sentence.citations]
+    return Markup(escape_markdown(sentence.text) + ("" if not links else " (" + ", ".join(links) + ")"))
+
+
 def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
     """The sentence, then its sources in brackets: each outlet once, linked to its quoted passage."""
     links: dict[str, str] = {}
