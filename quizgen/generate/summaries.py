@@ -143,16 +143,16 @@ def classified_differences(corpus: Corpus) -> tuple[Difference, ...]:
 _STOP = frozenset("a an and the of in on at to by for from with as its it was were is be that this which who into "
                   "had has have than then there their they them he she his her".split())
 _WORD = re.compile(r"[A-Za-z0-9]+")
-DETAIL_NEW_WORDS = 5
+DETAIL_NEW_WORDS = 6
 """A statement is shown under its title only if it has this many content words the title lacks."""
 
 
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP}
+    return {w.lower()[:4] for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
 def _detail(fact: AnyFact) -> str | None:
-    known = _stems(fact.title) | _stems(fact.date.display) | {w.lower()[:5] for w in ("Monday", "Tuesday", "Wednesday",
+    known = _stems(fact.title) | _stems(fact.date.display) | {w.lower()[:4] for w in ("Monday", "Tuesday", "Wednesday",
                                                                                        "Thursday", "Friday", "Saturday", "Sunday")}
     new = _stems(fact.statement) - known
     return fact.statement if len(new) >= DETAIL_NEW_WORDS else None
