@@ -23,7 +23,7 @@ from quizgen.render.environment import make_environments
 from quizgen.render.site_pages import PageRenderer
 from quizgen.worksheet.handout import handout_article, handout_summary
 
-_MARKER = re.compile(r"\[\\\[(\d+)\\\]\]\([^)\s]*(?: \"[^\"]*\")?\)")
+_MARKER = re.compile(r"(?:<sup>)?\[\\\[(\d+)\\\]\]\([^)\s]*(?: \"[^\"]*\")?\)(?:</sup>)?")
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()|!#+\-.>=])")
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]: .*$\n?", re.MULTILINE)
@@ -31,7 +31,7 @@ _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]: .*$\n?", re.MULTILINE)
 
 def plain(markdown: str) -> str:
     """Markdown as a reader sees it: `[1]` markers, link labels, no escapes or abbreviation lines."""
-    text = _MARKER.sub(r"[\1]", markdown)
+    text = _MARKER.sub(r" [\1]", markdown)
     text = _LINK.sub(r"\1", text)
     text = _ESCAPE.sub(r"\1", text).replace("<br>", "\n    ")
     text = _ABBREVIATION.sub("", text)

@@ -48,7 +48,7 @@ class SourceMarkers:
         number = self.notes.setdefault(sentence.citations, len(self.notes) + 1)
         outlets = ", ".join(dict.fromkeys(self.renderer.corpus.outlet_of(c.article).name for c in sentence.citations))
         title = _title_text(f"Sources: {outlets}")
-        return Markup(f'{text} [\\[{number}\\]](#source-{number} "{escape_markdown(title)}")')
+        return Markup(f'{text}<sup>[\\[{number}\\]](#source-{number} "{escape_markdown(title)}")</sup>')
 
     def listed(self) -> list[dict[str, Any]]:
         """The notes in number order, each with its quotes: label, link to the passage, quote."""
