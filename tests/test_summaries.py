@@ -183,6 +183,15 @@ def test_every_outlet_gets_the_same_notes_and_the_copy_is_not_listed_as_an_outle
     assert "Unidentified republishing site" not in outlets_part.split("## The outlets", 1)[1]
 
 
+def test_the_copy_is_named_as_a_copy_wherever_it_is_cited() -> None:
+    copies = [o.name for o in _load("seeds").outlets if o.kind == "copy"]
+    assert copies
+    for page in (_pages("seeds").briefing(), _pages("seeds").timeline(), _pages("seeds").sources()):
+        for name in copies:
+            cited = re.findall(rf"{re.escape(name)}(?! \(a copy\))\]\(", page) + re.findall(rf"{re.escape(name)}(?! \(a copy\))[,\"]", page)
+            assert not cited, cited
+
+
 def test_corroboration_counts_clusters_not_restatements() -> None:
     corpus = _load("seeds")
     comparison = compare_sources(corpus)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from quizgen.generate.briefing import Briefing, briefing
 from quizgen.generate.question_model import Citation
 from quizgen.generate.summaries import CitedSentence, Difference, timeline
+from quizgen.model.registry import Outlet
 from quizgen.render.escape import escape_markdown
 
 if TYPE_CHECKING:
@@ -29,6 +30,11 @@ def _title_text(text: str) -> str:
     return " ".join(text.replace('"', "\u201d").replace("\\", "/").split())
 
 
+def source_name(outlet: Outlet) -> str:
+    """How a source is named beside a sentence: a copy says it is one, so it never reads as an outlet."""
+    return f"{outlet.name} (a copy)" if outlet.kind == "copy" else outlet.name
+
+
 class SourceMarkers:
     """Footnote-like markers: each sentence gets one number, `[3]`, which links to note 3 in the
     page's list of sources; the note names each article and links to each quoted passage."""
@@ -39,14 +45,14 @@ class SourceMarkers:
 
     def label(self, citation: Citation) -> str:
         corpus = self.renderer.corpus
-        return f"{corpus.outlet_of(citation.article).name}, {corpus.article(citation.article).meta.published.display}"
+        return f"{source_name(corpus.outlet_of(citation.article))}, {corpus.article(citation.article).meta.published.display}"
 
     def sentence(self, sentence: CitedSentence) -> Markup:
         text = escape_markdown(sentence.text)
         if not sentence.citations:
             return Markup(text)
         number = self.notes.setdefault(sentence.citations, len(self.notes) + 1)
-        outlets = ", ".join(dict.fromkeys(self.renderer.corpus.outlet_of(c.article).name for c in sentence.citations))
+        outlets = ", ".join(dict.fromkeys(source_name(self.renderer.corpus.outlet_of(c.article)) for c in sentence.citations))
         title = _title_text(f"Sources: {outlets}")
         return Markup(f'{text}<sup>[\\[{number}\\]](#source-{number} "{escape_markdown(title)}")</sup>')
 
@@ -113,8 +119,8 @@ def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) 
     """The sentence, then its sources in brackets: each outlet once, linked to its quoted passage."""
     links: dict[str, str] = {}
     for citation in sentence.citations:
-        link = renderer.citation_link(page, citation)
-        links.setdefault(link.label, f"[{escape_markdown(link.label)}]({link.url})")
+        name = source_name(renderer.corpus.outlet_of(citation.article))
+        links.setdefault(name, f"[{escape_markdown(name)}]({renderer.citation_link(page, citation).url})")
     text = escape_markdown(sentence.text)
     return Markup(f"{text} ({', '.join(links.values())})" if links else text)
 
