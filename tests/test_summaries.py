@@ -23,7 +23,7 @@ from quizgen.corpus_loader import load_corpus
 from quizgen.generate.briefing import Briefing, briefing
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.generate.source_comparison import compare_sources, fact_clusters
-from quizgen.generate.summaries import article_summary, timeline
+from quizgen.generate.summaries import article_summary, timeline, timeline_position
 from quizgen.model.corpus import Corpus
 from quizgen.model.readability import flesch_kincaid_grade, word_count
 from quizgen.model.story import SECTION_TITLES, SECTIONS
@@ -152,8 +152,10 @@ def test_the_timeline_tells_each_event_once_in_the_order_it_happened() -> None:
     assert len({(e.date, e.title) for e in entries}) == len(entries)
     years = [e.date.year for e in entries if e.date.precision == "year"]
     assert len(years) == len(set(years)), "2014 once: ISIS's advance and the return of US troops are one event"
-    keys = [e.date.sort_key for e in entries]
+    keys = [timeline_position(e.date) for e in entries]
     assert keys == sorted(keys)
+    order = [e.fact_id for e in entries]
+    assert order.index("coalition-bases-handover-2020") > order.index("strategic-dialogue-begins-2020-06"), "'in 2020' after June 2020"
     same_day = [e.fact_id for e in entries if e.date.iso == "2021-04-07"]
     assert same_day == ["dialogue-april-2021-round", "joint-statement-issued-2021-04-07", "committee-for-technical-talks-2021-04-07"]
 
@@ -251,7 +253,7 @@ def test_generated_corpora_get_summaries_that_keep_every_promise(files: dict[str
         _limits_hold(told)
         entries = timeline(corpus)
         assert len({e.fact_id for e in entries}) == len(entries)
-        assert [e.date.sort_key for e in entries] == sorted(e.date.sort_key for e in entries)
+        assert [timeline_position(e.date) for e in entries] == sorted(timeline_position(e.date) for e in entries)
         for article in corpus.articles:
             assert all(c.article == article.id for s in article_summary(corpus, article) for c in s.citations)
     finally:

@@ -158,6 +158,12 @@ def _detail(fact: AnyFact) -> str | None:
     return fact.statement if len(new) >= DETAIL_NEW_WORDS else None
 
 
+def timeline_position(date: PartialDate) -> tuple[int, int, int]:
+    """Where a date stands on the timeline: an event known only to the year after that year's dated
+    ones ("in 2020" reads as during the year, not before its January), a month before its days."""
+    return (date.year, date.month or 13, date.day or 0)
+
+
 def timeline(corpus: Corpus) -> list[TimelineEntry]:
     """One entry per event in date order; same-day events in the curated sequence; events the
     curator groups as one shown once, citing every source of the group."""
@@ -166,7 +172,7 @@ def timeline(corpus: Corpus) -> list[TimelineEntry]:
     hinted = set(curation.hinted) if curation else set()
     group_of = {fid: group for group in (curation.same_event if curation else []) for fid in group}
     events = [f for f in corpus.facts if f.kind == "event"]
-    events.sort(key=lambda e: (e.date, sequence.get(e.id, len(sequence)), e.id))
+    events.sort(key=lambda e: (timeline_position(e.date), sequence.get(e.id, len(sequence)), e.id))
     entries = []
     for event in events:
         group = group_of.get(event.id, [event.id])
