@@ -50,11 +50,14 @@ def curated_briefing(corpus: Corpus, story: Story) -> Briefing:
     order = {section: i for i, section in enumerate(SECTIONS)}
     paragraphs = sorted(enumerate(story.paragraphs), key=lambda pair: (order[pair[1].section], pair[0]))
     merged: dict[str, list[CitedSentence]] = {}
-    for _, paragraph in paragraphs:  # two paragraphs of one section read as one
+    titles = dict(SECTION_TITLES)
+    for _, paragraph in paragraphs:  # two paragraphs of one section read as one, under the first title given
         merged.setdefault(paragraph.section, []).extend(_facts_cited(corpus, s) for s in paragraph.sentences)
+        if paragraph.title and titles[paragraph.section] == SECTION_TITLES[paragraph.section]:
+            titles[paragraph.section] = paragraph.title
     differences = tuple(Difference(d.kind, _facts_cited(corpus, d), ()) for d in story.differences)  # type: ignore[arg-type]
     return Briefing(key_points=tuple(_facts_cited(corpus, p) for p in story.key_points),
-                    paragraphs=tuple(BriefingParagraph(SECTION_TITLES[s], tuple(merged[s])) for s in SECTIONS if s in merged),
+                    paragraphs=tuple(BriefingParagraph(titles[s], tuple(merged[s])) for s in SECTIONS if s in merged),
                     differences=differences, curated=True)
 
 

@@ -39,6 +39,9 @@ class StorySentence(StrictModel):
 class StoryParagraph(StrictModel):
     section: Section
     """`what-happened`, `background`, `sides`, `reactions` or `next`: rendered in that order."""
+    title: Text | None = None
+    """The heading, when the section's usual one does not fit what the paragraph tells (a section
+    whose voices are all governments' is "What each government said")."""
     sentences: list[StorySentence] = Field(min_length=1)
 
 

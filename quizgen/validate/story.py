@@ -1,7 +1,9 @@
 """Checks on `briefing.yaml`: every curated sentence rests on facts that exist and say what it says.
 
 What can be checked mechanically is checked: each cited fact exists (and, in an article summary,
-is supported by that article); words in double quotes are in a cited quote; every number is in a
+is supported by that article); words in double quotes are words the source itself quotes (inside
+quotation marks in a cited quote, or the quoted `text` of a cited quotation fact: a reporter's
+paraphrase is not someone's words, and neither is the curator's statement); every number is in a
 cited quote, statement or date; a named relation's connective is in the text; a sentence about
 another time than the main events names that time; no fact is told twice; the word limits hold.
 """
@@ -33,6 +35,17 @@ def _fact_texts(fact: Any) -> list[str]:
     texts = [s.quote for s in fact.sources] + [fact.statement]
     texts += [str(getattr(fact, name)) for name in ("text", "claim", "title", "value", "role") if getattr(fact, name, None) is not None]
     return texts
+
+
+_QUOTED_IN_SOURCE = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019]+)(?:[\"\u201d\u2019]|$)")
+
+
+def verbatim_words(fact: Any) -> list[str]:
+    """What the sources put in someone's mouth: the spans inside quotation marks in a fact's quotes
+    (a quote that opens a quotation and stops before its end runs to the quote's end), and the
+    `text` of a quotation fact. A paraphrase ("said that the town still needs ...") is not among them."""
+    spans = [span for s in fact.sources for span in _QUOTED_IN_SOURCE.findall(s.quote)]
+    return spans + ([fact.text] if fact.kind == "quotation" else [])
 
 
 def fact_time(fact: Any, articles: dict[str, Article]) -> PartialDate | None:
@@ -92,11 +105,12 @@ class _StoryChecker:
             if text in self.texts:
                 self.problem(path + ("text",), f"expected each sentence once, found this one already at {self.where(self.texts[text])}")
             self.texts.setdefault(text, path + ("text",))
-        said = [normalise_for_matching(t) for f in cited for t in _fact_texts(f)]
+        said = [normalise_for_matching(t) for f in cited for t in verbatim_words(f)]
         for quoted in _QUOTED.findall(text):
             if not any(normalise_for_matching(quoted) in t for t in said):
-                self.problem(path + ("text",), f"expected the quoted words \"{quoted}\" in a quote of the cited facts "
-                                               f"({', '.join(sentence.facts)}), found them in none")
+                self.problem(path + ("text",), f"expected the quoted words \"{quoted}\" inside quotation marks in a quote of the "
+                                               f"cited facts ({', '.join(sentence.facts)}), found them in none (a paraphrase "
+                                               f"takes no quotation marks)")
         numbers = set().union(*(set(_NUMBER.findall(t)) | _date_numbers(fact_time(f, self.articles)) for f, t in
                                 ((f, " ".join(_fact_texts(f))) for f in cited)))
         for number in _NUMBER.findall(text):
