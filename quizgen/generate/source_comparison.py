@@ -2,7 +2,12 @@
 
 Facts that restate one another (their quotes overlap in one article, by half the shorter quote or
 more) count once: coverage and corroboration count clusters of facts, not restatements. Role
-facts (who holds which office) are not counted: they say who people are, not what happened.
+facts (who holds which office) are not counted: they say who people are, not what happened; nor
+are the two sides of a correction (a report withdrawn is not a fact, and the correction is about
+the article). A copy is never a witness: a cluster is corroborated by two outlets, not by an outlet
+and a copy of it, and a corroborated fact is listed with the outlets' quotes only. Every count is
+the length of a list the page shows: an outlet's facts are the corroborated ones that name it plus
+those only it reports; a copy's, those an outlet also gives plus those no outlet gives.
 """
 
 from __future__ import annotations
@@ -24,10 +29,15 @@ OVERLAP_SHARE = 0.5
 class OutletCoverage:
     outlet: Outlet
     article_ids: tuple[str, ...]
-    fact_count: int
-    """Clusters of facts (restatements counted once) that the outlet's articles support."""
+    shared: tuple[AnyFact, ...]
+    """One fact per cluster that another outlet also reports (for a copy: that an outlet gives)."""
     only_here: tuple[AnyFact, ...]
-    """One fact per cluster that no other outlet supports."""
+    """One fact per cluster that no other outlet supports (for a copy: that no outlet gives)."""
+
+    @property
+    def fact_count(self) -> int:
+        """Clusters of facts (restatements counted once) that the outlet's articles support."""
+        return len(self.shared) + len(self.only_here)
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,17 @@ class SourceComparison:
 
 def outlets_of(corpus: Corpus, fact: AnyFact) -> tuple[str, ...]:
     return tuple(dict.fromkeys(corpus.article(s.article).meta.outlet for s in fact.sources))
+
+
+def witnesses_of(corpus: Corpus, fact: AnyFact) -> tuple[str, ...]:
+    """The outlets that report a fact, copies left out (a copy confirms nothing)."""
+    return tuple(o for o in outlets_of(corpus, fact) if corpus.outlet(o).kind != "copy")
+
+
+def witnessed(corpus: Corpus, fact: AnyFact) -> AnyFact:
+    """The fact with only its outlets' sources (a copy's quote is no evidence for it)."""
+    sources = [s for s in fact.sources if corpus.outlet_of(s.article).kind != "copy"]
+    return fact.model_copy(update={"sources": sources}) if len(sources) < len(fact.sources) else fact
 
 
 def fact_clusters(corpus: Corpus, facts: list[AnyFact]) -> list[list[AnyFact]]:
@@ -80,22 +101,29 @@ def fact_clusters(corpus: Corpus, facts: list[AnyFact]) -> list[list[AnyFact]]:
 
 def compare_sources(corpus: Corpus) -> SourceComparison:
     order = {f.id: i for i, f in enumerate(corpus.facts)}
-    clusters = fact_clusters(corpus, [f for f in corpus.facts if f.kind != "role"])
+    differences = classified_differences(corpus)
+    corrected = {s.fact_id for d in differences if d.kind == "correction" for s in (d.sentence, *d.versions)}
+    clusters = fact_clusters(corpus, [f for f in corpus.facts if f.kind != "role" and f.id not in corrected])
     outlets_of_cluster = [tuple(dict.fromkeys(o for f in c for o in outlets_of(corpus, f))) for c in clusters]
+    witnesses = [tuple(o for o in outlets if corpus.outlet(o).kind != "copy") for outlets in outlets_of_cluster]
     # the fact that speaks for a cluster: the most corroborated, then the first
     leads = [min(c, key=lambda f: (-outlet_count(corpus, f), order[f.id])) for c in clusters]
+    corroborated = [i for i in range(len(clusters)) if len(witnesses[i]) >= 2]
+    corroborated.sort(key=lambda i: (-len(witnesses[i]), order[leads[i].id]))
     coverage = []
     for outlet in corpus.outlets:
         article_ids = tuple(a.id for a in corpus.articles_of(outlet.id))
-        mine = [i for i, outlets in enumerate(outlets_of_cluster) if outlet.id in outlets]
-        only = tuple(leads[i] for i in mine if outlets_of_cluster[i] == (outlet.id,))
-        coverage.append(OutletCoverage(outlet, article_ids, len(mine), only))
-    shared = [i for i in range(len(clusters)) if outlet_count(corpus, leads[i]) >= 2]
-    shared.sort(key=lambda i: (-outlet_count(corpus, leads[i]), order[leads[i].id]))
+        mine = [i for i in range(len(clusters)) if outlet.id in outlets_of_cluster[i]]
+        if outlet.kind == "copy":
+            shared = [i for i in mine if witnesses[i]]
+        else:
+            shared = [i for i in corroborated if outlet.id in witnesses[i]]
+        only = tuple(leads[i] for i in mine if i not in shared)
+        coverage.append(OutletCoverage(outlet, article_ids, tuple(leads[i] for i in shared), only))
     return SourceComparison(
         coverage=tuple(coverage),
-        corroborated=tuple((leads[i], outlets_of(corpus, leads[i])) for i in shared),
-        differences=classified_differences(corpus),
+        corroborated=tuple((witnessed(corpus, leads[i]), witnesses[i]) for i in corroborated),
+        differences=differences,
         spellings=tuple(p for p in corpus.people if p.spellings),
     )
 

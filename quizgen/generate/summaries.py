@@ -49,7 +49,9 @@ class TimelineEntry:
 
 
 def outlet_count(corpus: Corpus, fact: AnyFact) -> int:
-    return len({corpus.article(s.article).meta.outlet for s in fact.sources})
+    """How many outlets witness the fact. A copy (an outlet of kind `copy`) republishes another
+    outlet's text, so it is never a witness: it counts for nothing, here or anywhere."""
+    return len({o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"})
 
 
 def fact_date(fact: AnyFact) -> PartialDate | None:

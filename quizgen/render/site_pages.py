@@ -23,7 +23,8 @@ from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
-from quizgen.render.summary_pages import briefing_page, differences_for_sources, named_sources, quote_linked, reference_link, timeline_page
+from quizgen.render.summary_pages import (briefing_page, differences_for_sources, named_sources, quote_linked, reference_link,
+                                          source_name, timeline_page)
 
 if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
     from quizgen.emit.teacher_downloads import TeacherFiles
@@ -152,7 +153,7 @@ class PageRenderer:
         outlets = []
         for row in comparison.coverage:
             outlet = row.outlet
-            outlets.append({"name": outlet.name, "is_copy": outlet.kind == "copy", "facts": row.fact_count, "only": len(row.only_here),
+            outlets.append({"name": outlet.name, "is_copy": outlet.kind == "copy", "facts": row.fact_count, "only": len(row.only_here), "shared": len(row.shared),
                             "owner": outlet.owner, "editorial_line": outlet.editorial_line, "about": [reference_link(about) for about in outlet.about_sources],
                             "reliability": [corpus.article(a).meta.reliability for a in row.article_ids],
                             "articles": [Link(corpus.article(a).meta.published.display, _md_link(page, article_uri(a))) for a in row.article_ids],
@@ -160,7 +161,9 @@ class PageRenderer:
         corroborated = [{"sentence": named_sources(self, page, cite(f)), "count": len(o)} for f, o in comparison.corroborated]
         spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
             "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
-        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated,
+        headlines = [{"source": escape_markdown(source_name(corpus.outlet_of(a.id))), "date": a.meta.published.display,
+                      "headline": escape_markdown(a.meta.headline)} for a in corpus.articles]
+        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines,
                                                          differences=differences_for_sources(self, page), spellings=spellings)
 
     def quizzes_index(self) -> str:
