@@ -169,7 +169,8 @@ def test_the_timeline_tells_each_event_once_in_the_order_it_happened() -> None:
     order = [e.fact_id for e in entries]
     assert order.index("coalition-bases-handover-2020") > order.index("strategic-dialogue-begins-2020-06"), "'in 2020' after June 2020"
     same_day = [e.fact_id for e in entries if e.date.iso == "2021-04-07"]
-    assert same_day == ["dialogue-april-2021-round", "joint-statement-issued-2021-04-07", "committee-for-technical-talks-2021-04-07"]
+    assert same_day == ["pmf-factions-threat-of-strikes", "dialogue-april-2021-round", "joint-statement-issued-2021-04-07",
+                        "committee-for-technical-talks-2021-04-07"], "the threat came hours before the talks"
 
 
 def test_a_timeline_line_does_not_repeat_its_title_and_tells_hints_from_plans() -> None:
@@ -179,9 +180,19 @@ def test_a_timeline_line_does_not_repeat_its_title_and_tells_hints_from_plans() 
     for line in lines:
         title, _, detail = line.partition("<br>")
         assert not detail or detail.split()[:4] != title.split(": ", 1)[1].split()[:4], line
-    hinted = [line for line in lines if "hinted" in line.split(":", 1)[0]]
+    hinted = [line for line in lines if "a hint" in line.split(":", 1)[0]]
     assert hinted and all("(planned)" not in line for line in hinted)
+    assert all(line.startswith("- **July 2021**") for line in hinted), "a hint stands at the month it was hinted in, not as a dated event"
+    assert "December 2021" not in page
     assert any("*(planned)*" in line for line in lines)
+
+
+def test_the_timeline_headings_keep_the_sources_qualifiers() -> None:
+    lines = [line for line in _pages("seeds").timeline().splitlines() if line.startswith("- **")]
+    assert any("non-binding" in line for line in lines if line.startswith("- **January 2020**"))
+    assert any("in Syria" in line for line in lines if line.startswith("- **March 2019**"))
+    assert any("official's claim, quoted by Rudaw" in line for line in lines if line.startswith("- **8 April 2021**"))
+    assert not any("<br>" in line for line in lines if "Hashd threaten" in line), "a curated heading has no line under it"
 
 
 # -- how the sources compare ---------------------------------------------------------------

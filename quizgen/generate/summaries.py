@@ -153,8 +153,8 @@ def _stems(text: str) -> set[str]:
     return {w.lower()[:4] for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
-def _detail(fact: AnyFact) -> str | None:
-    known = _stems(fact.title) | _stems(fact.date.display) | {w.lower()[:4] for w in ("Monday", "Tuesday", "Wednesday",
+def _detail(fact: AnyFact, title: str, date: PartialDate) -> str | None:
+    known = _stems(title) | _stems(date.display) | {w.lower()[:4] for w in ("Monday", "Tuesday", "Wednesday",
                                                                                        "Thursday", "Friday", "Saturday", "Sunday")}
     new = _stems(fact.statement) - known
     return fact.statement if len(new) >= DETAIL_NEW_WORDS else None
@@ -168,19 +168,32 @@ def timeline_position(date: PartialDate) -> tuple[int, int, int]:
 
 def timeline(corpus: Corpus) -> list[TimelineEntry]:
     """One entry per event in date order; same-day events in the curated sequence; events the
-    curator groups as one shown once, citing every source of the group."""
+    curator groups as one shown once, citing every source of the group. A hinted event stands at
+    the month it was hinted in; curated headings replace the facts' titles; curated additions
+    (dated facts of other kinds) are shown as events."""
     curation = corpus.story.timeline if corpus.story else None
     sequence = {fid: i for i, fid in enumerate(curation.sequence)} if curation else {}
     hinted = set(curation.hinted) if curation else set()
+    titles = dict(curation.titles) if curation else {}
     group_of = {fid: group for group in (curation.same_event if curation else []) for fid in group}
-    events = [f for f in corpus.facts if f.kind == "event"]
-    events.sort(key=lambda e: (timeline_position(e.date), sequence.get(e.id, len(sequence)), e.id))
+    shown: list[tuple[AnyFact, PartialDate, str]] = []
+    for event in (f for f in corpus.facts if f.kind == "event"):
+        when = event.date
+        if event.id in hinted:
+            reported = min(corpus.article(s.article).meta.published for s in event.sources)
+            when = PartialDate(reported.year, reported.month)
+        shown.append((event, when, titles.get(event.id, event.title)))
+    for addition in (curation.added if curation else []):
+        fact = corpus.fact(addition.fact)
+        shown.append((fact, addition.date or fact_time(corpus, fact), addition.title))
+    shown.sort(key=lambda row: (timeline_position(row[1]), sequence.get(row[0].id, len(sequence)), row[0].id))
     entries = []
-    for event in events:
-        group = group_of.get(event.id, [event.id])
-        if event.id != group[0]:
+    for fact, when, title in shown:
+        group = group_of.get(fact.id, [fact.id])
+        if fact.id != group[0]:
             continue
         citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in group for s in corpus.fact(fid).sources))
-        status = "hinted" if event.id in hinted else "planned" if event.planned else "happened"
-        entries.append(TimelineEntry(event.date, event.title, _detail(event), status, citations, event.id))
+        status = "hinted" if fact.id in hinted else "planned" if getattr(fact, "planned", False) else "happened"
+        curated = fact.id in titles or fact.kind != "event"  # a curated heading says what matters: no line under it
+        entries.append(TimelineEntry(when, title, None if curated else _detail(fact, title, when), status, citations, fact.id))
     return entries

@@ -60,11 +60,27 @@ class ArticleSummary(StrictModel):
     sentences: list[StorySentence] = Field(min_length=3, max_length=5)
 
 
+class TimelineAddition(StrictModel):
+    """A dated fact of another kind (a threat, a statement) shown on the timeline as an event."""
+
+    fact: Id
+    title: Text
+    """The heading, in the curator's words; checked like a sentence against the fact."""
+    date: PartialDate | None = None
+    """A more precise date than the fact's own, within it (the day of a month), when the article shows it."""
+
+
 class TimelineCuration(StrictModel):
+    titles: dict[Id, Text] = {}
+    """Headings for events, in the curator's words, where the fact's title is stiff or drops a
+    qualifier; each is checked like a sentence against its event (quoted words, numbers)."""
+    added: list[TimelineAddition] = []
+    """Dated facts of other kinds shown as events."""
     sequence: list[Id] = []
     """Events in the order they happened, for those that share a date (the talks, then the statement about them)."""
     hinted: list[Id] = []
-    """Planned events that were only hinted at, not announced."""
+    """Planned events that were only hinted at, not announced: shown as a hint, at the month the
+    hint was reported (the earliest article that reports it), not as an event of their own date."""
     same_event: list[list[Id]] = []
     """Groups of event facts that tell one event; the first of each group is shown."""
 

@@ -84,7 +84,7 @@ def briefing_page(renderer: "PageRenderer") -> str:
         sources=markers.listed(), curated=told.curated)
 
 
-STATUS_NOTES = {"happened": "", "planned": "planned", "hinted": "hinted at, not announced"}
+STATUS_NOTES = {"happened": "", "planned": "planned", "hinted": "a hint, not an announcement"}
 
 
 def timeline_page(renderer: "PageRenderer") -> str:

@@ -94,7 +94,7 @@ class _StoryChecker:
         return fact
 
     def sentence(self, path: Path, sentence: StorySentence, previous: str = "", *, once: bool = True,
-                 article: str | None = None) -> None:
+                 article: str | None = None, dated: bool = True) -> None:
         """Check one sentence; ``previous`` is the sentence before it (a date there covers this one)."""
         main = self.articles[article].meta.published if article else self.story.main_period
         cited = [f for i, fid in enumerate(sentence.facts) if (f := self.known(path + ("facts", i), fid)) is not None]
@@ -123,7 +123,7 @@ class _StoryChecker:
                                                f"'{text[:50]}'")
         for i, fact in enumerate(cited):
             when = fact_time(fact, self.articles)
-            if when and not (_names_time(text, when, main) or _names_time(previous, when, main)):
+            if dated and when and not (_names_time(text, when, main) or _names_time(previous, when, main)):
                 self.problem(path + ("facts", i), f"expected the sentence to say when (fact '{fact.id}' is from {when.display}, "
                                                   f"{'the article' if article else 'the main events'} from {main.display}), found no such date in it")
             if article and article not in {s.article for s in fact.sources}:
@@ -167,13 +167,36 @@ class _StoryChecker:
 
     def _timeline(self, path: Path) -> None:
         curation = self.story.timeline
+        for fact_id, title in curation.titles.items():  # the line shows the date: a heading need not say it
+            fact = self.known(path + ("titles", fact_id), fact_id)
+            if fact is not None and fact.kind != "event":
+                self.problem(path + ("titles", fact_id), f"expected the id of an event fact, found '{fact_id}', a {fact.kind} fact")
+            elif fact is not None:
+                self.sentence(path + ("titles", fact_id), StorySentence(text=title, facts=[fact_id]), once=False, dated=False)
+        added = set()
+        for i, addition in enumerate(curation.added):
+            where = path + ("added", i)
+            fact = self.known(where + ("fact",), addition.fact)
+            if fact is None:
+                continue
+            added.add(fact.id)
+            own = fact_time(fact, self.articles)
+            if addition.date and own and not _within(addition.date, own):
+                self.problem(where + ("date",), f"expected a date within the fact's own ({own.display}), found {addition.date.display}")
+            elif own is None and addition.date is None:
+                self.problem(where + ("fact",), f"expected a dated fact, found '{fact.id}' with no date")
+            self.sentence(where, StorySentence(text=addition.title, facts=[fact.id]), once=False, dated=False)
         groups: Iterator[tuple[Path, list[str]]] = iter([(("sequence",), curation.sequence), (("hinted",), curation.hinted),
                                                          *((("same_event", g), ids) for g, ids in enumerate(curation.same_event))])
         for where, ids in groups:
             for i, fact_id in enumerate(ids):
                 fact = self.known(path + where + (i,), fact_id)
-                if fact is not None and fact.kind != "event":
+                if fact is not None and fact.kind != "event" and fact_id not in added:
                     self.problem(path + where + (i,), f"expected the id of an event fact, found '{fact_id}', a {fact.kind} fact")
+
+
+def _within(narrow: PartialDate, wide: PartialDate) -> bool:
+    return all(w is None or n == w for n, w in ((narrow.year, wide.year), (narrow.month, wide.month), (narrow.day, wide.day)))
 
 
 def check_story(files: CorpusFiles, articles: dict[str, Article]) -> list[Problem]:
