@@ -276,6 +276,33 @@ def test_a_correction_and_an_april_to_july_change_are_not_listed_as_disagreement
     assert "Dutch" not in disagreements and "by the end of 2021. (Asharq" not in disagreements.split("\n- ")[1]
 
 
+def test_only_clashes_between_sources_are_listed_each_once() -> None:
+    corpus = _load("seeds")
+    differences = compare_sources(corpus).differences
+    def outlets(fact_id: str) -> set[str]:
+        return {corpus.outlet_of(s.article).id for s in corpus.fact(fact_id).sources if corpus.outlet_of(s.article).kind != "copy"}
+    told: list[str] = []
+    for d in differences:
+        if d.kind == "correction":
+            continue
+        first, second = d.sentence.fact_id, d.versions[0].fact_id
+        assert outlets(first) and outlets(second), "a version only a copy gives is no version"
+        assert not outlets(first) & outlets(second), "an outlet does not disagree with itself"
+        told += [first, second]
+    disagreeing = {f for d in differences if d.kind == "disagreement" for f in (d.sentence.fact_id, d.versions[0].fact_id)}
+    assert not any(d.kind == "update" and d.sentence.fact_id in disagreeing for d in differences), "a split going on is no update"
+    assert [d.kind for d in differences].count("disagreement") == 1
+    page = _pages("seeds").sources()
+    assert "two governments" in page.split("## Two versions at the same time", 1)[1].split("\n## ", 1)[0]
+    assert "*Al-Kadhimi*" not in page, "a capital letter is no other spelling"
+
+
+def test_a_copy_is_dated_by_its_page_and_an_unprinted_date_is_marked() -> None:
+    page = _pages("seeds").briefing()
+    assert "(a copy\\), page dated 23 April 2021" in page and "(a copy\\), 23 April 2021" not in page
+    assert "Al Jazeera, 7 April 2021 \\(date not printed; inferred\\)" in page
+
+
 # -- article summaries and handouts ----------------------------------------------------------
 @pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
 def test_an_article_summary_cites_only_its_own_article(kind: str) -> None:

@@ -124,7 +124,7 @@ def compare_sources(corpus: Corpus) -> SourceComparison:
         coverage=tuple(coverage),
         corroborated=tuple((witnessed(corpus, leads[i]), witnesses[i]) for i in corroborated),
         differences=differences,
-        spellings=tuple(p for p in corpus.people if p.spellings),
+        spellings=tuple(p for p in corpus.people if any(s.name.casefold() != p.name.casefold() for s in p.spellings)),
     )
 
 

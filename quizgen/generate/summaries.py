@@ -121,9 +121,25 @@ def _kind_of_difference(corpus: Corpus, first: AnyFact, second: AnyFact) -> str:
     return "disagreement"
 
 
+def _witness_outlets(corpus: Corpus, fact: AnyFact) -> set[str]:
+    return {o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"}
+
+
+def _two_sources(corpus: Corpus, first: AnyFact, second: AnyFact) -> bool:
+    """Whether two versions come from different sources: each side has an outlet (a copy is no
+    witness) and no outlet gives both (an article that reports a view and the reply to it, or an
+    extra caveat, is not two sources disagreeing)."""
+    a, b = _witness_outlets(corpus, first), _witness_outlets(corpus, second)
+    return bool(a) and bool(b) and not a & b
+
+
 def classified_differences(corpus: Corpus) -> tuple[Difference, ...]:
     """Pairs of facts that give different versions (`differs_from`), each pair once, by kind:
-    disagreements first, then updates over time, then corrections."""
+    disagreements first, then updates over time, then corrections.
+
+    Only a clash between sources is a disagreement or an update (see `_two_sources`); a correction
+    is one article's. A later version of a fact already in a same-time disagreement is that split
+    going on, not a change over time, so it is not listed again as an update."""
     seen: set[frozenset[str]] = set()
     found = []
     for fact in corpus.facts:
@@ -135,9 +151,13 @@ def classified_differences(corpus: Corpus) -> tuple[Difference, ...]:
             other = corpus.fact(other_id)
             first, second = sorted((fact, other), key=lambda f: fact_time(corpus, f))
             kind = _kind_of_difference(corpus, first, second)
+            if kind != "correction" and not _two_sources(corpus, first, second):
+                continue
             note = fact.difference or getattr(other, "difference", None)
             versions = (cite(second),) + ((CitedSentence(note, (), fact.id),) if note else ())
             found.append(Difference(kind, cite(first), versions))
+    in_disagreement = {s.fact_id for d in found if d.kind == "disagreement" for s in (d.sentence, *d.versions) if s.citations}
+    found = [d for d in found if d.kind != "update" or d.sentence.fact_id not in in_disagreement]
     rank = {"disagreement": 0, "update": 1, "correction": 2}
     return tuple(sorted(found, key=lambda d: rank[d.kind]))
 

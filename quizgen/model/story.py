@@ -53,6 +53,14 @@ class StoryDifference(StrictModel):
     facts: list[Id] = Field(min_length=1)
 
 
+class DifferenceNote(StrictModel):
+    """The curator's words for what a pair of facts that differ (`differs_from`) differ on, shown on
+    the sources page instead of the facts' own `difference` note (say whose versions they are)."""
+
+    facts: list[Id] = Field(min_length=2, max_length=2)
+    text: Text
+
+
 class ArticleSummary(StrictModel):
     """A curated summary of one article: 3 to 5 sentences citing only facts that article supports."""
 
@@ -93,6 +101,7 @@ class Story(StrictModel):
     paragraphs: list[StoryParagraph] = Field(min_length=1)
     """The prose, at most 400 words: each fact is cited by one sentence only."""
     differences: list[StoryDifference] = []
+    difference_notes: list[DifferenceNote] = []
     article_summaries: list[ArticleSummary] = []
     timeline: TimelineCuration = TimelineCuration()
 

@@ -24,7 +24,7 @@ from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
 from quizgen.render.summary_pages import (briefing_page, differences_for_sources, named_sources, quote_linked, reference_link,
-                                          source_name, timeline_page)
+                                          article_date, source_name, timeline_page)
 
 if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
     from quizgen.emit.teacher_downloads import TeacherFiles
@@ -161,7 +161,7 @@ class PageRenderer:
         corroborated = [{"sentence": named_sources(self, page, cite(f)), "count": len(o)} for f, o in comparison.corroborated]
         spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
             "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
-        headlines = [{"source": escape_markdown(source_name(corpus.outlet_of(a.id))), "date": a.meta.published.display,
+        headlines = [{"source": escape_markdown(source_name(corpus.outlet_of(a.id))), "date": article_date(corpus, a.id),
                       "headline": escape_markdown(a.meta.headline)} for a in corpus.articles]
         return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines,
                                                          differences=differences_for_sources(self, page), spellings=spellings)

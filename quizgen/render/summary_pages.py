@@ -35,6 +35,17 @@ def source_name(outlet: Outlet) -> str:
     return f"{outlet.name} (a copy)" if outlet.kind == "copy" else outlet.name
 
 
+def article_date(corpus: Any, article_id: str) -> str:
+    """An article's date as a note shows it: a copy's is its page's date, not the events'; a date
+    the text does not print (only a `date_note` explains it) is marked as inferred."""
+    meta = corpus.article(article_id).meta
+    if corpus.outlet_of(article_id).kind == "copy":
+        return f"page dated {meta.published.display}"
+    if meta.date_note and not meta.date_as_printed:
+        return f"{meta.published.display} (date not printed; inferred)"
+    return meta.published.display
+
+
 class SourceMarkers:
     """Footnote-like markers: each sentence gets one number, `[3]`, which links to note 3 in the
     page's list of sources; the note names each article and links to each quoted passage."""
@@ -45,7 +56,7 @@ class SourceMarkers:
 
     def label(self, citation: Citation) -> str:
         corpus = self.renderer.corpus
-        return f"{source_name(corpus.outlet_of(citation.article))}, {corpus.article(citation.article).meta.published.display}"
+        return f"{source_name(corpus.outlet_of(citation.article))}, {article_date(corpus, citation.article)}"
 
     def sentence(self, sentence: CitedSentence) -> Markup:
         text = escape_markdown(sentence.text)
@@ -129,13 +140,16 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
     """The sources page's lists of differences, by kind, each version with its outlets' links."""
     groups: dict[str, list[dict[str, Any]]] = {}
     notes_shown: set[str] = set()  # one fact's note can explain two pairs: shown with the first
+    story = renderer.corpus.story
+    curated = {frozenset(n.facts): n.text for n in story.difference_notes} if story else {}
     for difference in renderer.comparison.differences:
         versions = [named_sources(renderer, page, difference.sentence)]
+        pair = frozenset(v.fact_id for v in (difference.sentence, *difference.versions) if v.citations)
         for version in difference.versions:
             if version.citations:
                 versions.append(named_sources(renderer, page, version))
-            elif version.text not in notes_shown:
-                notes_shown.add(version.text)
-                versions.append(Markup("*The difference:* ") + escape_markdown(version.text))
+            elif (text := curated.get(pair, version.text)) not in notes_shown:
+                notes_shown.add(text)
+                versions.append(Markup("*The difference:* ") + escape_markdown(text))
         groups.setdefault(difference.kind, []).append({"versions": versions})
     return [{"title": DIFFERENCE_TITLES[kind], "kind": kind, "entries": groups[kind]} for kind in DIFFERENCE_TITLES if kind in groups]

@@ -153,6 +153,13 @@ class _StoryChecker:
             self.problem(base + ("paragraphs",), f"expected prose of at most {PROSE_WORDS} words, found {prose}")
         for d, difference in enumerate(story.differences):
             self.sentence(base + ("differences", d), difference)  # type: ignore[arg-type]
+        for n, note in enumerate(story.difference_notes):
+            path = base + ("difference_notes", n)
+            first, second = (self.known(path + ("facts", i), fid) for i, fid in enumerate(note.facts))
+            if first is not None and second is not None and second.id not in first.differs_from and first.id not in second.differs_from:
+                self.problem(path + ("facts",), f"expected two facts that differ (one lists the other in differs_from), found "
+                                                f"'{first.id}' and '{second.id}'")
+            self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
