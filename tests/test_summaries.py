@@ -263,6 +263,9 @@ def test_the_sources_page_sets_the_headlines_side_by_side() -> None:
     table = _pages("seeds").sources().split("## The headlines side by side", 1)[1].split("\n## ", 1)[0]
     for article in corpus.articles:
         assert escape_markdown(article.meta.headline) in table, article.id
+    row = next(line for line in table.splitlines() if "Asharq Al-Awsat |" in line)
+    assert "hinted" in row, "the headline set against the article's own text"
+    assert "Headline |" in _pages("base").sources(), "any corpus gets the headlines, with or without notes"
 
 
 def test_a_correction_and_an_april_to_july_change_are_not_listed_as_disagreements() -> None:
@@ -323,8 +326,11 @@ def test_a_handout_shows_only_its_articles_details() -> None:
     text = " ".join(s.text for s in summary)
     assert "al-Muhandis" not in text and "Al Jazeera" not in text, "a detail only another article gives"
     for sentence in summary:
-        assert sentence.quotes and all(q.replace("“", '"').replace("”", '"')[:20] in rudaw.published_text.replace("“", '"').replace("”", '"')
-                                       for q in sentence.quotes)
+        def flat(text: str) -> str:
+            return " ".join(text.replace("“", '"').replace("”", '"').split())
+        assert sentence.quotes and all(flat(q)[:20] in flat(rudaw.published_text) for q in sentence.quotes)
+    assert "60 percent" in text and "no foreign military bases" in text, "Rudaw's own key points"
+    assert "Netherlands" not in text, "the Dutch correction is not a key point of the article"
 
 
 # -- any corpus ------------------------------------------------------------------------------

@@ -61,6 +61,15 @@ class DifferenceNote(StrictModel):
     text: Text
 
 
+class HeadlineNote(StrictModel):
+    """What an article's headline stresses, set against what its own text says; cites only facts
+    that article supports. Shown beside the headline on the sources page."""
+
+    article: Id
+    text: Text
+    facts: list[Id] = Field(min_length=1)
+
+
 class ArticleSummary(StrictModel):
     """A curated summary of one article: 3 to 5 sentences citing only facts that article supports."""
 
@@ -102,6 +111,7 @@ class Story(StrictModel):
     """The prose, at most 400 words: each fact is cited by one sentence only."""
     differences: list[StoryDifference] = []
     difference_notes: list[DifferenceNote] = []
+    headline_notes: list[HeadlineNote] = []
     article_summaries: list[ArticleSummary] = []
     timeline: TimelineCuration = TimelineCuration()
 

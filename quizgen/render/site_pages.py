@@ -161,8 +161,9 @@ class PageRenderer:
         corroborated = [{"sentence": named_sources(self, page, cite(f)), "count": len(o)} for f, o in comparison.corroborated]
         spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
             "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
+        notes = {n.article: n.text for n in corpus.story.headline_notes} if corpus.story else {}
         headlines = [{"source": escape_markdown(source_name(corpus.outlet_of(a.id))), "date": article_date(corpus, a.id),
-                      "headline": escape_markdown(a.meta.headline)} for a in corpus.articles]
+                      "headline": escape_markdown(a.meta.headline), "note": escape_markdown(notes.get(a.id, ""))} for a in corpus.articles]
         return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines,
                                                          differences=differences_for_sources(self, page), spellings=spellings)
 

@@ -160,6 +160,12 @@ class _StoryChecker:
                 self.problem(path + ("facts",), f"expected two facts that differ (one lists the other in differs_from), found "
                                                 f"'{first.id}' and '{second.id}'")
             self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]
+        for h, note in enumerate(story.headline_notes):
+            path = base + ("headline_notes", h)
+            if note.article not in self.articles:
+                self.problem(path + ("article",), f"expected the id of an article, found '{note.article}'")
+                continue
+            self.sentence(path, note, once=False, article=note.article, dated=False)  # type: ignore[arg-type]
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
