@@ -30,7 +30,7 @@ from quizgen.model.story import SECTION_TITLES, SECTIONS
 from quizgen.render.environment import make_environments
 from quizgen.render.escape import escape_markdown
 from quizgen.render.site_pages import PageRenderer
-from quizgen.worksheet.handout import handout_summary
+from quizgen.worksheet.handout import handout_article, handout_summary
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -331,6 +331,8 @@ def test_a_handout_shows_only_its_articles_details() -> None:
         assert sentence.quotes and all(flat(q)[:20] in flat(rudaw.published_text) for q in sentence.quotes)
     assert "60 percent" in text and "no foreign military bases" in text, "Rudaw's own key points"
     assert "Netherlands" not in text, "the Dutch correction is not a key point of the article"
+    about = handout_article(corpus, rudaw)
+    assert "first-hand" not in about.reliability and about.editorial_line and "KDP" in about.editorial_line
 
 
 # -- any corpus ------------------------------------------------------------------------------
