@@ -298,6 +298,8 @@ def test_only_clashes_between_sources_are_listed_each_once() -> None:
     page = _pages("seeds").sources()
     assert "two governments" in page.split("## Two versions at the same time", 1)[1].split("\n## ", 1)[0]
     assert "*Al-Kadhimi*" not in page, "a capital letter is no other spelling"
+    corrections = page.split("## Corrections", 1)[1].split("\n## ", 1)[0]
+    assert "The difference:" not in corrections, "a correction is told once, not three times"
 
 
 def test_a_copy_is_dated_by_its_page_and_an_unprinted_date_is_marked() -> None:

@@ -148,6 +148,8 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
         for version in difference.versions:
             if version.citations:
                 versions.append(named_sources(renderer, page, version))
+            elif difference.kind == "correction" and pair not in curated:
+                continue  # the correction's own statement says what changed: its note would say it a third time
             elif (text := curated.get(pair, version.text)) not in notes_shown:
                 notes_shown.add(text)
                 versions.append(Markup("*The difference:* ") + escape_markdown(text))
