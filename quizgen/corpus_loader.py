@@ -16,6 +16,7 @@ from quizgen.model.corpus import Corpus, SourceLocation
 from quizgen.validate.consistency import check_consistency
 from quizgen.validate.quotes import verify_quotes
 from quizgen.validate.references import check_references, collect_definitions
+from quizgen.validate.story import STORY_FILE, check_story
 
 
 def _origins(files: CorpusFiles) -> dict[str, SourceLocation]:
@@ -44,6 +45,7 @@ def _build(files: CorpusFiles, articles: dict[str, Article], root_display: str) 
         terms=tuple(reg["glossary.yaml"].model.terms),
         origins=_origins(files),
         root=root_display,
+        story=reg[STORY_FILE].model.story if STORY_FILE in reg else None,
     )
 
 
@@ -79,6 +81,7 @@ def _loaded_corpus(root: Path, display_root: str, yaml_cache: Path | None) -> Co
     problems.extend(verify_quotes(files, loaded))
     articles = {key: article for key, (article, _) in loaded.items()}
     problems.extend(check_consistency(files, articles))
+    problems.extend(check_story(files, articles))
     problems.raise_if_any()
     return _build(files, articles, display_root)
 

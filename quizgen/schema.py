@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
 from quizgen.model.registry import ArticleMeta
+from quizgen.model.story import StoryFile
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "facts": FactsFile,
@@ -22,6 +23,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "outlets": OutletsFile,
     "topics": TopicsFile,
     "corpus": CorpusFile,
+    "briefing": StoryFile,
     "article-front-matter": ArticleMeta,
 }
 PACKAGED_SCHEMAS = Path(__file__).parent / "schemas"

@@ -145,11 +145,11 @@ def test_serve_rebuilds_when_the_corpus_changes(tmp_path: Path) -> None:
         return False
 
     try:
-        assert wait_for("The Riverton bridge opened on 4 May 2020."), "the server did not start"
+        assert wait_for("The opening of the Riverton bridge."), "the server did not start"
         facts = project / "seeds" / "facts" / "bridge.yaml"
-        facts.write_text(facts.read_text(encoding="utf-8").replace("The Riverton bridge opened on 4 May 2020.",
-                                                                   "The new Riverton bridge opened on 4 May 2020."), encoding="utf-8")
-        assert wait_for("The new Riverton bridge opened"), "an edit under seeds/ did not rebuild the site"
+        facts.write_text(facts.read_text(encoding="utf-8").replace("title: the opening of the Riverton bridge",
+                                                                   "title: the opening of the new Riverton bridge"), encoding="utf-8")
+        assert wait_for("The opening of the new Riverton bridge"), "an edit under seeds/ did not rebuild the site"
         template = project / "templates" / "timeline.md"
         template.write_text(template.read_text(encoding="utf-8").replace("# Timeline", "# Timeline of events"), encoding="utf-8")
         assert wait_for("Timeline of events"), "an edit under templates/ did not rebuild the site"

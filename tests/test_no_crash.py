@@ -221,7 +221,7 @@ def test_a_full_disk_or_file_size_limit_is_one_line_and_changes_nothing(tmp_path
 
 def _breaks_the_template(project: Path) -> str:
     template = project / "templates" / "briefing.md"
-    template.write_text(template.read_text(encoding="utf-8").replace("{{ info.description }}", "{{ info.no_such_field }}"), encoding="utf-8")
+    template.write_text(template.read_text(encoding="utf-8").replace("# Briefing\n", "# Briefing\n\n{{ info.no_such_field }}\n", 1), encoding="utf-8")
     return "templates/briefing.md:3:1: the template failed:"
 
 

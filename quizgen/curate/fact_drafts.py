@@ -264,9 +264,14 @@ def render_drafts(display: str, facts: list[dict[str, object]], terms: list[dict
 def draft_warnings(root: Path, display_root: str) -> list[str]:
     """A warning for every facts file marked ``draft: true``, which the loader skips."""
     folder = root / "facts"
-    warnings = []
-    if folder.is_dir():
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in YAML_SUFFIXES and not p.name.startswith(".")):
+    warnings: list[str] = []
+    try:  # links, unreadable folders and files: the loader that runs next reports them, located
+        paths = sorted(p for p in folder.iterdir() if not p.is_symlink() and p.is_file() and p.suffix in YAML_SUFFIXES
+                       and not p.name.startswith(".")) if folder.is_dir() else []
+    except OSError:
+        return warnings
+    if paths:
+        for path in paths:
             source = read_source_text(path, path.name)
             line = None if isinstance(source, Problem) else draft_line(source.text)
             if line:

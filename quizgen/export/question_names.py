@@ -2,7 +2,7 @@
 
 Moodle's question bank, Canvas's quiz editor and Anki's deck list show a question's name or its
 deck, not its text. A name is the start of the stem, cut after a whole word, then the stable id:
-`How many US troops were in Iraq in April 2021? (q-9332a3329111)` is findable by a teacher and
+`How many people crossed the bridge on its first day? (q-9332a3329111)` is findable by a teacher and
 still unique, so a re-import matches it. The category of a question is the first topic its fact
 lists (the curator's main one), and categories come in the corpus's order of topics, so every
 platform groups the bank the way the study site's topic quizzes do.

@@ -15,7 +15,7 @@ while the stem is still over the limit, in this order:
    two parts (`...; ...`) keeps its first part, marked `…`.
 5. A long quotation keeps its first whole words, marked `…`, when no other speaker's quotation
    in the corpus holds those words: the quoted words are still the speaker's own.
-6. A title before a person's name (`Iraq's foreign minister Fuad Hussein said`) goes, in a
+6. A title before a person's name (`Riverton's mayor Ann Lee said`) goes, in a
    statement or a reported claim: the name still says who. It is the person's role, or up to
    four words opening the sentence or the reported clause; in a false statement, only a title
    that the fact's true statement gives too, so the falsehood never lies in it.
@@ -73,7 +73,7 @@ def _without_reporter(corpus: Corpus, question: Question, statement: str) -> str
 
 
 def _title_before(stem: str, at: int, role: str) -> str:
-    """The title right before a name at ``at`` (`Iraq's foreign minister `): the person's own role,
+    """The title right before a name at ``at`` (`Riverton's mayor `): the person's own role,
     or up to four words that open the sentence or the reported clause; empty when there is none."""
     before = stem[:at]
     if before.casefold().endswith(role.casefold() + " "):

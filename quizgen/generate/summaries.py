@@ -1,12 +1,12 @@
-"""Summaries, the briefing and the timeline: sentences chosen from facts, each citing its sources.
+"""Article summaries, the timeline and the differences between sources, each sentence citing quotes.
 
-Every sentence the site states is a fact's curated statement, so every claim traces to a quote.
-What the generators add is the choice and the order: the facts most outlets corroborate first,
-events in date order, and disagreements set side by side.
+Every sentence the site states is a curated sentence (`briefing.yaml`) or a fact's statement, so
+every claim traces to a quote. What the generators add is the choice and the order.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quizgen.generate.question_model import Citation
@@ -15,6 +15,7 @@ from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.field_types import PartialDate
 
 KIND_WEIGHT = {"claim": 0, "event": 1, "quantity": 2, "quotation": 3, "role": 4}
+SUMMARY_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -25,28 +26,41 @@ class CitedSentence:
 
 
 @dataclass(frozen=True)
-class BriefingSection:
-    topic_id: str
-    title: str
-    sentences: tuple[CitedSentence, ...]
+class Difference:
+    """Two versions of one thing: `disagreement` (at the same time), `update` (over time) or `correction`."""
+
+    kind: str
+    sentence: CitedSentence
+    """The curated sentence that tells the difference, or the first version's statement."""
+    versions: tuple[CitedSentence, ...]
+    """The other versions, when the difference is told by the facts' own statements."""
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
     date: PartialDate
     title: str
-    statement: str
-    planned: bool
+    detail: str | None
+    """The statement, when it adds to the title; else None (a heading is not said twice)."""
+    status: str
+    """`happened`, `planned` or `hinted`."""
     citations: tuple[Citation, ...]
     fact_id: str
 
 
 def outlet_count(corpus: Corpus, fact: AnyFact) -> int:
-    return len({corpus.article(s.article).meta.outlet for s in fact.sources})
+    """How many outlets witness the fact. A copy (an outlet of kind `copy`) republishes another
+    outlet's text, so it is never a witness: it counts for nothing, here or anywhere."""
+    return len({o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"})
 
 
 def fact_date(fact: AnyFact) -> PartialDate | None:
     return getattr(fact, "date", None) or getattr(fact, "as_of", None)
+
+
+def fact_time(corpus: Corpus, fact: AnyFact) -> PartialDate:
+    """When a fact is about: its own date, else the earliest article that reports it."""
+    return fact_date(fact) or min(corpus.article(s.article).meta.published for s in fact.sources)
 
 
 def _importance(corpus: Corpus, fact: AnyFact, position: int) -> tuple[int, int, int]:
@@ -64,37 +78,70 @@ def article_facts(corpus: Corpus, article: Article) -> list[AnyFact]:
     return [f for _, f in sorted(((_importance(corpus, f, i), f) for i, f in enumerate(mine)), key=lambda pair: pair[0])]
 
 
-def article_summary(corpus: Corpus, article: Article, length: int = 5) -> list[CitedSentence]:
-    """A short summary: the article's own claims first, then the facts it shares with most outlets."""
-    facts = article_facts(corpus, article)
-    claims = [f for f in facts if f.kind == "claim"][:2]
-    rest = [f for f in facts if f not in claims and f.kind != "role"]
-    chosen = (claims + rest)[:length]
-    chosen.sort(key=lambda f: (f not in claims, fact_date(f) or PartialDate(9999)))
+def _names_other_outlet(corpus: Corpus, article: Article, text: str) -> bool:
+    others = [o.name for o in corpus.outlets if o.id != article.meta.outlet]
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in others) or " says " in text
+
+
+def article_summary(corpus: Corpus, article: Article, length: int = SUMMARY_LENGTH) -> list[CitedSentence]:
+    """A summary of one article from its own facts and quotes only.
+
+    The curated summary (`briefing.yaml`, `article_summaries`) if there is one. Else the facts only
+    this article reports, then shared ones whose statement names no other outlet (a shared fact's
+    statement can hold a detail that only another article gives), in date order.
+    """
+    curated = [s for s in corpus.story.article_summaries if s.article == article.id] if corpus.story else []
+    if curated:
+        return [CitedSentence(s.text, tuple(dict.fromkeys(Citation(src.article, src.quote) for fid in s.facts
+                                                          for src in corpus.fact(fid).sources if src.article == article.id)), s.facts[0])
+                for s in curated[0].sentences]
+    facts = [f for f in article_facts(corpus, article) if f.kind != "role"]
+    own = [f for f in facts if outlet_count(corpus, f) == 1]
+    shared = [f for f in facts if f not in own and not _names_other_outlet(corpus, article, f.statement)]
+    chosen = (own[:2] + shared + own[2:])[:length]
+    order = {f.id: i for i, f in enumerate(facts)}
+    chosen.sort(key=lambda f: (fact_time(corpus, f), order[f.id]))
     return [cite(f, article.id) for f in chosen]
 
 
-def briefing(corpus: Corpus, per_topic: int = 5) -> list[BriefingSection]:
-    """One combined summary: a section per topic, each fact once (under its first topic)."""
-    order = {fact.id: i for i, fact in enumerate(corpus.facts)}
-    by_first_topic: dict[str, list[AnyFact]] = {}
-    for fact in corpus.facts:
-        if fact.kind != "role":
-            by_first_topic.setdefault(fact.topics[0], []).append(fact)
-    sections = []
-    for topic in corpus.topics:
-        facts = by_first_topic.get(topic.id, [])
-        chosen = sorted(facts, key=lambda f: _importance(corpus, f, order[f.id]))[:per_topic]
-        chosen.sort(key=lambda f: (fact_date(f) or PartialDate(9999), order[f.id]))
-        if chosen:
-            sections.append(BriefingSection(topic.id, topic.title, tuple(cite(f) for f in chosen)))
-    return sections
+_CORRECTION = re.compile(r"\b(?:correction|corrected|previous version|earlier version)\b", re.IGNORECASE)
 
 
-def disagreements(corpus: Corpus) -> list[tuple[AnyFact, AnyFact, str | None]]:
-    """Pairs of facts that give different versions, each pair once."""
+def _kind_of_difference(corpus: Corpus, first: AnyFact, second: AnyFact) -> str:
+    """A correction when one article gives both versions and a quote of them says it corrects
+    (`Correction:`, `a previous version`); an update when the versions are from different
+    months; else a disagreement (two versions at the same time)."""
+    shared = {s.article for s in first.sources} & {s.article for s in second.sources}
+    quotes = [s.quote for f in (first, second) for s in f.sources if s.article in shared]
+    if any(_CORRECTION.search(q) for q in quotes):
+        return "correction"
+    a, b = fact_time(corpus, first), fact_time(corpus, second)
+    if (a.year, a.month) != (b.year, b.month):
+        return "update"
+    return "disagreement"
+
+
+def _witness_outlets(corpus: Corpus, fact: AnyFact) -> set[str]:
+    return {o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"}
+
+
+def _two_sources(corpus: Corpus, first: AnyFact, second: AnyFact) -> bool:
+    """Whether two versions come from different sources: each side has an outlet (a copy is no
+    witness) and no outlet gives both (an article that reports a view and the reply to it, or an
+    extra caveat, is not two sources disagreeing)."""
+    a, b = _witness_outlets(corpus, first), _witness_outlets(corpus, second)
+    return bool(a) and bool(b) and not a & b
+
+
+def classified_differences(corpus: Corpus) -> tuple[Difference, ...]:
+    """Pairs of facts that give different versions (`differs_from`), each pair once, by kind:
+    disagreements first, then updates over time, then corrections.
+
+    Only a clash between sources is a disagreement or an update (see `_two_sources`); a correction
+    is one article's. A later version of a fact already in a same-time disagreement is that split
+    going on, not a change over time, so it is not listed again as an update."""
     seen: set[frozenset[str]] = set()
-    pairs = []
+    found = []
     for fact in corpus.facts:
         for other_id in fact.differs_from:
             key = frozenset((fact.id, other_id))
@@ -102,12 +149,71 @@ def disagreements(corpus: Corpus) -> list[tuple[AnyFact, AnyFact, str | None]]:
                 continue
             seen.add(key)
             other = corpus.fact(other_id)
-            pairs.append((fact, other, fact.difference or getattr(other, "difference", None)))
-    return pairs
+            first, second = sorted((fact, other), key=lambda f: fact_time(corpus, f))
+            kind = _kind_of_difference(corpus, first, second)
+            if kind != "correction" and not _two_sources(corpus, first, second):
+                continue
+            note = fact.difference or getattr(other, "difference", None)
+            versions = (cite(second),) + ((CitedSentence(note, (), fact.id),) if note else ())
+            found.append(Difference(kind, cite(first), versions))
+    in_disagreement = {s.fact_id for d in found if d.kind == "disagreement" for s in (d.sentence, *d.versions) if s.citations}
+    found = [d for d in found if d.kind != "update" or d.sentence.fact_id not in in_disagreement]
+    rank = {"disagreement": 0, "update": 1, "correction": 2}
+    return tuple(sorted(found, key=lambda d: rank[d.kind]))
+
+
+_STOP = frozenset("a an and the of in on at to by for from with as its it was were is be that this which who into "
+                  "had has have than then there their they them he she his her".split())
+_WORD = re.compile(r"[A-Za-z0-9]+")
+DETAIL_NEW_WORDS = 6
+"""A statement is shown under its title only if it has this many content words the title lacks."""
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:4] for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def _detail(fact: AnyFact, title: str, date: PartialDate) -> str | None:
+    known = _stems(title) | _stems(date.display) | {w.lower()[:4] for w in ("Monday", "Tuesday", "Wednesday",
+                                                                                       "Thursday", "Friday", "Saturday", "Sunday")}
+    new = _stems(fact.statement) - known
+    return fact.statement if len(new) >= DETAIL_NEW_WORDS else None
+
+
+def timeline_position(date: PartialDate) -> tuple[int, int, int]:
+    """Where a date stands on the timeline: an event known only to the year after that year's dated
+    ones ("in 2020" reads as during the year, not before its January), a month before its days."""
+    return (date.year, date.month or 13, date.day or 0)
 
 
 def timeline(corpus: Corpus) -> list[TimelineEntry]:
-    events = [f for f in corpus.facts if f.kind == "event"]
-    events.sort(key=lambda e: (e.date, e.id))
-    return [TimelineEntry(e.date, e.title, e.statement, e.planned, tuple(Citation(s.article, s.quote) for s in e.sources), e.id)
-            for e in events]
+    """One entry per event in date order; same-day events in the curated sequence; events the
+    curator groups as one shown once, citing every source of the group. A hinted event stands at
+    the month it was hinted in; curated headings replace the facts' titles; curated additions
+    (dated facts of other kinds) are shown as events."""
+    curation = corpus.story.timeline if corpus.story else None
+    sequence = {fid: i for i, fid in enumerate(curation.sequence)} if curation else {}
+    hinted = set(curation.hinted) if curation else set()
+    titles = dict(curation.titles) if curation else {}
+    group_of = {fid: group for group in (curation.same_event if curation else []) for fid in group}
+    shown: list[tuple[AnyFact, PartialDate, str]] = []
+    for event in (f for f in corpus.facts if f.kind == "event"):
+        when = event.date
+        if event.id in hinted:
+            reported = min(corpus.article(s.article).meta.published for s in event.sources)
+            when = PartialDate(reported.year, reported.month)
+        shown.append((event, when, titles.get(event.id, event.title)))
+    for addition in (curation.added if curation else []):
+        fact = corpus.fact(addition.fact)
+        shown.append((fact, addition.date or fact_time(corpus, fact), addition.title))
+    shown.sort(key=lambda row: (timeline_position(row[1]), sequence.get(row[0].id, len(sequence)), row[0].id))
+    entries = []
+    for fact, when, title in shown:
+        group = group_of.get(fact.id, [fact.id])
+        if fact.id != group[0]:
+            continue
+        citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in group for s in corpus.fact(fid).sources))
+        status = "hinted" if fact.id in hinted else "planned" if getattr(fact, "planned", False) else "happened"
+        curated = fact.id in titles or fact.kind != "event"  # a curated heading says what matters: no line under it
+        entries.append(TimelineEntry(when, title, None if curated else _detail(fact, title, when), status, citations, fact.id))
+    return entries

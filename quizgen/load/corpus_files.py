@@ -26,6 +26,7 @@ from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
 from quizgen.model.article import TextBlock
 from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
 from quizgen.model.registry import ArticleMeta
+from quizgen.model.story import StoryFile
 from quizgen.validate.characters import unprintable_in_article, unprintable_in_document
 from quizgen.validate.file_shape import validate_file_shape
 
@@ -38,6 +39,10 @@ REGISTRY_FILES: dict[str, type[BaseModel]] = {
     "topics.yaml": TopicsFile,
     "glossary.yaml": GlossaryFile,
 }
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {
+    "briefing.yaml": StoryFile,
+}
+"""Files a corpus may have: without `briefing.yaml` the briefing is chosen from the facts."""
 YAML_SUFFIXES = (".yaml", ".yml")
 _DRAFT_LINE = re.compile(r"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.MULTILINE)
 
@@ -149,11 +154,13 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
         problems.append(unreadable(root_display or ".", exc, "folder"))
         files.failed.update([*REGISTRY_FILES, "facts", "articles"])
         return files, problems
-    for name, model in REGISTRY_FILES.items():
+    for name, model in {**REGISTRY_FILES, **OPTIONAL_FILES}.items():
         path = root / name
         present = is_file(path)
         if present is None:
             files.failed.add(name)
+            continue
+        if not present and name in OPTIONAL_FILES:
             continue
         if not present:
             problems.append(Problem(_display(root_display, Path(name)), 1, 1, f"expected the file {name} in the corpus folder, found no such file"))
@@ -167,7 +174,7 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
         else:
             files.registries[name] = loaded
     for path in _files_in(root, YAML_SUFFIXES, root_display, problems) or []:
-        if path.name not in REGISTRY_FILES:
+        if path.name not in REGISTRY_FILES and path.name not in OPTIONAL_FILES:
             problems.append(Problem(_display(root_display, Path(path.name)), 1, 1,
                                     f"expected one of {', '.join(REGISTRY_FILES)} at the top of the corpus folder, found '{path.name}' (facts go under facts/)"))
     for kind, folder, suffixes in (("facts", "facts", YAML_SUFFIXES), ("articles", "articles", (".md",))):

@@ -10,6 +10,7 @@ from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFac
 from quizgen.model.field_types import StrictModel
 from quizgen.model.article import Article
 from quizgen.model.registry import CorpusInfo, Organization, Outlet, Person, Topic
+from quizgen.model.story import Story
 
 
 
@@ -45,6 +46,8 @@ class Corpus:
     """Where each fact, term and person is defined, for messages from later stages."""
     root: str = "seeds"
     """The corpus folder as it appears in messages."""
+    story: Story | None = None
+    """The curated briefing (`briefing.yaml`), if the corpus has one."""
     _by_id: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

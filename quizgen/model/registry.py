@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from quizgen.model.facts import Source
@@ -24,6 +26,14 @@ class Outlet(StrictModel):
     country: Text | None = None
     website: Text | None = None
     """The outlet's home page, such as `https://www.example-news.org`."""
+    kind: Literal["outlet", "copy"] = "outlet"
+    """`copy` for a site that only republished another outlet's text: it is not an outlet of its own."""
+    owner: Text | None = None
+    """Who owns or funds it, in one line."""
+    editorial_line: Text | None = None
+    """Its stance or editorial line, in one line."""
+    about_sources: list[Text] = []
+    """Where `owner` and `editorial_line` come from (addresses of reference pages)."""
 
 
 class Spelling(StrictModel):

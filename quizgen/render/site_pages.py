@@ -16,13 +16,15 @@ from markupsafe import Markup
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.generate.question_model import Citation, Question
 from quizgen.generate.source_comparison import SourceComparison, compare_sources, outlets_of, term_appearances
-from quizgen.generate.summaries import CitedSentence, article_facts, article_summary, briefing, timeline
+from quizgen.generate.summaries import CitedSentence, article_facts, article_summary, cite
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
 from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
+from quizgen.render.summary_pages import (briefing_page, differences_for_sources, named_sources, quote_linked, reference_link,
+                                          article_date, source_name, timeline_page)
 
 if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
     from quizgen.emit.teacher_downloads import TeacherFiles
@@ -109,18 +111,12 @@ class PageRenderer:
         quotes = list(corpus.quotes_from(article_id))
         return self.md.get_template("article.md").render(
             meta=article.meta, outlet=corpus.outlet_of(article_id), published=article.meta.published.display,
-            summary=[self.cited(page, s) for s in article_summary(corpus, article)], facts=facts,
+            summary=[quote_linked(self, page, s) for s in article_summary(corpus, article)], facts=facts,
             text=render_article_text(article, quotes),
             quiz=self.quiz(page, f"article-{article_id}", self.bank.by_article(article_id)))
 
     def briefing(self) -> str:
-        page = "briefing.md"
-        sections = [{"title": s.title, "sentences": [self.cited(page, c) for c in s.sentences]} for s in briefing(self.corpus)]
-        return self.md.get_template("briefing.md").render(info=self.corpus.info, sections=sections, differences=self._differences(page))
-
-    def _differences(self, page: str) -> list[dict[str, Any]]:
-        return [{"first": self.fact_sentence(page, a), "second": self.fact_sentence(page, b), "note": note}
-                for a, b, note in self.comparison.disagreements]
+        return briefing_page(self)
 
     @cached_property
     def comparison(self) -> SourceComparison:
@@ -128,11 +124,7 @@ class PageRenderer:
         return compare_sources(self.corpus)
 
     def timeline(self) -> str:
-        page = "timeline.md"
-        entries = [{"date": e.date.display, "planned": e.planned, "title": e.title[:1].upper() + e.title[1:],
-                    "sentence": self.cited(page, CitedSentence(e.statement, e.citations, e.fact_id))} for e in timeline(self.corpus)]
-        return self.md.get_template("timeline.md").render(entries=entries, first=entries[0]["date"] if entries else "",
-                                                          last=entries[-1]["date"] if entries else "")
+        return timeline_page(self)
 
     def glossary(self) -> str:
         page, corpus = "glossary.md", self.corpus
@@ -160,15 +152,20 @@ class PageRenderer:
         comparison = self.comparison
         outlets = []
         for row in comparison.coverage:
-            reliability = "; ".join(corpus.article(a).meta.reliability for a in row.article_ids)
-            outlets.append({"name": row.outlet.name, "facts": row.fact_count, "only": len(row.only_here), "reliability": reliability,
+            outlet = row.outlet
+            outlets.append({"name": outlet.name, "is_copy": outlet.kind == "copy", "facts": row.fact_count, "only": len(row.only_here), "shared": len(row.shared),
+                            "owner": outlet.owner, "editorial_line": outlet.editorial_line, "about": [reference_link(about) for about in outlet.about_sources],
+                            "reliability": [corpus.article(a).meta.reliability for a in row.article_ids],
                             "articles": [Link(corpus.article(a).meta.published.display, _md_link(page, article_uri(a))) for a in row.article_ids],
-                            "only_facts": [self.fact_sentence(page, f) for f in row.only_here]})
-        corroborated = [{"sentence": self.fact_sentence(page, f), "count": len(o)} for f, o in comparison.corroborated]
+                            "only_facts": [named_sources(self, page, cite(f)) for f in row.only_here]})
+        corroborated = [{"sentence": named_sources(self, page, cite(f)), "count": len(o)} for f, o in comparison.corroborated]
         spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
             "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
-        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated,
-                                                         differences=self._differences(page), spellings=spellings)
+        notes = {n.article: n.text for n in corpus.story.headline_notes} if corpus.story else {}
+        headlines = [{"source": escape_markdown(source_name(corpus.outlet_of(a.id))), "date": article_date(corpus, a.id),
+                      "headline": escape_markdown(a.meta.headline), "note": escape_markdown(notes.get(a.id, ""))} for a in corpus.articles]
+        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines,
+                                                         differences=differences_for_sources(self, page), spellings=spellings)
 
     def quizzes_index(self) -> str:
         page = "quizzes/index.md"

@@ -123,7 +123,10 @@ def _message(error: Any, root: type[BaseModel], data_path: tuple[Any, ...]) -> s
     if kind == "string_too_short":
         return "expected text, found an empty string"
     if kind == "too_short":
-        return f"expected at least {error['ctx']['min_length']} item(s), found none"
+        length = error["ctx"].get("actual_length") or 0
+        return f"expected at least {error['ctx']['min_length']} item(s), found {length or 'none'}"
+    if kind == "too_long":
+        return f"expected at most {error['ctx']['max_length']} item(s), found {error['ctx'].get('actual_length')}"
     if kind == "string_pattern_mismatch":
         pattern = error["ctx"]["pattern"]
         if pattern == ID_PATTERN:

@@ -25,6 +25,8 @@ class HandoutArticle:
     byline: str | None
     published: str
     reliability: str
+    editorial_line: str | None = None
+    """The outlet's editorial line (`outlets.yaml`), which a reader of one article needs beside it."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class SummarySentence:
 
 def handout_article(corpus: Corpus, article: Article) -> HandoutArticle:
     meta = article.meta
-    return HandoutArticle(meta.headline, corpus.outlet(meta.outlet).name, meta.byline, meta.published.display, meta.reliability)
+    outlet = corpus.outlet(meta.outlet)
+    return HandoutArticle(meta.headline, outlet.name, meta.byline, meta.published.display, meta.reliability, outlet.editorial_line)
 
 
 def handout_summary(corpus: Corpus, article: Article) -> tuple[SummarySentence, ...]:

@@ -16,7 +16,7 @@ from quizgen.generate.question_model import Question, answer_key, stable_hash
 from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
 ANSWER_AT_LEAST = 4
-"""Shorter answer keys (`UN`, `ISF`) turn up inside other words of a stem by chance: not checked."""
+"""Shorter answer keys (`UN`, `EU`) turn up inside other words of a stem by chance: not checked."""
 
 
 def _facts(question: Question) -> set[str]:

@@ -8,7 +8,7 @@ import pytest
 
 from browser_env import AXE, SCREENSHOTS
 
-PAGES = ["articles/rudaw-2021-04-07/", "quizzes/all/", "quizzes/topics/withdrawal-agreement/", "practice/", "timeline/",
+PAGES = ["articles/rudaw-2021-04-07/", "quizzes/all/", "quizzes/topics/withdrawal-agreement/", "practice/", "timeline/", "briefing/", "sources/",
          "flashcards/", "progress/"]
 
 

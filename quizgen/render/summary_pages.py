@@ -1,0 +1,157 @@
+"""The briefing, the timeline and the comparison of the sources, as Markdown pages.
+
+Sentences carry numbered source markers (`[1]`) that link to the quoted passage on the article
+page, with the outlet and the quote as a tooltip; the briefing ends with the numbered list of its
+sources. Outlet names stay out of the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from quizgen.generate.briefing import Briefing, briefing
+from quizgen.generate.question_model import Citation
+from quizgen.generate.summaries import CitedSentence, Difference, timeline
+from quizgen.model.registry import Outlet
+from quizgen.render.escape import escape_markdown
+
+if TYPE_CHECKING:
+    from quizgen.render.site_pages import PageRenderer
+
+DIFFERENCE_TITLES = {"disagreement": "Two versions at the same time", "update": "What changed over time",
+                     "correction": "Corrections"}
+
+
+def _title_text(text: str) -> str:
+    """Text for a Markdown link title, which ends at a straight double quote."""
+    return " ".join(text.replace('"', "\u201d").replace("\\", "/").split())
+
+
+def source_name(outlet: Outlet) -> str:
+    """How a source is named beside a sentence: a copy says it is one, so it never reads as an outlet."""
+    return f"{outlet.name} (a copy)" if outlet.kind == "copy" else outlet.name
+
+
+def article_date(corpus: Any, article_id: str) -> str:
+    """An article's date as a note shows it: a copy's is its page's date, not the events'; a date
+    the text does not print (only a `date_note` explains it) is marked as inferred."""
+    meta = corpus.article(article_id).meta
+    if corpus.outlet_of(article_id).kind == "copy":
+        return f"page dated {meta.published.display}"
+    if meta.date_note and not meta.date_as_printed:
+        return f"{meta.published.display} (date not printed; inferred)"
+    return meta.published.display
+
+
+class SourceMarkers:
+    """Footnote-like markers: each sentence gets one number, `[3]`, which links to note 3 in the
+    page's list of sources; the note names each article and links to each quoted passage."""
+
+    def __init__(self, renderer: "PageRenderer", page: str) -> None:
+        self.renderer, self.page = renderer, page
+        self.notes: dict[tuple[Citation, ...], int] = {}
+
+    def label(self, citation: Citation) -> str:
+        corpus = self.renderer.corpus
+        return f"{source_name(corpus.outlet_of(citation.article))}, {article_date(corpus, citation.article)}"
+
+    def sentence(self, sentence: CitedSentence) -> Markup:
+        text = escape_markdown(sentence.text)
+        if not sentence.citations:
+            return Markup(text)
+        number = self.notes.setdefault(sentence.citations, len(self.notes) + 1)
+        outlets = ", ".join(dict.fromkeys(source_name(self.renderer.corpus.outlet_of(c.article)) for c in sentence.citations))
+        title = _title_text(f"Sources: {outlets}")
+        return Markup(f'{text}<sup>[\\[{number}\\]](#source-{number} "{escape_markdown(title)}")</sup>')
+
+    def listed(self) -> list[dict[str, Any]]:
+        """The notes in number order, each with its quotes: label, link to the passage, quote."""
+        return [{"number": n, "anchor": f"source-{n}",
+                 "quotes": [{"label": self.label(c), "url": self.renderer.citation_link(self.page, c).url, "quote": c.quote}
+                            for c in citations]}
+                for citations, n in self.notes.items()]
+
+
+def _difference_groups(markers: SourceMarkers, differences: tuple[Difference, ...]) -> list[dict[str, Any]]:
+    groups: dict[str, list[Markup]] = {}
+    for difference in differences:
+        parts = [markers.sentence(difference.sentence)] + [markers.sentence(v) for v in difference.versions]
+        groups.setdefault(difference.kind, []).append(Markup(" ").join(parts))
+    return [{"title": DIFFERENCE_TITLES[kind], "entries": groups[kind]} for kind in DIFFERENCE_TITLES if kind in groups]
+
+
+def briefing_page(renderer: "PageRenderer") -> str:
+    page = "briefing.md"
+    told: Briefing = briefing(renderer.corpus)
+    markers = SourceMarkers(renderer, page)
+    key_points = [markers.sentence(s) for s in told.key_points]
+    paragraphs = [{"title": p.title, "text": Markup(" ").join(markers.sentence(s) for s in p.sentences)} for p in told.paragraphs]
+    differences = _difference_groups(markers, told.differences)
+    return renderer.md.get_template("briefing.md").render(
+        info=renderer.corpus.info, key_points=key_points, paragraphs=paragraphs, differences=differences,
+        sources=markers.listed(), curated=told.curated)
+
+
+STATUS_NOTES = {"happened": "", "planned": "planned", "hinted": "a hint, not an announcement"}
+
+
+def timeline_page(renderer: "PageRenderer") -> str:
+    page = "timeline.md"
+    markers = SourceMarkers(renderer, page)
+    entries = []
+    for entry in timeline(renderer.corpus):
+        title = entry.title[:1].upper() + entry.title[1:]
+        sentence = markers.sentence(CitedSentence(title + ".", entry.citations, entry.fact_id))
+        entries.append({"date": entry.date.display, "status": STATUS_NOTES[entry.status], "line": sentence, "detail": entry.detail})
+    return renderer.md.get_template("timeline.md").render(
+        entries=entries, first=entries[0]["date"] if entries else "", last=entries[-1]["date"] if entries else "",
+        sources=markers.listed())
+
+
+def reference_link(reference: str) -> Markup:
+    """A reference from `outlets.yaml`: a link when it is a web address, else the text itself."""
+    if re.fullmatch(r"https?://[^\s<>\"]+", reference):
+        target = reference.replace("(", "%28").replace(")", "%29")
+        return Markup(f"[{escape_markdown(reference)}]({target})")
+    return Markup(escape_markdown(reference))
+
+
+def quote_linked(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
+    """A sentence of an article's own summary, on that article's page: a `quote` link per passage
+    (the outlet's name after every sentence of its own page says nothing)."""
+    links = [f"[quote]({renderer.citation_link(page, c).url})" for c in sentence.citations]
+    return Markup(escape_markdown(sentence.text) + ("" if not links else " (" + ", ".join(links) + ")"))
+
+
+def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
+    """The sentence, then its sources in brackets: each outlet once, linked to its quoted passage."""
+    links: dict[str, str] = {}
+    for citation in sentence.citations:
+        name = source_name(renderer.corpus.outlet_of(citation.article))
+        links.setdefault(name, f"[{escape_markdown(name)}]({renderer.citation_link(page, citation).url})")
+    text = escape_markdown(sentence.text)
+    return Markup(f"{text} ({', '.join(links.values())})" if links else text)
+
+
+def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[str, Any]]:
+    """The sources page's lists of differences, by kind, each version with its outlets' links."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    notes_shown: set[str] = set()  # one fact's note can explain two pairs: shown with the first
+    story = renderer.corpus.story
+    curated = {frozenset(n.facts): n.text for n in story.difference_notes} if story else {}
+    for difference in renderer.comparison.differences:
+        versions = [named_sources(renderer, page, difference.sentence)]
+        pair = frozenset(v.fact_id for v in (difference.sentence, *difference.versions) if v.citations)
+        for version in difference.versions:
+            if version.citations:
+                versions.append(named_sources(renderer, page, version))
+            elif difference.kind == "correction" and pair not in curated:
+                continue  # the correction's own statement says what changed: its note would say it a third time
+            elif (text := curated.get(pair, version.text)) not in notes_shown:
+                notes_shown.add(text)
+                versions.append(Markup("*The difference:* ") + escape_markdown(text))
+        groups.setdefault(difference.kind, []).append({"versions": versions})
+    return [{"title": DIFFERENCE_TITLES[kind], "kind": kind, "entries": groups[kind]} for kind in DIFFERENCE_TITLES if kind in groups]

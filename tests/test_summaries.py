@@ -1,0 +1,355 @@
+"""The summaries as a reader relies on them: the briefing, the timeline, the comparison of the
+sources and the article summaries (and so the reading handouts).
+
+On the seed corpus (with its curated story), on the seed corpus without it, on the fixture corpus
+about another event, and on generated corpora.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import textstat
+from hypothesis import HealthCheck, given, settings
+
+from corpus_cases import BASE_CORPUS
+from corpus_strategies import corpora, write_corpus
+from quizgen.corpus_loader import load_corpus
+from quizgen.generate.briefing import Briefing, briefing
+from quizgen.generate.question_bank import build_question_bank
+from quizgen.generate.source_comparison import compare_sources, fact_clusters
+from quizgen.generate.summaries import article_summary, timeline, timeline_position
+from quizgen.model.corpus import Corpus
+from quizgen.model.readability import flesch_kincaid_grade, word_count
+from quizgen.model.story import SECTION_TITLES, SECTIONS
+from quizgen.render.environment import make_environments
+from quizgen.render.escape import escape_markdown
+from quizgen.render.site_pages import PageRenderer
+from quizgen.worksheet.handout import handout_article, handout_summary
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+@lru_cache(maxsize=None)
+def _load(kind: str) -> Corpus:
+    if kind == "seeds":
+        return load_corpus(SEEDS, display_root="seeds")
+    if kind == "base":
+        return load_corpus(BASE_CORPUS, display_root="seeds")
+    folder = Path(tempfile.mkdtemp()) / "seeds"  # the seed corpus without its curated story
+    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("briefing.yaml"))
+    try:
+        return load_corpus(folder, display_root="seeds")
+    finally:
+        shutil.rmtree(folder.parent)
+
+
+@lru_cache(maxsize=None)
+def _pages(kind: str) -> PageRenderer:
+    corpus = _load(kind)
+    markdown, html = make_environments()
+    return PageRenderer(corpus, build_question_bank(corpus), markdown, html)
+
+
+def _limits_hold(told: Briefing) -> None:
+    """The promises every briefing keeps, curated or chosen."""
+    assert len(told.key_points) <= 5
+    assert sum(word_count(s.text) for s in told.key_points) <= 100
+    assert word_count(told.prose) <= 400
+    prose = [s for p in told.paragraphs for s in p.sentences] + [d.sentence for d in told.differences]
+    texts = [s.text for s in prose]
+    assert len(texts) == len(set(texts)), "no sentence twice"
+    assert all(s.citations for s in [*told.key_points, *prose]), "every sentence cites its quotes"
+
+
+# -- the briefing ---------------------------------------------------------------------------
+def test_the_curated_briefing_keeps_its_limits_and_reads_at_grade_nine_or_below() -> None:
+    told = briefing(_load("seeds"))
+    assert told.curated and 3 <= len(told.key_points) <= 5
+    _limits_hold(told)
+    assert word_count(told.prose) >= 250, "a briefing, not a headline"
+    assert flesch_kincaid_grade(told.prose) <= 9
+    assert textstat.flesch_kincaid_grade(told.prose) <= 9, "by an independent count too"
+
+
+def test_the_curated_briefing_tells_each_fact_once() -> None:
+    story = _load("seeds").story
+    assert story is not None
+    told = [fid for p in story.paragraphs for s in p.sentences for fid in s.facts] + [fid for d in story.differences for fid in d.facts]
+    assert len(told) == len(set(told))
+
+
+def test_the_briefing_page_leads_with_key_points_then_the_story_in_narrative_order() -> None:
+    page = _pages("seeds").briefing()
+    headings = re.findall(r"^## (.+)$", page, re.MULTILINE)
+    assert headings[0] == "Key points"
+    story_headings = [h for h in headings if h in SECTION_TITLES.values()]
+    assert story_headings == [SECTION_TITLES[s] for s in SECTIONS if SECTION_TITLES[s] in story_headings]
+    assert headings.index("Where the sources differ") > headings.index(story_headings[-1])
+    bullets = re.findall(r"^- .+$", page.split("## ", 2)[1], re.MULTILINE)
+    assert 3 <= len(bullets) <= 5
+
+
+def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
+    points = " ".join(s.text for s in briefing(_load("seeds")).key_points)
+    assert "training and advising" in points and "2,500" in points and '"any remaining combat forces"' in points
+    assert "no date" in points, "no date agreed"
+    assert "two governments" in points and "sources differ" not in points, "Iraq and the Pentagon differ, not the outlets"
+    assert "July 2021" in points and "Asharq Al-Awsat" in points, "the July hint, credited to its one source"
+
+
+def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() -> None:
+    renderer = _pages("seeds")
+    page = renderer.briefing()
+    body, _, notes = page.partition("## Sources")
+    markers = re.findall(r"\[\\\[(\d+)\\\]\]\(#source-(\d+) \"Sources: [^\"]+\"\)", body)
+    assert markers and all(a == b for a, b in markers)
+    told = briefing(renderer.corpus)
+    sentences = [*told.key_points, *(s for p in told.paragraphs for s in p.sentences), *(d.sentence for d in told.differences)]
+    assert len(markers) == len(sentences), "one marker per sentence, no row of outlet names"
+    for number in {int(n) for n, _ in markers}:
+        note = re.search(rf'^{number}\. <a id="source-{number}"></a>.*?(?=^\d+\. |\Z)', notes, re.MULTILINE | re.DOTALL)
+        assert note and re.search(r"\]\(articles/[^)]+#quote-", note.group()), number
+    for outlet in renderer.corpus.outlets:  # outlet names stay out of the story's sentences
+        assert not re.search(rf"\[{re.escape(outlet.name)}\]\(", body), outlet.name
+
+
+def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
+    prose = briefing(_load("seeds")).prose
+    assert "non-binding" in prose and '"large and precise strikes"' in prose and "unless a clear date" in prose
+    assert '"any remaining combat forces"' in prose and "relabel" not in prose
+    assert '"still needs US support"' not in prose, "Al Jazeera paraphrases the minister: no quotation marks"
+    assert "only to train and advise" not in prose and "stay only" not in prose
+    assert "July 2021" in prose, "the July material carries its date"
+
+
+def test_the_differences_are_sorted_and_do_not_repeat_the_key_points() -> None:
+    told = briefing(_load("seeds"))
+    in_points = {fid for p in _load("seeds").story.key_points for fid in p.facts}
+    for difference in told.differences:
+        assert difference.kind in ("disagreement", "update", "correction")
+        assert not in_points & set(_load("seeds").story.differences[told.differences.index(difference)].facts), difference.sentence.text
+    page = _pages("seeds").briefing()
+    section = page.split("## Where the sources differ", 1)[1].split("## Sources", 1)[0]
+    assert "### Corrections" in section and "Kurdistan Regional Government official" in section
+
+
+@pytest.mark.parametrize("kind", ["uncurated", "base"])
+def test_a_corpus_without_a_story_gets_a_briefing_within_the_same_limits(kind: str) -> None:
+    told = briefing(_load(kind))
+    assert not told.curated and told.key_points and told.paragraphs
+    _limits_hold(told)
+    ids = [s.fact_id for s in told.key_points] + [s.fact_id for p in told.paragraphs for s in p.sentences]
+    assert len(ids) == len(set(ids)), "each fact once"
+    assert "## Key points" in _pages(kind).briefing()
+
+
+def test_no_briefing_sentence_rests_only_on_a_copy() -> None:
+    corpus = _load("seeds")
+    told = briefing(corpus)
+    for sentence in [*told.key_points, *(s for p in told.paragraphs for s in p.sentences), *(d.sentence for d in told.differences)]:
+        assert any(corpus.outlet_of(c.article).kind != "copy" for c in sentence.citations), sentence.text
+
+
+# -- the timeline ---------------------------------------------------------------------------
+def test_the_timeline_tells_each_event_once_in_the_order_it_happened() -> None:
+    entries = timeline(_load("seeds"))
+    assert len({e.fact_id for e in entries}) == len(entries)
+    assert len({(e.date, e.title) for e in entries}) == len(entries)
+    years = [e.date.year for e in entries if e.date.precision == "year"]
+    assert len(years) == len(set(years)), "2014 once: ISIS's advance and the return of US troops are one event"
+    keys = [timeline_position(e.date) for e in entries]
+    assert keys == sorted(keys)
+    order = [e.fact_id for e in entries]
+    assert order.index("coalition-bases-handover-2020") > order.index("strategic-dialogue-begins-2020-06"), "'in 2020' after June 2020"
+    same_day = [e.fact_id for e in entries if e.date.iso == "2021-04-07"]
+    assert same_day == ["pmf-factions-threat-of-strikes", "dialogue-april-2021-round", "joint-statement-issued-2021-04-07",
+                        "committee-for-technical-talks-2021-04-07"], "the threat came hours before the talks"
+
+
+def test_a_timeline_line_does_not_repeat_its_title_and_tells_hints_from_plans() -> None:
+    page = _pages("seeds").timeline()
+    lines = [line for line in page.splitlines() if line.startswith("- **")]
+    assert len(lines) == len(timeline(_load("seeds")))
+    for line in lines:
+        title, _, detail = line.partition("<br>")
+        assert not detail or detail.split()[:4] != title.split(": ", 1)[1].split()[:4], line
+    hinted = [line for line in lines if "a hint" in line.split(":", 1)[0]]
+    assert hinted and all("(planned)" not in line for line in hinted)
+    assert all(line.startswith("- **July 2021**") for line in hinted), "a hint stands at the month it was hinted in, not as a dated event"
+    assert "December 2021" not in page
+    assert any("*(planned)*" in line for line in lines)
+
+
+def test_the_timeline_headings_keep_the_sources_qualifiers() -> None:
+    lines = [line for line in _pages("seeds").timeline().splitlines() if line.startswith("- **")]
+    assert any("non-binding" in line for line in lines if line.startswith("- **January 2020**"))
+    assert any("in Syria" in line for line in lines if line.startswith("- **March 2019**"))
+    assert any("official's claim, quoted by Rudaw" in line for line in lines if line.startswith("- **8 April 2021**"))
+    assert not any("<br>" in line for line in lines if "Hashd threaten" in line), "a curated heading has no line under it"
+
+
+# -- how the sources compare ---------------------------------------------------------------
+def test_every_outlet_gets_the_same_notes_and_the_copy_is_not_listed_as_an_outlet() -> None:
+    page = _pages("seeds").sources()
+    outlets_part, _, rest = page.partition("## Copies, not outlets")
+    for outlet in _load("seeds").outlets:
+        part = outlets_part if outlet.kind == "outlet" else rest
+        block = part.split(f"### {outlet.name}\n", 1)[1].split("\n### ", 1)[0]
+        assert outlet.owner and escape_markdown(outlet.owner) in block, outlet.id
+        assert outlet.editorial_line and escape_markdown(outlet.editorial_line) in block, outlet.id
+        assert "**What its text shows:**" in block
+    assert "Unidentified republishing site" not in outlets_part.split("## The outlets", 1)[1]
+
+
+def test_the_copy_is_named_as_a_copy_wherever_it_is_cited() -> None:
+    copies = [o.name for o in _load("seeds").outlets if o.kind == "copy"]
+    assert copies
+    for page in (_pages("seeds").briefing(), _pages("seeds").timeline(), _pages("seeds").sources()):
+        for name in copies:
+            cited = re.findall(rf"{re.escape(name)}(?! \(a copy\))\]\(", page) + re.findall(rf"{re.escape(name)}(?! \(a copy\))[,\"]", page)
+            assert not cited, cited
+
+
+def test_corroboration_counts_clusters_not_restatements() -> None:
+    corpus = _load("seeds")
+    comparison = compare_sources(corpus)
+    clusters = fact_clusters(corpus, [f for f in corpus.facts if f.kind != "role"])
+    cluster_of = {f.id: i for i, c in enumerate(clusters) for f in c}
+    listed = [cluster_of[f.id] for f, _ in comparison.corroborated]
+    assert len(listed) == len(set(listed))
+    restating = cluster_of["claim-remaining-combat-troops-to-leave"]
+    assert cluster_of["joint-statement-training-and-advisory-mission"] == restating
+    for row in comparison.coverage:
+        assert row.fact_count <= len({cluster_of[f.id] for f in corpus.facts if f.kind != "role"})
+
+
+def test_a_copy_never_counts_as_corroboration() -> None:
+    corpus = _load("seeds")
+    comparison = compare_sources(corpus)
+    copies = {o.id for o in corpus.outlets if o.kind == "copy"}
+    assert copies and comparison.corroborated
+    for fact, outlets in comparison.corroborated:
+        assert len(outlets) >= 2 and not copies & set(outlets), fact.id
+        assert all(corpus.outlet_of(s.article).id not in copies for s in fact.sources), fact.id
+    assert "joint-statement-success-of-partnership" not in {f.id for f, _ in comparison.corroborated}, "Al Jazeera plus the copy is one witness"
+
+
+def test_every_count_on_the_sources_page_is_the_length_of_a_list_it_shows() -> None:
+    corpus = _load("seeds")
+    comparison = compare_sources(corpus)
+    corrected = {"claim-krg-official-dutch-supervision", "dutch-consulate-correction-2021-04-08"}
+    for row in comparison.coverage:
+        assert row.fact_count == len(row.shared) + len(row.only_here)
+        assert not corrected & {f.id for f in (*row.shared, *row.only_here)}, "a correction is not a fact"
+        if row.outlet.kind != "copy":
+            assert len(row.shared) == sum(row.outlet.id in outlets for _, outlets in comparison.corroborated)
+    page = _pages("seeds").sources()
+    only_part = page.split("## What only one source reports", 1)[1]
+    for row in comparison.coverage:
+        block = only_part.split(f"### {row.outlet.name}", 1)[1].split("\n### ", 1)[0] if row.only_here else ""
+        assert block.count("\n- ") == len(row.only_here), row.outlet.id
+        assert f"{row.fact_count}: {len(row.shared)} that" in page
+
+
+def test_the_sources_page_sets_the_headlines_side_by_side() -> None:
+    corpus = _load("seeds")
+    table = _pages("seeds").sources().split("## The headlines side by side", 1)[1].split("\n## ", 1)[0]
+    for article in corpus.articles:
+        assert escape_markdown(article.meta.headline) in table, article.id
+    row = next(line for line in table.splitlines() if "Asharq Al-Awsat |" in line)
+    assert "hinted" in row, "the headline set against the article's own text"
+    assert "Headline |" in _pages("base").sources(), "any corpus gets the headlines, with or without notes"
+
+
+def test_a_correction_and_an_april_to_july_change_are_not_listed_as_disagreements() -> None:
+    comparison = compare_sources(_load("seeds"))
+    kinds = {frozenset((d.sentence.fact_id, d.versions[0].fact_id)): d.kind for d in comparison.differences}
+    assert kinds[frozenset(("claim-krg-official-dutch-supervision", "dutch-consulate-correction-2021-04-08"))] == "correction"
+    assert kinds[frozenset(("claim-no-timeline-for-withdrawal", "claim-us-officials-hint-exit-by-end-2021"))] == "update"
+    assert kinds[frozenset(("claim-kirby-not-agreement-to-withdraw", "araji-quote-significant-number-of-forces"))] == "disagreement"
+    page = _pages("seeds").sources()
+    disagreements = page.split("## Two versions at the same time", 1)[1].split("\n## ", 1)[0]
+    assert "Dutch" not in disagreements and "by the end of 2021. (Asharq" not in disagreements.split("\n- ")[1]
+
+
+def test_only_clashes_between_sources_are_listed_each_once() -> None:
+    corpus = _load("seeds")
+    differences = compare_sources(corpus).differences
+    def outlets(fact_id: str) -> set[str]:
+        return {corpus.outlet_of(s.article).id for s in corpus.fact(fact_id).sources if corpus.outlet_of(s.article).kind != "copy"}
+    told: list[str] = []
+    for d in differences:
+        if d.kind == "correction":
+            continue
+        first, second = d.sentence.fact_id, d.versions[0].fact_id
+        assert outlets(first) and outlets(second), "a version only a copy gives is no version"
+        assert not outlets(first) & outlets(second), "an outlet does not disagree with itself"
+        told += [first, second]
+    disagreeing = {f for d in differences if d.kind == "disagreement" for f in (d.sentence.fact_id, d.versions[0].fact_id)}
+    assert not any(d.kind == "update" and d.sentence.fact_id in disagreeing for d in differences), "a split going on is no update"
+    assert [d.kind for d in differences].count("disagreement") == 1
+    page = _pages("seeds").sources()
+    assert "two governments" in page.split("## Two versions at the same time", 1)[1].split("\n## ", 1)[0]
+    assert "*Al-Kadhimi*" not in page, "a capital letter is no other spelling"
+    corrections = page.split("## Corrections", 1)[1].split("\n## ", 1)[0]
+    assert "The difference:" not in corrections, "a correction is told once, not three times"
+
+
+def test_a_copy_is_dated_by_its_page_and_an_unprinted_date_is_marked() -> None:
+    page = _pages("seeds").briefing()
+    assert "(a copy\\), page dated 23 April 2021" in page and "(a copy\\), 23 April 2021" not in page
+    assert "Al Jazeera, 7 April 2021 \\(date not printed; inferred\\)" in page
+
+
+# -- article summaries and handouts ----------------------------------------------------------
+@pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
+def test_an_article_summary_cites_only_its_own_article(kind: str) -> None:
+    corpus = _load(kind)
+    for article in corpus.articles:
+        summary = article_summary(corpus, article)
+        assert summary and len(summary) <= 5
+        assert all(c.article == article.id for s in summary for c in s.citations), article.id
+        others = [o.name for o in corpus.outlets if o.id != article.meta.outlet]
+        assert not any(re.search(rf"\b{re.escape(name)}\b", s.text) for s in summary for name in others), article.id
+
+
+def test_a_handout_shows_only_its_articles_details() -> None:
+    corpus = _load("seeds")
+    rudaw = corpus.article("rudaw-2021-04-07")
+    summary = handout_summary(corpus, rudaw)
+    assert 3 <= len(summary) <= 5
+    text = " ".join(s.text for s in summary)
+    assert "al-Muhandis" not in text and "Al Jazeera" not in text, "a detail only another article gives"
+    for sentence in summary:
+        def flat(text: str) -> str:
+            return " ".join(text.replace("“", '"').replace("”", '"').split())
+        assert sentence.quotes and all(flat(q)[:20] in flat(rudaw.published_text) for q in sentence.quotes)
+    assert "60 percent" in text and "no foreign military bases" in text, "Rudaw's own key points"
+    assert "Netherlands" not in text, "the Dutch correction is not a key point of the article"
+    about = handout_article(corpus, rudaw)
+    assert "first-hand" not in about.reliability and about.editorial_line and "KDP" in about.editorial_line
+
+
+# -- any corpus ------------------------------------------------------------------------------
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(corpora())
+def test_generated_corpora_get_summaries_that_keep_every_promise(files: dict[str, str]) -> None:
+    folder = Path(tempfile.mkdtemp())
+    try:
+        corpus = load_corpus(write_corpus(files, folder / "seeds"), display_root="seeds")
+        told = briefing(corpus)
+        _limits_hold(told)
+        entries = timeline(corpus)
+        assert len({e.fact_id for e in entries}) == len(entries)
+        assert [timeline_position(e.date) for e in entries] == sorted(timeline_position(e.date) for e in entries)
+        for article in corpus.articles:
+            assert all(c.article == article.id for s in article_summary(corpus, article) for c in s.citations)
+    finally:
+        shutil.rmtree(folder)
