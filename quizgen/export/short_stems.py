@@ -5,7 +5,7 @@ question and its fact already hold, and only when the stem is too long. Each rul
 while the stem is still over the limit, in this order:
 
 1. `True or false? ` goes: Kahoot offers True and False as the answers anyway.
-2. A true-or-false statement's leading reporters (`Rudaw and RT reported that ...`, outlets: the
+2. A true-or-false statement's leading reporters (`The Herald and the Post reported that ...`, outlets: the
    fact is a claim, or the reporter names an outlet) go: from a false statement when it names
    none that the fact's true statement does not (it is false for what was reported, not for who
    reported it; `The Daily reported X`, false because only The Weekly did, keeps its reporter);
@@ -51,7 +51,7 @@ def _capitalised(text: str) -> str:
 
 
 def _reporters(statement: str) -> frozenset[str] | None:
-    """The reporters a statement begins with (`Rudaw, RT and Al Jazeera reported that` → three), or None."""
+    """The reporters a statement begins with (`The Herald, the Post and the Times reported that` → three), or None."""
     match = _REPORTER.fullmatch(statement)
     return frozenset(_LIST_SEPARATOR.split(match["reporter"])) if match else None
 
