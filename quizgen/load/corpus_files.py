@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from quizgen.errors import Problem
 from quizgen.load.article_file import split_article_file
+from quizgen.load.corpus_listing import FOLDERS, REGISTRY_NAMES, list_corpus
 from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.load.yaml_tree import Path as DataPath
 from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
@@ -36,7 +37,6 @@ REGISTRY_FILES: dict[str, type[BaseModel]] = {
     "topics.yaml": TopicsFile,
     "glossary.yaml": GlossaryFile,
 }
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 class YamlParser(Protocol):
@@ -98,12 +98,6 @@ def _load_article(source: SourceText, parse: YamlParser) -> tuple[LoadedArticle 
     return LoadedArticle(loaded.display, loaded.doc, loaded.model, parts.blocks), problems
 
 
-def _files_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
-
-
 def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_yaml) -> tuple[CorpusFiles, list[Problem]]:
     """Read and shape-check every corpus file under ``root``; return what loaded and all problems.
     ``parse`` parses each YAML text (a `YamlCache`'s, to read back what the last build parsed)."""
@@ -117,27 +111,23 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             return None
         return result
 
+    listing = list_corpus(root, lambda relative: _display(root_display, relative))
+    problems.extend(listing.problems)
+    files.failed.update(listing.missing | listing.unread)
     for name, model in REGISTRY_FILES.items():
-        path = root / name
-        if not path.is_file():
-            problems.append(Problem(_display(root_display, Path(name)), 1, 1, f"expected the file {name} in the corpus folder, found no such file"))
-            files.failed.add(name)
+        if name not in listing.registries:
             continue
-        source = read(path)
+        source = read(listing.registries[name])
         loaded, found = _parse(source, model, parse) if source else (None, [])
         problems.extend(found)
         if loaded is None:
             files.failed.add(name)
         else:
             files.registries[name] = loaded
-    for path in _files_in(root, YAML_SUFFIXES):
-        if path.name not in REGISTRY_FILES:
-            problems.append(Problem(_display(root_display, Path(path.name)), 1, 1,
-                                    f"expected one of {', '.join(REGISTRY_FILES)} at the top of the corpus folder, found '{path.name}' (facts go under facts/)"))
-    for kind, folder, suffixes in (("facts", "facts", YAML_SUFFIXES), ("articles", "articles", (".md",))):
-        paths = _files_in(root / folder, suffixes)
-        if not paths:
-            problems.append(Problem(_display(root_display, Path(folder)), 1, 1, f"expected at least one {'/'.join(suffixes)} file in {folder}/, found none"))
+    for kind, paths in (("facts", listing.facts), ("articles", listing.articles)):
+        if not paths and kind not in listing.missing:
+            suffixes = FOLDERS[kind]
+            problems.append(Problem(_display(root_display, Path(kind)), 1, 1, f"expected at least one {'/'.join(suffixes)} file in {kind}/, found none"))
             files.failed.add(kind)
         for path in paths:
             source = read(path)

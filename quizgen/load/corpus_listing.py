@@ -1,0 +1,177 @@
+"""Finding the files of a corpus folder, refusing what quizgen must not read or would skip.
+
+Every entry of the corpus folder, of ``facts/`` and of ``articles/`` is either read or reported:
+
+- a link is followed only when it leads to a place inside the corpus folder; a link leading out
+  of it is refused and never opened, so nothing from outside is published or shown in a message;
+- a link to nothing, a named pipe (FIFO), a socket or a device is refused (reading a FIFO would
+  wait for ever);
+- a file that is not what its folder holds is refused with what was expected: ``facts/x.YAML``
+  (extensions are lower case), ``facts/notes.txt``, a subfolder (quizgen does not read
+  subfolders), ``seeds/README.md``;
+- names that start with a dot are left alone (editors' swap and lock files, ``.git``).
+
+All of these are errors: a corpus that builds is one whose every file was read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from quizgen.errors import Problem
+
+REGISTRY_NAMES = ("corpus.yaml", "outlets.yaml", "people.yaml", "topics.yaml", "glossary.yaml")
+FOLDERS = {"facts": (".yaml", ".yml"), "articles": (".md",)}
+"""Each folder of the corpus, and the endings of the files it holds."""
+
+
+@dataclass
+class CorpusListing:
+    """The files to read (each a regular file inside the corpus folder), and what was refused."""
+
+    registries: dict[str, Path] = field(default_factory=dict)
+    facts: list[Path] = field(default_factory=list)
+    articles: list[Path] = field(default_factory=list)
+    missing: set[str] = field(default_factory=set)
+    """Registry files and folders that are absent or were refused (their kind failed to load)."""
+    unread: set[str] = field(default_factory=set)
+    """Folders with an entry that was refused: some of their files were not read."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+_OTHER_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device file",
+                stat.S_IFBLK: "a device file"}
+
+
+class _Entry:
+    """One entry of a folder: what it is once links inside the corpus folder are followed."""
+
+    def __init__(self, path: Path, inside: str):
+        self.path = path
+        self.kind = "file"
+        self.refusal: str | None = None
+        try:
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                target = os.path.realpath(path)
+                if target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep):
+                    self.refusal = ("a link that leads out of the corpus folder; quizgen does not follow it "
+                                    "(copy what it points to into the corpus folder)")
+                    return
+                try:
+                    mode = os.stat(path).st_mode
+                except FileNotFoundError:
+                    self.refusal = "a link to nothing (its target does not exist)"
+                    return
+        except OSError as exc:
+            self.refusal = f"an entry that cannot be read ({exc.strerror or 'error'})"
+            return
+        if stat.S_ISDIR(mode):
+            self.kind = "folder"
+        elif not stat.S_ISREG(mode):
+            self.kind = "other"
+            self.refusal = _OTHER_KINDS.get(stat.S_IFMT(mode), "a file that is not a regular file")
+
+
+def _entries(folder: Path) -> list[str] | str:
+    """The names in ``folder`` that do not start with a dot, sorted; or why they cannot be listed."""
+    try:
+        return sorted(name for name in os.listdir(folder) if not name.startswith("."))
+    except OSError as exc:
+        return f"a folder that cannot be read ({exc.strerror or 'error'})"
+
+
+def list_corpus(root: Path, display: Callable[[Path], str]) -> CorpusListing:
+    """Every file of the corpus folder ``root`` to read, and a problem for every entry refused.
+
+    ``display`` turns a path relative to ``root`` into the path shown in messages.
+    """
+    listing = CorpusListing()
+    inside = os.path.realpath(root)
+
+    def refuse(relative: Path, message: str) -> None:
+        listing.problems.append(Problem(display(relative), 1, 1, message))
+
+    names = _entries(root)
+    if isinstance(names, str):
+        refuse(Path("."), f"expected the corpus folder, found {names}")
+        listing.missing.update((*REGISTRY_NAMES, *FOLDERS))
+        return listing
+    allowed = [*REGISTRY_NAMES, *FOLDERS]
+    for name in names:
+        if name in allowed:
+            continue
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
+        if name.endswith((".yaml", ".yml")) and not close:
+            message = (f"expected one of {', '.join(REGISTRY_NAMES)} at the top of the corpus folder, "
+                       f"found '{name}' (facts go under facts/)")
+        else:
+            hint = f"; did you mean '{close[0]}'?" if close else "; move it out of the corpus folder"
+            message = (f"expected only {', '.join(REGISTRY_NAMES)}, articles/ and facts/ in the corpus folder, "
+                       f"found '{name}'{hint}")
+        refuse(Path(name), message)
+    for name in REGISTRY_NAMES:
+        if name not in names:
+            refuse(Path(name), f"expected the file {name} in the corpus folder, found no such file")
+            listing.missing.add(name)
+            continue
+        entry = _Entry(root / name, inside)
+        if entry.refusal or entry.kind != "file":
+            refuse(Path(name), f"expected the file {name}, found {entry.refusal or 'a folder'}")
+            listing.missing.add(name)
+        else:
+            listing.registries[name] = entry.path
+    for folder, suffixes in FOLDERS.items():
+        entry = _Entry(root / folder, inside)
+        if folder not in names:
+            continue  # reported as a folder with no files
+        if entry.refusal or entry.kind != "folder":
+            refuse(Path(folder), f"expected the folder {folder}/, found {entry.refusal or 'a file'}")
+            listing.missing.add(folder)
+            continue
+        found = _folder_files(root, Path(folder), suffixes, inside, refuse)
+        if found is None:
+            listing.missing.add(folder)
+            continue
+        files, complete = found
+        getattr(listing, folder).extend(files)
+        if not complete:
+            listing.unread.add(folder)
+    return listing
+
+
+def _folder_files(root: Path, folder: Path, suffixes: tuple[str, ...], inside: str,
+                  refuse: Callable[[Path, str], None]) -> tuple[list[Path], bool] | None:
+    """The files ``folder`` holds and whether every entry was one; None if it cannot be listed."""
+    names = _entries(root / folder)
+    if isinstance(names, str):
+        refuse(folder, f"expected the folder {folder}/, found {names}")
+        return None
+    holds = " and ".join(f"*{suffix}" for suffix in suffixes)
+    files: list[Path] = []
+    complete = True
+    for name in names:
+        entry = _Entry(root / folder / name, inside)
+        relative = folder / name
+        suffix = Path(name).suffix
+        if entry.refusal:
+            refuse(relative, f"expected a file of {folder}/, found {entry.refusal}")
+        elif entry.kind == "folder":
+            refuse(relative, f"expected only {holds} files in {folder}/, found the folder '{name}' "
+                             f"(quizgen does not read subfolders: move its files into {folder}/)")
+        elif suffix in suffixes:
+            files.append(entry.path)
+            continue
+        elif suffix.lower() in suffixes:
+            refuse(relative, f"expected a file name ending in {' or '.join(suffixes)} in {folder}/, found '{name}'; "
+                             f"rename it '{Path(name).stem}{suffix.lower()}' (endings are lower case)")
+        else:
+            refuse(relative, f"expected only {holds} files in {folder}/, found '{name}'; "
+                             f"move it out of the corpus folder")
+        complete = False
+    return files, complete
