@@ -26,6 +26,16 @@ def normalise_for_matching(text: str) -> str:
     return " ".join(text.translate(_CHAR_MAP).split())
 
 
+def quote_passages(quote: str) -> list[str]:
+    """The passages of a quote that `...` or `…` joins, normalised for matching; empty ones dropped.
+
+    >>> quote_passages("“It took 12 years,” ... she said.")
+    ['"It took 12 years,"', 'she said.']
+    """
+    parts = [normalise_for_matching(p) for p in _ELLIPSIS.split(quote.translate(_CHAR_MAP))]
+    return [p for p in parts if p]
+
+
 @dataclass(frozen=True)
 class QuoteSpan:
     """Where a quoted passage stands in the published text (offsets into it)."""
@@ -92,27 +102,41 @@ class QuoteSearch:
     def _span(self, norm_start: int, norm_end: int) -> QuoteSpan:
         return QuoteSpan(self.origin(norm_start), self.origin(norm_end - 1) + 1)
 
+    def _outside_furniture(self, part: str, at: int, step: int, stop: int) -> tuple[int, str | None]:
+        """The first occurrence of ``part`` from ``at`` (moving on by ``step``: 1 forwards, -1
+        backwards, to ``stop``) that is not in furniture, or -1; and the furniture met before it."""
+        found_in: str | None = None
+        while at >= 0:
+            span = self._span(at, at + len(part))
+            kind = self._furniture_at(span.start, span.end)
+            if kind is None:
+                return at, found_in
+            found_in = found_in or kind
+            at = self.normalised.find(part, at + 1) if step > 0 else self.normalised.rfind(part, stop, at + len(part) - 1)
+        return -1, found_in
+
     def find(self, quote: str) -> list[QuoteSpan] | QuoteMiss:
-        """The spans of a quote's passages outside furniture, or why it was not found."""
-        parts = [normalise_for_matching(p) for p in _ELLIPSIS.split(quote.translate(_CHAR_MAP))]
-        parts = [p for p in parts if p]
-        spans: list[QuoteSpan] = []
+        """The spans of a quote's passages outside furniture, or why it was not found.
+
+        Passages joined by `...` are placed as close together as the text allows: each is found
+        after the one before it, then each but the last is moved to its last occurrence before the
+        next (what is marked, and what the distance between passages is measured on).
+        """
+        parts = quote_passages(quote)
+        starts: list[int] = []
         position = 0
         for part in parts:
-            found_in: str | None = None
-            at = self.normalised.find(part, position)
-            while at >= 0:
-                span = self._span(at, at + len(part))
-                kind = self._furniture_at(span.start, span.end)
-                if kind is None:
-                    break
-                found_in = found_in or kind
-                at = self.normalised.find(part, at + 1)
+            at, found_in = self._outside_furniture(part, self.normalised.find(part, position), 1, 0)
             if at < 0:
                 return self._miss(part, found_in)
-            spans.append(span)
+            starts.append(at)
             position = at + len(part)
-        return spans
+        for index in range(len(parts) - 2, -1, -1):
+            part, limit = parts[index], starts[index + 1]
+            at, _ = self._outside_furniture(part, self.normalised.rfind(part, starts[index], limit), -1, starts[index])
+            if at >= 0:  # never -1: the first placement is itself before the next passage
+                starts[index] = at
+        return [self._span(at, at + len(part)) for at, part in zip(starts, parts)]
 
     def _miss(self, part: str, furniture: str | None) -> QuoteMiss:
         low, high = 0, len(part)  # longest prefix of `part` found anywhere: binary search
