@@ -1,0 +1,153 @@
+"""Names and ids that would mislead: an id that takes a generated page's name, and look-alikes.
+
+Names, terms, roles and titles become the options of questions. Two of them that look the same
+but are spelled with different characters (a Cyrillic "а" for a Latin "a", a full-width "Ｉ")
+would give a question two options a student cannot tell apart, or a person two names that look
+alike. Text is read in Unicode's composed form (NFC, see `read_source_text`), so "é" typed as one
+character or as "e" and an accent is one spelling; what is refused here is:
+
+- a word that mixes Latin, Cyrillic or Greek letters where one of them is a look-alike of a
+  letter of the other script ("Аna": a Cyrillic А, then Latin letters). A word that mixes
+  scripts with letters that do not look alike ("β-blocker") is accepted;
+- two different names that look the same once look-alike letters, compatibility forms
+  (full-width letters, ligatures) and invisible characters are set aside.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from quizgen.errors import Problem
+from quizgen.load.corpus_files import CorpusFiles, LoadedFile
+from quizgen.load.yaml_tree import Path
+
+RESERVED_IDS = {"index": "articles/index.md, the Articles section's own page"}
+"""Article ids that would give an article page the name of a generated page (`articles/<id>.md`)."""
+
+_LOOKALIKES = {
+    # Cyrillic letters that look like Latin ones
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q", "Ԝ": "W", "Ү": "Y", "Һ": "h",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ү": "y", "ӏ": "l",
+    # Greek letters that look like Latin ones
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t",
+}
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
+_LOOKS_LATIN = set(_LOOKALIKES.values())
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(char: str) -> str | None:
+    name = unicodedata.name(char, "")
+    return next((script for script in _SCRIPTS if name.startswith(script + " ")), None)
+
+
+def _describe(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')}"
+
+
+def mixed_script_lookalike(text: str) -> str | None:
+    """Why ``text`` holds a word that mixes scripts with look-alike letters, or None.
+
+    >>> mixed_script_lookalike("Аna Lima")  # the first letter is Cyrillic
+    "the word 'Аna' mixes Latin letters with U+0410 CYRILLIC CAPITAL LETTER A, which looks like the Latin 'A'"
+    >>> mixed_script_lookalike("β-blocker") is None
+    True
+    """
+    for word in _WORD.findall(text):
+        scripts = [_script(char) for char in word]
+        present = {s for s in scripts if s}
+        if len(present) < 2:
+            continue
+        main = max(sorted(present), key=scripts.count)
+        for char, script in zip(word, scripts):
+            if script and script != main:
+                if char in _LOOKALIKES:
+                    return (f"the word '{word}' mixes {main.title()} letters with {_describe(char)}, "
+                            f"which looks like the Latin '{_LOOKALIKES[char]}'")
+                if char in _LOOKS_LATIN and main != "LATIN":
+                    return (f"the word '{word}' mixes {main.title()} letters with {_describe(char)}, "
+                            f"which looks like a {main.title()} letter")
+    return None
+
+
+def lookalike_skeleton(text: str) -> str:
+    """What ``text`` looks like: compatibility forms folded (NFKC), look-alike letters made Latin,
+    invisible characters dropped, white space made single spaces."""
+    folded = unicodedata.normalize("NFKC", text).translate(_LOOKALIKE_TABLE)
+    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+
+
+def _first_difference(a: str, b: str) -> str:
+    for x, y in zip(a, b):
+        if x != y:
+            return f"{_describe(y)} where the other has {_describe(x)}"
+    return "an invisible character" if len(a) != len(b) else "other characters"
+
+
+@dataclass(frozen=True)
+class _Name:
+    file: LoadedFile[Any]
+    path: Path
+    text: str
+
+
+def _names(files: CorpusFiles) -> Iterator[_Name]:
+    """Every text that names something or can be a question's option, in corpus order."""
+    reg = files.registries
+
+    def fields(file: LoadedFile[Any] | None, items: str, *names: str) -> Iterator[_Name]:
+        if file is None:
+            return
+        for index, item in enumerate(getattr(file.model, items)):
+            for name in names:
+                value = getattr(item, name, None)
+                values = value if isinstance(value, list) else [value]
+                for j, text in enumerate(values):
+                    if isinstance(text, str):
+                        path = (items, index, name, j) if isinstance(value, list) else (items, index, name)
+                        yield _Name(file, path, text)
+
+    yield from fields(reg.get("outlets.yaml"), "outlets", "name")
+    yield from fields(reg.get("topics.yaml"), "topics", "title")
+    people = reg.get("people.yaml")
+    yield from fields(people, "people", "name", "role")
+    if people is not None:
+        for index, person in enumerate(people.model.people):
+            for j, spelling in enumerate(person.spellings):
+                yield _Name(people, ("people", index, "spellings", j, "name"), spelling.name)
+    yield from fields(people, "organizations", "name", "aliases")
+    yield from fields(reg.get("glossary.yaml"), "terms", "term", "expansion", "aliases")
+    for article in files.articles:
+        yield _Name(article, ("headline",), article.model.headline)
+    for facts_file in files.facts:
+        yield from fields(facts_file, "facts", "role", "title", "unit")
+
+
+def check_names(files: CorpusFiles) -> list[Problem]:
+    """A problem for an article id that is a generated page's name, and for look-alike names."""
+    problems: list[Problem] = []
+    for article in files.articles:
+        if article.model.id in RESERVED_IDS:
+            problems.append(article.problem(("id",), f"expected an article id other than '{article.model.id}', "
+                                                     f"which is the name of {RESERVED_IDS[article.model.id]}; found '{article.model.id}'"))
+    first_seen: dict[str, _Name] = {}
+    for name in _names(files):
+        mixed = mixed_script_lookalike(name.text)
+        if mixed:
+            problems.append(name.file.problem(name.path, f"expected a name written in one script, found '{name.text}': {mixed}; retype it"))
+            continue
+        skeleton = lookalike_skeleton(name.text)
+        other = first_seen.setdefault(skeleton, name)
+        if other.text != name.text:
+            mark = other.file.doc.mark_of(other.path)
+            problems.append(name.file.problem(name.path, (
+                f"expected names that look different, found '{name.text}', which looks like '{other.text}' "
+                f"({other.file.display}:{mark.line}:{mark.column}) but has {_first_difference(other.text, name.text)}")))
+    return problems
