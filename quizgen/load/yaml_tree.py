@@ -233,13 +233,13 @@ def _parse_with(loader_class: Any, text: str, line_offset: int) -> YamlDocument:
                 total += 1
                 plain = not event.style and event.implicit[0] and event.tag is None
                 is_key = bool(stack) and stack[-1].pending_key is None and isinstance(stack[-1].value, dict)
-                text = event.value
-                if event.style == '"' and not unicodedata.is_normalized("NFC", text):
-                    text = unicodedata.normalize("NFC", text)  # escapes ("e\\u0301") give the text NFC as read
+                scalar = event.value
+                if event.style == '"' and not unicodedata.is_normalized("NFC", scalar):
+                    scalar = unicodedata.normalize("NFC", scalar)  # escapes ("e\\u0301") give the text NFC as read
                 if is_key:
-                    value = text  # keys are always text: `on:` is the key "on"
+                    value = scalar  # keys are always text: `on:` is the key "on"
                 else:
-                    value = resolve_plain_scalar(text) if plain else text
+                    value = resolve_plain_scalar(scalar) if plain else scalar
                 attach(value, 1, mark, event.anchor, plain_key=is_key and plain)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
