@@ -10,7 +10,8 @@ character or as "e" and an accent is one spelling; what is refused here is:
   letter of the other script ("Аna": a Cyrillic А, then Latin letters). A word that mixes
   scripts with letters that do not look alike ("β-blocker") is accepted;
 - two different names that look the same once look-alike letters, compatibility forms
-  (full-width letters, ligatures) and invisible characters are set aside.
+  (full-width letters, ligatures) and invisible characters are set aside;
+- two people (or organisations), outlets or glossary terms with the same name.
 """
 
 from __future__ import annotations
@@ -85,10 +86,13 @@ def lookalike_skeleton(text: str) -> str:
 
 
 def _first_difference(a: str, b: str) -> str:
-    for x, y in zip(a, b):
-        if x != y:
-            return f"{_describe(y)} where the other has {_describe(x)}"
-    return "an invisible character" if len(a) != len(b) else "other characters"
+    """What ``b`` has that ``a`` does not, at the first character where they differ."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return f"{_describe(b[at])} where the other has {_describe(a[at])}"
+    if len(b) > len(a):
+        return f"{_describe(b[at])} as its character {at + 1}, which the other does not have"
+    return f"no {_describe(a[at])} as its character {at + 1}"
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,15 @@ class _Name:
     file: LoadedFile[Any]
     path: Path
     text: str
+
+    @property
+    def group(self) -> str | None:
+        """The things that are options of the same questions, and so need names of their own."""
+        return _GROUPS.get((self.path[0], self.path[-1]))
+
+
+_GROUPS = {("people", "name"): "person or organisation", ("organizations", "name"): "person or organisation",
+           ("outlets", "name"): "outlet", ("terms", "term"): "glossary term"}
 
 
 def _names(files: CorpusFiles) -> Iterator[_Name]:
@@ -145,7 +158,12 @@ def check_names(files: CorpusFiles) -> list[Problem]:
             continue
         skeleton = lookalike_skeleton(name.text)
         other = first_seen.setdefault(skeleton, name)
-        if other.text != name.text:
+        if other is not name and other.text == name.text and name.group and other.group == name.group:
+            mark = other.file.doc.mark_of(other.path)
+            problems.append(name.file.problem(name.path, (
+                f"expected every {name.group} to have a name of its own, found '{name.text}', already the name of "
+                f"the one at {other.file.display}:{mark.line}:{mark.column}: two options of a question would be the same")))
+        elif other.text != name.text:
             mark = other.file.doc.mark_of(other.path)
             problems.append(name.file.problem(name.path, (
                 f"expected names that look different, found '{name.text}', which looks like '{other.text}' "
