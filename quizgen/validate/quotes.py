@@ -9,7 +9,7 @@ from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, LoadedFile
 from quizgen.load.yaml_tree import Path
 from quizgen.model.article import Article
-from quizgen.model.quote_search import QuoteMiss, QuoteSpan, normalise_for_matching, quote_passages
+from quizgen.model.quote_search import CUT, QuoteMiss, QuoteSpan, normalise_for_matching, quote_passages
 
 MIN_WORDS = 2
 MIN_LETTERS = 6
@@ -26,6 +26,10 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _miss_message(article: Article, display: str, quote: str, miss: QuoteMiss) -> str:
+    if miss.furniture == CUT and miss.near:
+        around = " ".join(article.published_text[max(0, miss.near - len(miss.passage) - 8):miss.near + 8].split())
+        return (f"expected the quote to begin and end on whole words of article '{article.id}', found it only inside "
+                f"longer words or numbers, as in '{around}' ({display}:{article.line_of(miss.near - 1)}): a quote may not cut a word or a number")
     if miss.furniture:
         return (f"expected a quote from the text of article '{article.id}', found it only in page furniture "
                 f"({miss.furniture}) at {display}:{article.line_of(miss.near or 0) if miss.near else '?'}; furniture is never quoted")
