@@ -158,7 +158,10 @@ class QuoteSearch:
         after the one before it, then each but the last is moved to its last occurrence before the
         next (what is marked, and what the distance between passages is measured on).
         """
-        parts = quote_passages(quote)
+        return self.find_passages(quote_passages(quote))
+
+    def find_passages(self, parts: list[str]) -> list[QuoteSpan] | QuoteMiss:
+        """`find` for a quote already split by `quote_passages`."""
         starts: list[int] = []
         position = 0
         for part in parts:

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
@@ -61,6 +60,8 @@ def mixed_script_lookalike(text: str) -> str | None:
     >>> mixed_script_lookalike("β-blocker") is None
     True
     """
+    if text.isascii():  # the common case: one script
+        return None
     for word in _WORD.findall(text):
         scripts = [_script(char) for char in word]
         present = {s for s in scripts if s}
@@ -81,6 +82,8 @@ def mixed_script_lookalike(text: str) -> str | None:
 def lookalike_skeleton(text: str) -> str:
     """What ``text`` looks like: compatibility forms folded (NFKC), look-alike letters made Latin,
     invisible characters dropped, white space made single spaces."""
+    if text.isascii():
+        return " ".join(text.split())
     folded = unicodedata.normalize("NFKC", text).translate(_LOOKALIKE_TABLE)
     return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
 
@@ -95,8 +98,7 @@ def _first_difference(a: str, b: str) -> str:
     return f"no {_describe(a[at])} as its character {at + 1}"
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
     file: LoadedFile[Any]
     path: Path
     text: str
@@ -107,6 +109,8 @@ class _Name:
         return _GROUPS.get((self.path[0], self.path[-1]))
 
 
+_FACT_NAMES = {"role": "role", "event": "title", "quantity": "unit"}
+"""The field of each kind of fact that is a question's option."""
 _GROUPS = {("people", "name"): "person or organisation", ("organizations", "name"): "person or organisation",
            ("outlets", "name"): "outlet", ("terms", "term"): "glossary term"}
 
@@ -120,7 +124,7 @@ def _names(files: CorpusFiles) -> Iterator[_Name]:
             return
         for index, item in enumerate(getattr(file.model, items)):
             for name in names:
-                value = getattr(item, name, None)
+                value = getattr(item, name)
                 values = value if isinstance(value, list) else [value]
                 for j, text in enumerate(values):
                     if isinstance(text, str):
@@ -140,7 +144,10 @@ def _names(files: CorpusFiles) -> Iterator[_Name]:
     for article in files.articles:
         yield _Name(article, ("headline",), article.model.headline)
     for facts_file in files.facts:
-        yield from fields(facts_file, "facts", "role", "title", "unit")
+        for index, fact in enumerate(facts_file.model.facts):
+            name = _FACT_NAMES.get(fact.kind)
+            if name:
+                yield _Name(facts_file, ("facts", index, name), getattr(fact, name))
 
 
 def check_names(files: CorpusFiles) -> list[Problem]:

@@ -45,12 +45,13 @@ def _miss_message(article: Article, display: str, quote: str, miss: QuoteMiss) -
             f"ending at {display}:{article.line_of(miss.near - 1)}, then '{found}' where the quote has '{rest}'")
 
 
-def _too_short(quote: str) -> str | None:
-    """Why a quote is too short to prove anything, or None."""
-    passages = quote_passages(quote)
+def _too_short(passages: list[str]) -> str | None:
+    """Why a quote (split into its passages) is too short to prove anything, or None."""
     for passage in passages:
-        words = len(_WORD.findall(passage))
-        letters = sum(char.isalnum() for char in passage)
+        found = _WORD.findall(passage, 0, 40)  # the start of a long passage settles it
+        if len(found) < MIN_WORDS or sum(map(len, found)) < MIN_LETTERS:
+            found = _WORD.findall(passage)
+        words, letters = len(found), sum(map(len, found))
         if words < MIN_WORDS or letters < MIN_LETTERS:
             which = "a quote" if len(passages) == 1 else "each passage joined by '...'"
             return (f"expected {which} to hold at least {MIN_WORDS} words and {MIN_LETTERS} letters or digits, "
@@ -86,11 +87,12 @@ def verify_quotes(files: CorpusFiles, articles: dict[str, tuple[Article, LoadedA
             if not any(char.isalnum() for char in source.quote):  # '...' alone would match any article
                 problems.append(file.problem(path + ("sources", j, "quote"), f"expected words copied from article '{article.id}', found a quote with no letters or digits: '{source.quote}'"))
                 continue
-            short = _too_short(source.quote)
+            passages = quote_passages(source.quote)
+            short = _too_short(passages)
             if short:
                 problems.append(file.problem(path + ("sources", j, "quote"), short))
                 continue
-            result = article.quote_search.find(source.quote)
+            result = article.quote_search.find_passages(passages)
             if isinstance(result, QuoteMiss):
                 problems.append(file.problem(path + ("sources", j, "quote"), _miss_message(article, loaded.display, source.quote, result)))
                 continue
