@@ -74,6 +74,10 @@ def dangling_link(seeds: Path, outside: Path) -> None:
     (seeds / "facts" / "gone.yaml").symlink_to("missing.yaml")
 
 
+def link_loop(seeds: Path, outside: Path) -> None:
+    (seeds / "facts" / "loop.yaml").symlink_to("loop.yaml")
+
+
 def fifo_article(seeds: Path, outside: Path) -> None:
     os.mkfifo(seeds / "articles" / "pipe.md")
 
@@ -127,7 +131,7 @@ def file_name_with_a_newline(seeds: Path, outside: Path) -> None:
 
 CASES: dict[str, Callable[[Path, Path], None]] = {f.__name__.replace("_", "-"): f for f in (
     link_fact_out, link_fact_to_passwd, link_article_out, link_registry_out, link_facts_folder_out,
-    link_articles_folder_out, dangling_link, fifo_article, fifo_registry, subfolder_of_facts,
+    link_articles_folder_out, dangling_link, link_loop, fifo_article, fifo_registry, subfolder_of_facts,
     subfolder_of_articles, upper_case_endings, files_a_folder_does_not_hold, unknown_entries_at_the_top,
     registry_is_a_folder, facts_is_a_file, file_name_with_a_newline)}
 

@@ -17,6 +17,7 @@ All of these are errors: a corpus that builds is one whose every file was read.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -67,6 +68,11 @@ class _Entry:
                     mode = os.stat(path).st_mode
                 except FileNotFoundError:
                     self.refusal = "a link to nothing (its target does not exist)"
+                    return
+                except OSError as exc:
+                    if exc.errno != errno.ELOOP:
+                        raise
+                    self.refusal = "a link that leads round in a loop"
                     return
         except OSError as exc:
             self.refusal = f"an entry that cannot be read ({exc.strerror or 'error'})"
