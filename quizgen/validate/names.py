@@ -26,6 +26,12 @@ from quizgen.load.yaml_tree import Path
 
 RESERVED_IDS = {"index": "articles/index.md, the Articles section's own page"}
 """Article ids that would give an article page the name of a generated page (`articles/<id>.md`)."""
+RESERVED_ANCHORS = {
+    "people": {"people": "the People page's title", "organisations-and-documents-quoted": "a heading of the People page"},
+    "terms": {"glossary": "the Glossary page's title"},
+}
+"""Person and term ids that are anchors on their page (`people.md#<id>`, `glossary.md#<id>`), and
+the anchors MkDocs gives that page's own headings: links to such an id would land on the heading."""
 
 _LOOKALIKES = {
     # Cyrillic letters that look like Latin ones
@@ -157,6 +163,13 @@ def check_names(files: CorpusFiles) -> list[Problem]:
         if article.model.id in RESERVED_IDS:
             problems.append(article.problem(("id",), f"expected an article id other than '{article.model.id}', "
                                                      f"which is the name of {RESERVED_IDS[article.model.id]}; found '{article.model.id}'"))
+    for name, items in (("people.yaml", "people"), ("glossary.yaml", "terms")):
+        file = files.registries.get(name)
+        for index, item in enumerate(getattr(file.model, items) if file else ()):
+            heading = RESERVED_ANCHORS[items].get(item.id)
+            if heading and file is not None:
+                problems.append(file.problem((items, index, "id"), f"expected an id other than '{item.id}', which is the anchor of "
+                                                                  f"{heading}: a link to it would land there; found '{item.id}'"))
     first_seen: dict[str, _Name] = {}
     for name in _names(files):
         mixed = mixed_script_lookalike(name.text)
