@@ -104,7 +104,6 @@ def upper_case_endings(seeds: Path, outside: Path) -> None:
 
 def files_a_folder_does_not_hold(seeds: Path, outside: Path) -> None:
     (seeds / "facts" / "notes.txt").write_text(SECRET, encoding="utf-8")
-    (seeds / "facts" / "bridge.yaml~").write_text(SECRET, encoding="utf-8")
     (seeds / "articles" / "daily-2020.markdown").write_text(SECRET, encoding="utf-8")
     (seeds / "articles" / "extra.yaml").write_text(SECRET_FACTS, encoding="utf-8")
 
@@ -125,6 +124,14 @@ def facts_is_a_file(seeds: Path, outside: Path) -> None:
     (seeds / "facts").write_text(SECRET_FACTS, encoding="utf-8")
 
 
+def editor_files_are_left_alone(seeds: Path, outside: Path) -> None:
+    """Editors' backup, autosave, swap and lock files are neither read nor reported; the one real
+    problem in this corpus is the file that is not an editor's."""
+    for name in ("bridge.yaml~", "#bridge.yaml#", ".bridge.yaml.swp", ".#bridge.yaml"):
+        (seeds / "facts" / name).write_text(SECRET_FACTS, encoding="utf-8")
+    (seeds / "facts" / "bridge.yaml.orig").write_text(SECRET_FACTS, encoding="utf-8")
+
+
 def file_name_with_a_newline(seeds: Path, outside: Path) -> None:
     (seeds / "facts" / "x\nseeds: the corpus is valid.txt").write_text("", encoding="utf-8")
 
@@ -133,7 +140,7 @@ CASES: dict[str, Callable[[Path, Path], None]] = {f.__name__.replace("_", "-"): 
     link_fact_out, link_fact_to_passwd, link_article_out, link_registry_out, link_facts_folder_out,
     link_articles_folder_out, dangling_link, link_loop, fifo_article, fifo_registry, subfolder_of_facts,
     subfolder_of_articles, upper_case_endings, files_a_folder_does_not_hold, unknown_entries_at_the_top,
-    registry_is_a_folder, facts_is_a_file, file_name_with_a_newline)}
+    registry_is_a_folder, facts_is_a_file, editor_files_are_left_alone, file_name_with_a_newline)}
 
 
 def make_project(tmp_path: Path, case: Callable[[Path, Path], None]) -> Path:

@@ -9,7 +9,8 @@ Every entry of the corpus folder, of ``facts/`` and of ``articles/`` is either r
 - a file that is not what its folder holds is refused with what was expected: ``facts/x.YAML``
   (extensions are lower case), ``facts/notes.txt``, a subfolder (quizgen does not read
   subfolders), ``seeds/README.md``;
-- names that start with a dot are left alone (editors' swap and lock files, ``.git``).
+- names that start with a dot, end with ``~`` or are framed by ``#`` are left alone (``.git``,
+  editors' swap, lock and backup files: see `is_left_alone`).
 
 All of these are errors: a corpus that builds is one whose every file was read.
 """
@@ -84,10 +85,17 @@ class _Entry:
             self.refusal = _OTHER_KINDS.get(stat.S_IFMT(mode), "a file that is not a regular file")
 
 
+def is_left_alone(name: str) -> bool:
+    """Names quizgen neither reads nor reports: ``.git``, ``.DS_Store``, and editors' swap, lock and
+    backup files (``.bridge.yaml.swp``, ``bridge.yaml~``, ``#bridge.yaml#``), which come and go
+    while a curator edits under `mkdocs serve`."""
+    return name.startswith(".") or name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
+
+
 def _entries(folder: Path) -> list[str] | str:
-    """The names in ``folder`` that do not start with a dot, sorted; or why they cannot be listed."""
+    """The names in ``folder`` that are not left alone, sorted; or why they cannot be listed."""
     try:
-        return sorted(name for name in os.listdir(folder) if not name.startswith("."))
+        return sorted(name for name in os.listdir(folder) if not is_left_alone(name))
     except OSError as exc:
         return f"a folder that cannot be read ({exc.strerror or 'error'})"
 
