@@ -196,3 +196,20 @@ def test_a_corpus_folder_reached_through_a_link_is_read(tmp_path: Path) -> None:
     (tmp_path / "seeds").symlink_to(tmp_path / "real-seeds")
     result = run(tmp_path, "check", "--seeds", "seeds")
     assert result.returncode == 0, result.stderr
+
+
+def test_optional_top_level_files_are_read_when_present_and_not_required(tmp_path: Path) -> None:
+    from quizgen.load.corpus_listing import list_corpus
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(BASE_CORPUS, seeds)
+    required = ("corpus.yaml", "outlets.yaml", "people.yaml", "topics.yaml", "glossary.yaml")
+    listing = list_corpus(seeds, lambda relative: f"seeds/{relative.as_posix()}", required, ("extra.yaml",))
+    assert listing.problems == [] and listing.missing == set() and "extra.yaml" not in listing.registries
+    (seeds / "extra.yaml").write_text("x: 1\n", encoding="utf-8")
+    (seeds / "extras.yaml").write_text("x: 1\n", encoding="utf-8")
+    listing = list_corpus(seeds, lambda relative: f"seeds/{relative.as_posix()}", required, ("extra.yaml",))
+    assert listing.registries["extra.yaml"] == seeds / "extra.yaml"
+    assert [str(p) for p in listing.problems] == [
+        "seeds/extras.yaml:1:1: expected only corpus.yaml, outlets.yaml, people.yaml, topics.yaml, glossary.yaml, "
+        "extra.yaml, articles/ and facts/ in the corpus folder, found 'extras.yaml'; did you mean 'extra.yaml'?"]

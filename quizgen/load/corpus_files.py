@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from quizgen.errors import Problem
 from quizgen.load.article_file import split_article_file
-from quizgen.load.corpus_listing import FOLDERS, REGISTRY_NAMES, list_corpus
+from quizgen.load.corpus_listing import FOLDERS, list_corpus
 from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.load.yaml_tree import Path as DataPath
 from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
@@ -111,7 +111,7 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             return None
         return result
 
-    listing = list_corpus(root, lambda relative: _display(root_display, relative))
+    listing = list_corpus(root, lambda relative: _display(root_display, relative), tuple(REGISTRY_FILES))
     problems.extend(listing.problems)
     files.failed.update(listing.missing | listing.unread)
     for name, model in REGISTRY_FILES.items():

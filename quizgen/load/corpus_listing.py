@@ -27,7 +27,6 @@ from typing import Callable
 
 from quizgen.errors import Problem
 
-REGISTRY_NAMES = ("corpus.yaml", "outlets.yaml", "people.yaml", "topics.yaml", "glossary.yaml")
 FOLDERS = {"facts": (".yaml", ".yml"), "articles": (".md",)}
 """Each folder of the corpus, and the endings of the files it holds."""
 
@@ -100,10 +99,12 @@ def _entries(folder: Path) -> list[str] | str:
         return f"a folder that cannot be read ({exc.strerror or 'error'})"
 
 
-def list_corpus(root: Path, display: Callable[[Path], str]) -> CorpusListing:
+def list_corpus(root: Path, display: Callable[[Path], str], required: tuple[str, ...],
+                optional: tuple[str, ...] = ()) -> CorpusListing:
     """Every file of the corpus folder ``root`` to read, and a problem for every entry refused.
 
-    ``display`` turns a path relative to ``root`` into the path shown in messages.
+    ``required`` and ``optional`` name the files the top of the folder holds (``corpus.yaml``,
+    ...); ``display`` turns a path relative to ``root`` into the path shown in messages.
     """
     listing = CorpusListing()
     inside = os.path.realpath(root)
@@ -114,25 +115,26 @@ def list_corpus(root: Path, display: Callable[[Path], str]) -> CorpusListing:
     names = _entries(root)
     if isinstance(names, str):
         refuse(Path("."), f"expected the corpus folder, found {names}")
-        listing.missing.update((*REGISTRY_NAMES, *FOLDERS))
+        listing.missing.update((*required, *FOLDERS))
         return listing
-    allowed = [*REGISTRY_NAMES, *FOLDERS]
+    allowed = [*required, *optional, *FOLDERS]
     for name in names:
         if name in allowed:
             continue
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
         if name.endswith((".yaml", ".yml")) and not close:
-            message = (f"expected one of {', '.join(REGISTRY_NAMES)} at the top of the corpus folder, "
+            message = (f"expected one of {', '.join((*required, *optional))} at the top of the corpus folder, "
                        f"found '{name}' (facts go under facts/)")
         else:
             hint = f"; did you mean '{close[0]}'?" if close else "; move it out of the corpus folder"
-            message = (f"expected only {', '.join(REGISTRY_NAMES)}, articles/ and facts/ in the corpus folder, "
+            message = (f"expected only {', '.join((*required, *optional))}, articles/ and facts/ in the corpus folder, "
                        f"found '{name}'{hint}")
         refuse(Path(name), message)
-    for name in REGISTRY_NAMES:
+    for name in (*required, *optional):
         if name not in names:
-            refuse(Path(name), f"expected the file {name} in the corpus folder, found no such file")
-            listing.missing.add(name)
+            if name in required:
+                refuse(Path(name), f"expected the file {name} in the corpus folder, found no such file")
+                listing.missing.add(name)
             continue
         entry = _Entry(root / name, inside)
         if entry.refusal or entry.kind != "file":
