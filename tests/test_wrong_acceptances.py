@@ -143,3 +143,20 @@ def test_joined_passages_are_placed_as_close_as_the_text_allows() -> None:
     assert isinstance(spans, list)
     assert spans[0].start == text.rindex("She said it")
     assert spans[1].start - spans[0].end < 60
+
+
+@pytest.mark.parametrize(("quote", "found"), [
+    ("500 people came", False),  # from "3,500 people came": a different figure
+    ("5 percent more", False),  # from "2.5 percent more"
+    ("5 degrees at night", False),  # from "-5 degrees": the sign is part of the number
+    ("legal action", False),  # from "illegal action"
+    ("the mayo", False),  # cut inside "mayor"
+    ("3,500 people came", True),
+    ("-5 degrees at night", True),
+    ("2,000 troops left", True),  # after a dash that joins words ("them—2,000")
+    ("19 cases rose", True),  # after "COVID-": a hyphen after a word joins words
+])
+def test_a_quote_stands_on_whole_words_and_numbers(quote: str, found: bool) -> None:
+    text = ("Some 3,500 people came, 2.5 percent more. It was -5 degrees at night. An illegal action by the "
+            "mayor. Of them—2,000 troops left. COVID-19 cases rose.")
+    assert isinstance(QuoteSearch(text, []).find(quote), list) is found
