@@ -133,7 +133,7 @@ class QuoteSearch:
         if first.isalnum() and before.isalnum() or last.isalnum() and after.isalnum():
             return True
         # a digit after "2," or before ",5" is part of a number, and so is its sign: "-5" (a dash
-        # after a word joins words, "COVID-19", "troops—2,500")
+        # after a word joins words, "COVID-19", "them—2,000")
         if first.isdigit() and before in (",", ".") and text[start - 2:start - 1].isdigit():
             return True
         if first.isdigit() and before in ("-", "+") and not text[max(start - 2, 0):start - 1].isalnum():
