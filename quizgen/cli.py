@@ -8,10 +8,29 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from jinja2 import TemplateError
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import CorpusError, UsageError
+from quizgen.render.environment import template_error
+
+
+class _OutputRefused(Exception):
+    """The system refused to write an output (read-only, full, over a file size limit)."""
+
+    def __init__(self, target: Path, error: OSError):
+        super().__init__(f"cannot write {target} ({error.strerror or error}); what was there before is left as it was")
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise _OutputRefused(target, error) from error
 
 
 def _command_check(args: argparse.Namespace) -> int:
@@ -33,18 +52,32 @@ def _command_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _guard_caches(paths: dict[str, Path | None], *caches: tuple[str, Path]) -> None:
+    from quizgen.output_guard import content_folders, refuse_overlap
+
+    for option, folder in caches:
+        refuse_overlap(option, folder, paths, inside=content_folders(paths))
+
+
 def _command_build(args: argparse.Namespace) -> int:
     from quizgen.emit.site_content import build_site_content
     from quizgen.atomic_files import write_tree_atomically
-
     from quizgen.emit.teacher_downloads import pdf_renderer
+    from quizgen.output_guard import MARKER_TEXT, OUTPUT_MARKER, check_replaceable_folder, content_folders, project_paths, refuse_overlap
 
+    out, templates = Path(args.out), Path(args.templates)
+    paths = project_paths(Path(args.seeds), (templates,))
+    refuse_overlap("--out", out, paths, inside=content_folders(paths))  # before anything is read or written
+    check_replaceable_folder("--out", out)
+    _guard_caches({**paths, "the output folder": out}, ("--pdf-cache", Path(args.pdf_cache)), ("--yaml-cache", Path(args.yaml_cache)))
     corpus = load_corpus(Path(args.seeds), yaml_cache=Path(args.yaml_cache))
     render_pdf = pdf_renderer(Path(args.pdf_cache)) if args.worksheets != "none" else None
-    content = build_site_content(corpus, template_dirs=(Path(args.templates),), directory_urls=not args.no_directory_urls,
+    content = build_site_content(corpus, template_dirs=(templates,), directory_urls=not args.no_directory_urls,
                                  render_pdf=render_pdf, worksheets=args.worksheets)
     files = {uri: text.encode("utf-8") for uri, text in content.pages.items()} | content.files
-    write_tree_atomically(Path(args.out), files)
+    files[OUTPUT_MARKER] = MARKER_TEXT.encode("utf-8")
+    with _writing(out):
+        write_tree_atomically(out, files)
     print(f"wrote {len(content.pages)} pages and {len(content.files)} files to {args.out}")
     return 0
 
@@ -52,6 +85,9 @@ def _command_build(args: argparse.Namespace) -> int:
 def _command_schema(args: argparse.Namespace) -> int:
     from quizgen.schema import write_schemas
 
+    from quizgen.output_guard import refuse_overlap
+
+    refuse_overlap("--out", Path(args.out), {"the working folder": Path.cwd()})
     for path in write_schemas(Path(args.out)):
         print(f"wrote {path}")
     return 0
@@ -61,9 +97,12 @@ def _command_worksheet(args: argparse.Namespace) -> int:
     from quizgen.generate.question_bank import build_question_bank
     from quizgen.worksheet import WorksheetRequest, build_worksheet
 
+    from quizgen.output_guard import check_output_file, content_folders, project_paths
+
     out = Path(args.out)
     if out.is_dir():
         raise UsageError(f"expected --out to name a PDF file, found the folder {out}")
+    check_output_file("--out", out, content_folders(project_paths(Path(args.seeds), (Path("templates"),))), looks_like=(b"%PDF-",), kind="PDF")
     request = WorksheetRequest(type=args.type, articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds),
                                difficulties=tuple(args.difficulty), count=args.count, variants=args.variants, seed=args.seed,
                                paper=args.paper, title=args.title)
@@ -75,14 +114,15 @@ def _command_worksheet(args: argparse.Namespace) -> int:
         raise UsageError(f"the PDF renderer cannot start ({exc}); `make pdf-tools` installs what it needs") from exc
     from quizgen.atomic_files import write_file_atomically
 
-    write_file_atomically(out, render_pdf(document.html))
+    with _writing(out):
+        write_file_atomically(out, render_pdf(document.html))
     print(f"wrote {out}: {document.description}")
     return 0
 
 
 def _command_export(args: argparse.Namespace) -> int:
     from quizgen.export import EXPORT_FORMATS
-    from quizgen.atomic_files import write_file_atomically
+    from quizgen.atomic_files import write_files_atomically
     from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
@@ -107,9 +147,15 @@ def _command_export(args: argparse.Namespace) -> int:
         targets = [Path(args.out or formats[0].filename)]
         if targets[0].is_dir():
             targets = [targets[0] / formats[0].filename]
+    from quizgen.output_guard import check_output_file, content_folders, project_paths
+
+    protected = content_folders(project_paths(Path(args.seeds), (Path("templates"),)))
+    for export_format, target in zip(formats, targets):
+        check_output_file("--out", target, protected, suffixes=(Path(export_format.filename).suffix,))
     results = [f.render(corpus, questions) for f in formats]  # everything rendered before anything is written
+    with _writing(targets[0].parent if len(targets) > 1 else targets[0]):
+        write_files_atomically({target: result.data for target, result in zip(targets, results)})
     for export_format, target, result in zip(formats, targets, results):
-        write_file_atomically(target, result.data)
         print(f"wrote {target}: {export_format.title}, {len(questions) - len(result.left_out)} of {len(questions)} questions")
         for line in result.left_out:
             print(f"quizgen: left out of {target.name}: {line}", file=sys.stderr)
@@ -124,9 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
     check.set_defaults(run=_command_check)
     build = commands.add_parser("build", help="generate the site's Markdown pages and downloads without MkDocs",
-                                description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated.")
+                                description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated, and only if it is new, empty, or was written by quizgen build (it holds a .quizgen-output file); never the corpus, the templates, the working folder or a folder holding them.")
     build.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
-    build.add_argument("--out", required=True, metavar="DIR", help="the folder to write (replaced as a whole)")
+    build.add_argument("--out", required=True, metavar="DIR", help="the folder to write: new, empty, or written by quizgen build before (replaced as a whole)")
     build.add_argument("--templates", default="templates", metavar="DIR", help="templates that override the built-in ones (default: templates)")
     build.add_argument("--no-directory-urls", action="store_true", help="link pages as page.html instead of page/ (match MkDocs' use_directory_urls)")
     build.add_argument("--worksheets", default="all", choices=("all", "corpus", "none"), help="printable worksheets for the teachers' page: all (per article too), corpus (the corpus and glossary worksheets), none (default: all)")
@@ -177,6 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"quizgen: error: {exc}", file=sys.stderr)
         return 2
+    except TemplateError as exc:  # a broken override in templates/: where it broke, not a traceback
+        print(template_error(exc).report(), file=sys.stderr)
+        return 1
+    except _OutputRefused as exc:  # an output folder that is read-only or full, a file size limit
+        print(f"quizgen: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # anything else the system refused (a cache folder, say), in one line
+        where = f" {exc.filename}" if isinstance(exc.filename, str) else ""
+        print(f"quizgen: error: the system refused to read or write{where} ({exc.strerror or exc})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,23 +13,29 @@ import calendar
 import html
 import logging
 import os
+import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from quizgen.atomic_files import current_umask, remove_stale_temporaries
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import SiteContent, build_site_content
 from quizgen.emit.teacher_cache import site_teacher_cache
 from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
-from quizgen.errors import QuizgenError
+from quizgen.errors import QuizgenError, UsageError
+from quizgen.output_guard import MARKER_TEXT, OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
 from quizgen.model.corpus import Corpus
+from quizgen.render.environment import template_error
 
 # Not under the `mkdocs` logger: with `strict: true` MkDocs would count this as a warning and abort.
 _log = logging.getLogger("quizgen.serve")
@@ -70,16 +76,89 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
     return nav
 
 
+def _holds_a_site(folder: Path) -> bool:
+    """Empty, marked by an earlier build, or holding what every MkDocs build writes."""
+    names = {entry.name for entry in folder.iterdir()}
+    return not names or OUTPUT_MARKER in names or {"index.html", "sitemap.xml"} <= names
+
+
+def _report(error: Exception) -> str | None:
+    """The one-line-per-problem report of an error the user can fix, or None for a bug."""
+    if isinstance(error, TemplateError):  # a broken override in templates/
+        return template_error(error).report()
+    if isinstance(error, QuizgenError):
+        return error.report() if hasattr(error, "report") else str(error)
+    if isinstance(error, OSError):  # a cache folder that is read-only or full, a file size limit
+        where = f" {error.filename}" if isinstance(error.filename, str) else ""
+        return f"quizgen: error: the system refused to read or write{where} ({error.strerror or error})"
+    return None
+
+
+class _Counter(logging.Handler):
+    """Counts MkDocs' warnings, which make a strict build abort after on_post_build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     content: SiteContent | None = None
     corpus: Corpus | None = None
     serving = False
+    staged = False
     generated_pages: set[str] = set()
+
+    served: Path | None = None
+    staging: Path | None = None
+    warnings: _Counter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `mkdocs serve` rebuilds,
         # so the last good content is still here when an edit breaks the corpus.
         self.serving = command == "serve"
+        self.staged = not dirty  # a dirty build writes over the last one, so it needs it in place
+
+    def _stage(self, config: Any) -> None:
+        """Build into a folder beside site/, swapped in only when the build succeeds: any failure
+        (a full disk, a docs page, a strict-mode warning) leaves the last good site as it was, and
+        under serve still served."""
+        self.served = Path(config.site_dir).resolve()
+        self.served.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(self.served)  # left by a build that was killed
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.served.name}.quizgen-{os.getpid()}-next-", dir=self.served.parent))
+        self.staging.chmod(0o777 & ~current_umask())
+        config.site_dir = str(self.staging)
+        if self.warnings is None:
+            self.warnings = _Counter()
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+        self.warnings.count = 0
+
+    @event_priority(-100)  # after every other plugin's on_post_build (search writes its index there)
+    def on_post_build(self, *, config: Any) -> None:
+        if self.staging is None or self.served is None:
+            return
+        if config.strict and self.warnings is not None and self.warnings.count:
+            return  # MkDocs aborts next, in strict mode: on_build_error discards the staged site
+        if not self.serving:  # the mark that lets the next build replace this folder
+            (self.staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        if self.served.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.served.name}.quizgen-{os.getpid()}-old-", dir=self.served.parent))
+            self.served.rename(old / self.served.name)
+            self.staging.rename(self.served)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            self.staging.rename(self.served)
+        self.staging = None
+        config.site_dir = str(self.served)  # for what reads it after the build (gh-deploy)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging is not None:  # the last good site stays served (on_serve)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
     def _paths(self, config: Any) -> tuple[Path, Path, str]:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -87,8 +166,29 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         display = os.path.relpath(seeds, Path.cwd()) if seeds.is_relative_to(Path.cwd()) else str(seeds)
         return seeds, root / self.config.templates, display
 
+    def _refuse_unsafe_folders(self, config: Any, seeds: Path, templates: Path) -> None:
+        """A build replaces site_dir (MkDocs empties it under --dirty=False), and the caches remove their old entries: neither
+        may be, hold or sit inside what the project is made of, and site_dir must hold a site."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        paths = project_paths(seeds, (templates,), docs_dir=Path(config.docs_dir),
+                              config_file=Path(config.config_file_path) if config.config_file_path else None)
+        site_dir = Path(config.site_dir)
+        if not self.serving:  # mkdocs serve builds into a temporary folder of its own
+            refuse_overlap("site_dir", site_dir, paths, inside=content_folders(paths), as_given=shown(site_dir))
+            if site_dir.is_dir() and not _holds_a_site(site_dir):
+                raise UsageError(f"site_dir {shown(site_dir)} holds files that are not a built site (no {OUTPUT_MARKER}, "
+                                 "index.html or sitemap.xml), and a build replaces it as a whole; choose a new or empty folder")
+        guarded = {**paths, "site_dir": None if self.serving else site_dir}
+        for option in ("teachers_cache", "pdf_cache", "yaml_cache"):
+            refuse_overlap(option, root / getattr(self.config, option), guarded, inside=[*content_folders(paths), "site_dir"],
+                           as_given=getattr(self.config, option))
+
     def on_config(self, config: Any) -> Any:
         seeds, templates, display = self._paths(config)
+        try:
+            self._refuse_unsafe_folders(config, seeds, templates)
+        except UsageError as error:
+            raise PluginError(f"quizgen: {error}; nothing was built or deleted") from None
         try:
             root = Path(config.config_file_path or ".").resolve().parent
             corpus = load_corpus(seeds, display_root=display, yaml_cache=root / self.config.yaml_cache)
@@ -98,13 +198,23 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                                               teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
                                                                                self.config.worksheets, config.use_directory_urls))
             self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
-        except QuizgenError as error:
-            report = error.report() if hasattr(error, "report") else str(error)
+            if self.serving:  # a failed rebuild may replace the teachers' cache entry these files are in
+                self.content = replace(self.content, files={uri: data.read_bytes() if isinstance(data, Path) else data
+                                                            for uri, data in self.content.files.items()})
+        except Exception as error:  # noqa: BLE001 - under serve, any failure keeps the last good site
+            report = _report(error)
             if not (self.serving and self.corpus is not None):
-                raise PluginError(f"quizgen found problems in the corpus; nothing was built:\n{report}") from None
+                if report is None:
+                    raise
+                what = "found problems in the corpus" if isinstance(error, QuizgenError) else "could not build the site"
+                raise PluginError(f"quizgen {what}; nothing was built:\n{report}") from None
             # mkdocs serve prints a traceback for any error in a rebuild and then serves nothing new:
             # show the problems instead and rebuild the last good content, until the corpus is fixed.
-            _log.error("quizgen found problems in the corpus; still serving the last good site:\n%s", report)
+            if report is None:
+                _log.exception("quizgen failed to rebuild the site; still serving the last good site")
+            else:
+                what = "found problems in the corpus" if isinstance(error, QuizgenError) else "could not rebuild the site"
+                _log.error("quizgen %s; still serving the last good site:\n%s", what, report)
             corpus = self.corpus
         if self.config.title_from_corpus:
             config.site_name = _as_html_title(corpus.info.title)
@@ -116,8 +226,22 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             config.extra_javascript.append("assets/quizgen.js")
         if "SOURCE_DATE_EPOCH" not in os.environ:  # the sitemap's dates: fixed by the corpus, not the clock
             latest = max(a.meta.published for a in corpus.articles)
-            os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0)))
+            epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+            # the sitemap's gzip header holds 1970-01-01 to 2106-02-07: an older corpus is dated 1970
+            os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
+        if self.staged:
+            self._stage(config)
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        # site/ is replaced at the end (or, unstaged, cleaned by MkDocs next): a folder in it that may
+        # not be changed would fail that halfway, with a traceback: refuse first, the site as it was.
+        site = self.served if self.staging is not None and self.served is not None else Path(config.site_dir)
+        folders = [site.parent, *([site, *(p for p in site.rglob("*") if p.is_dir() and not p.is_symlink())] if site.is_dir() else [])]
+        for folder in folders:
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise PluginError(f"quizgen: error: cannot replace the site: the folder {shown(folder)} may not be changed (check its permissions); "
+                                  "the previous site was left as it was")
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.content is not None
@@ -160,4 +284,19 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         for folder in (seeds, templates):
             if folder.is_dir():
                 server.watch(str(folder))
+        rebuild = server.builder
+
+        def rebuild_or_keep_the_last_good_site() -> None:
+            # MkDocs' server holds every page request after a failed rebuild until one succeeds; the
+            # failed build went to a staging folder, so the last good site is whole: keep serving it.
+            try:
+                rebuild()
+            except Exception as error:  # noqa: BLE001 - anything that failed the rebuild
+                if not isinstance(error, MkDocsException):  # a bug: its traceback helps whoever reports it
+                    _log.exception("the site could not be rebuilt")
+                _log.error("the site could not be rebuilt (%s); still serving the last good site",
+                           " ".join(str(error).split()) or type(error).__name__)
+
+        if self.staged:
+            server.builder = rebuild_or_keep_the_last_good_site
         return server

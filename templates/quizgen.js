@@ -1,12 +1,20 @@
 /* quizgen: interactive quizzes, practice, flashcards and progress on a static site.
    Progressive enhancement of the quiz markup the site ships; no dependencies, no network but the
-   site's own exports. Progress lives in localStorage, keyed by the stable question ids. */
+   site's own exports. Progress lives in localStorage, keyed by the stable question ids; a page's
+   quiz state (answers, order, review, practice set) in sessionStorage, so that reload, Back and
+   instant navigation bring it back. Every key is namespaced by the site's folder (two quizgen sites
+   on one origin keep their own) and versioned. */
 (function () {
   "use strict";
-  var STORE = "quizgen-progress-v1", CARDS = "quizgen-flashcards-v1", LETTERS = "ABCDEFGH";
+  var me = document.currentScript, LETTERS = "ABCDEFGH";
+  var NS = "quizgen-v2:" + new URL(me ? me.src.replace(/assets\/quizgen\.js.*$/, "") : "/", location.href).pathname + ":";
+  var STORE = NS + "progress", CARDS = NS + "flashcards";
 
-  function load(key) { try { return JSON.parse(localStorage.getItem(key) || "{}") || {}; } catch (e) { return {}; } }
-  function save(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } }
+  function area(session) { return session ? window.sessionStorage : window.localStorage; }
+  function load(key, session) { try { return JSON.parse(area(session).getItem(key) || "{}") || {}; } catch (e) { return {}; } }
+  function save(key, value, session) { try { area(session).setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } }
+  function pageKey(what) { return NS + what + ":" + location.pathname; }
+  function counted(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -33,9 +41,11 @@
   function optionItems(fs) { return all(fs.querySelector(".qg-options"), ":scope > li"); }
 
   function relabel(fs) {
-    optionItems(fs).forEach(function (li, i) {
-      var letter = li.querySelector(".qg-letter");
+    var items = optionItems(fs);
+    items.forEach(function (li, i) {
+      var letter = li.querySelector(".qg-letter"), up = li.querySelector(".qg-up"), down = li.querySelector(".qg-down");
       if (letter) letter.textContent = fs.dataset.kind === "ordering" ? (i + 1) + "." : LETTERS[i] + ".";
+      if (up) { up.disabled = !!fs.dataset.done || !i; down.disabled = !!fs.dataset.done || i === items.length - 1; }
     });
   }
 
@@ -57,6 +67,7 @@
     list.insertBefore(li, delta < 0 ? items[to] : items[to].nextSibling);
     relabel(fs);
     fs.querySelector(".qg-feedback").textContent = "Moved to position " + (to + 1) + " of " + items.length + ".";
+    saveQuiz(fs.closest(".qg-quiz"));
   }
 
   function setupOrdering(fs) {
@@ -68,8 +79,9 @@
       li.appendChild(el("span", { "class": "qg-letter", "aria-hidden": "true" }));
       li.appendChild(el("span", { "class": "qg-text" }, text));
       var up = button("↑", "qg-move qg-up", "Move up: " + text), down = button("↓", "qg-move qg-down", "Move down: " + text);
-      up.addEventListener("click", function () { move(li, -1, fs); up.focus(); });
-      down.addEventListener("click", function () { move(li, 1, fs); down.focus(); });
+      /* the first ↑ and last ↓ are disabled: keep the focus on the item's other button */
+      up.addEventListener("click", function () { move(li, -1, fs); (up.disabled ? down : up).focus(); });
+      down.addEventListener("click", function () { move(li, 1, fs); (down.disabled ? up : down).focus(); });
       li.appendChild(up);
       li.appendChild(down);
       li.addEventListener("dragstart", function (e) { dragged = li; e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", text); });
@@ -81,6 +93,7 @@
         li.parentNode.insertBefore(dragged, after ? li.nextSibling : li);
         dragged = null;
         relabel(fs);
+        saveQuiz(fs.closest(".qg-quiz"));
       });
     });
   }
@@ -94,14 +107,16 @@
     var actions = el("div", { "class": "qg-actions" }), check = button("Check answer", "md-button--primary qg-check");
     actions.appendChild(check);
     fs.insertBefore(actions, details);
-    fs.insertBefore(el("p", { "class": "qg-feedback", role: "status", "aria-live": "polite" }), details);
+    fs.insertBefore(el("p", { "class": "qg-feedback", role: "status", "aria-live": "polite", tabindex: "-1" }), details);
     details.hidden = true;
     check.addEventListener("click", function () { checkQuestion(fs, quiz); });
+    fs.addEventListener("change", function () { saveQuiz(quiz); });
   }
 
   function badge(li, text, cls) { li.appendChild(el("span", { "class": "qg-badge " + cls }, text)); }
 
-  function checkQuestion(fs, quiz) {
+  /* quiet: restoring a saved answer, neither recorded again nor focused */
+  function checkQuestion(fs, quiz, quiet) {
     if (fs.dataset.done) return;
     var feedback = fs.querySelector(".qg-feedback"), items = optionItems(fs), right, message;
     if (fs.dataset.kind === "ordering") {
@@ -139,8 +154,10 @@
     details.hidden = false;
     details.open = true;
     fs.querySelector(".qg-check").disabled = true;
+    if (quiet) return;
     record(fs.dataset.questionId, right);
     updateScore(quiz);
+    feedback.focus();
   }
 
   function resetQuestion(fs) {
@@ -166,19 +183,30 @@
   function updateScore(quiz) {
     var questions = visibleQuestions(quiz), done = questions.filter(function (fs) { return fs.dataset.done; });
     var right = done.filter(function (fs) { return fs.dataset.right === "1"; });
-    quiz.querySelector(".qg-score").textContent = "Score: " + right.length + " right of " + done.length + " answered, " + questions.length + " questions.";
+    var whole = questions.length === all(quiz, "fieldset.qg-question").length, complete = done.length === questions.length && questions.length;
+    /* the first complete attempt at the whole quiz stays, whatever Retry and Review do after it */
+    if (complete && whole && !quiz.dataset.first) quiz.dataset.first = right.length + " of " + questions.length;
+    var first = quiz.dataset.first ? " First attempt: " + quiz.dataset.first + " right." : "";
+    quiz.querySelector(".qg-score").textContent = "Score: " + right.length + " right of " + done.length + " answered, " + counted(questions.length, "question") + "." + first;
+    saveQuiz(quiz);
     var results = quiz.querySelector(".qg-results");
-    if (done.length < questions.length || !questions.length) { results.hidden = true; return; }
+    if (!complete) { results.hidden = true; return; }
     results.textContent = "";
     var percent = Math.round(100 * right.length / questions.length);
     results.appendChild(el("h3", { tabindex: "-1" }, "Results"));
-    results.appendChild(el("p", { "class": "qg-total" }, "You got " + right.length + " of " + questions.length + " right (" + percent + "%)."));
+    results.appendChild(el("p", { "class": "qg-total" }, "You got " + right.length + " of " + questions.length + " right (" + percent + "%)." + first));
     var missed = questions.filter(function (fs) { return fs.dataset.right !== "1"; });
     if (missed.length) {
       results.appendChild(el("p", {}, "Questions you missed:"));
-      var list = el("ul", { "class": "qg-missed" });
+      var list = el("ul", { "class": "qg-missed" }), seen = {};
+      missed.forEach(function (fs) { var t = stemOf(fs); seen[t] = (seen[t] || 0) + 1; });
       missed.forEach(function (fs) {
-        var li = el("li"), a = el("a", { href: "#" + fs.id }, fs.querySelector("legend").textContent);
+        var text = fs.querySelector("legend").textContent.trim(), li = el("li");
+        /* identical stems (every ordering question) are told apart by their options */
+        if (seen[stemOf(fs)] > 1) text += " (" + optionItems(fs).map(function (o) { return o.querySelector(".qg-text").textContent; }).sort().join("; ").slice(0, 90) + "…)";
+        var a = el("a", { href: "#" + fs.id }, text);
+        /* in-page: scroll to the question; instant navigation must not reload the page */
+        a.addEventListener("click", function (e) { e.preventDefault(); e.stopPropagation(); fs.querySelector(".qg-feedback").focus(); });
         li.appendChild(a);
         list.appendChild(li);
       });
@@ -220,18 +248,67 @@
     quiz.insertBefore(score, quiz.firstChild);
     quiz.appendChild(el("section", { "class": "qg-results", "aria-live": "polite", hidden: "" }));
     all(quiz, "fieldset.qg-question").forEach(function (fs) { setupQuestion(fs, quiz); });
+    restoreQuiz(quiz);
     updateScore(quiz);
+  }
+
+  function stemOf(fs) { var legend = fs.querySelector("legend").cloneNode(true), n = legend.querySelector(".qg-number"); if (n) n.remove(); return legend.textContent.trim(); }
+  function quizKey(quiz) { return pageKey("quiz") + "#" + quiz.dataset.quiz; }
+
+  /* A quiz's state: each question's option order, choice, whether checked and hidden (review). */
+  function saveQuiz(quiz) {
+    if (!quiz || quiz.dataset.restoring) return;
+    var state = { first: quiz.dataset.first || "", q: {} };
+    all(quiz, "fieldset.qg-question").forEach(function (fs) {
+      var chosen = fs.querySelector("input:checked");
+      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : "", fs.dataset.done ? 1 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
+    });
+    save(quizKey(quiz), state, true);
+  }
+
+  function restoreQuiz(quiz) {
+    var state = load(quizKey(quiz), true);
+    if (!state.q) return;
+    quiz.dataset.restoring = "1";
+    if (state.first) quiz.dataset.first = state.first;
+    all(quiz, "fieldset.qg-question").forEach(function (fs) {
+      var saved = state.q[fs.id], list = fs.querySelector(".qg-options");
+      if (!saved) return;
+      saved[0].split(",").forEach(function (i) { var li = list.querySelector(':scope > li[data-index="' + i + '"]'); if (li) list.appendChild(li); });
+      relabel(fs);
+      var input = saved[1] && fs.querySelector('input[value="' + saved[1] + '"]');
+      if (input) input.checked = true;
+      fs.closest(".qg-item").hidden = !!saved[3];
+      if (saved[2]) checkQuestion(fs, quiz, true);
+    });
+    delete quiz.dataset.restoring;
+  }
+
+  /* "Skip to the quiz": the first Tab stop of a page with a quiz leads to its first open question. */
+  function skipLink() {
+    all(document, ".qg-skip").forEach(function (a) { a.remove(); });
+    if (!document.querySelector(".qg-quiz fieldset.qg-question")) return;
+    var a = el("a", { href: "#", "class": "md-skip qg-skip" }, "Skip to the quiz");
+    a.addEventListener("click", function (e) {
+      e.preventDefault(); e.stopPropagation();
+      var open = all(document, ".qg-quiz fieldset.qg-question").filter(function (fs) { return !fs.dataset.done && !fs.closest(".qg-item").hidden; })[0];
+      var target = open && open.querySelector("input, .qg-move:not(:disabled)");
+      if (target) target.focus();
+    });
+    document.body.insertBefore(a, document.body.firstChild);
   }
 
   /* ---- pages built from the exported bank: practice and progress ------------------------ */
   function fetchJson(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); }); }
 
-  function questionMarkup(q, articleUrl) {
+  function questionMarkup(q, number, bank, articleUrl) {
     var item = el("li", { "class": "qg-item" });
     var fs = el("fieldset", { "class": "qg-question", id: q.id, "data-question-id": q.id, "data-kind": q.kind, "data-family": q.family });
     if (q.correct !== null) fs.dataset.correct = String(q.correct);
     if (q.correct_order) fs.dataset.order = q.correct_order.join(",");
-    fs.appendChild(el("legend", {}, q.stem));
+    var legend = el("legend", {}, " " + q.stem);
+    legend.insertBefore(el("span", { "class": "qg-number" }, number + "."), legend.firstChild);
+    fs.appendChild(legend);
     var list = el("ol", { "class": "qg-options" });
     q.options.forEach(function (option, i) {
       var li = el("li", { "class": "qg-option", "data-index": String(i) }, option);
@@ -242,8 +319,13 @@
     var details = el("details", { "class": "qg-answer" });
     details.appendChild(el("summary", {}, "Answer and explanation"));
     details.appendChild(el("p", { "class": "qg-explanation" }, q.explanation));
-    var sources = el("p", { "class": "qg-sources" }, "Sources: ");
-    q.sources.forEach(function (s) { sources.appendChild(el("a", { href: articleUrl.replace("{id}", s.article) + "#" + s.anchor }, s.article)); sources.appendChild(document.createTextNode(" ")); });
+    var sources = el("p", { "class": "qg-sources" }, "Sources:");
+    q.sources.forEach(function (s, i) {
+      var article = bank.articles[s.article];
+      if (i) sources.appendChild(document.createTextNode(";"));
+      sources.appendChild(document.createTextNode(" "));
+      sources.appendChild(el("a", { href: articleUrl.replace("{id}", s.article) + "#" + s.anchor }, article ? article.outlet : s.article));
+    });
     details.appendChild(sources);
     fs.appendChild(details);
     item.appendChild(fs);
@@ -270,23 +352,34 @@
       var status = el("p", { "class": "qg-practice-status", role: "status", "aria-live": "polite" }), holder = el("div");
       root.textContent = "";
       root.appendChild(form); root.appendChild(status); root.appendChild(holder);
-      function draw() {
-        var f = form.elements, pool = bank.questions.filter(function (q) {
+      var f = form.elements, names = ["article", "topic", "kind", "count"], key = pageKey("practice"), saved = load(key, true);
+      var byId = {};
+      bank.questions.forEach(function (q) { byId[q.id] = q; });
+      /* saved: the set drawn in this tab, kept over reload, Back and links; Draw makes a new one */
+      function draw(saved) {
+        var pool = bank.questions.filter(function (q) {
           return (!f.article.value || q.articles.indexOf(f.article.value) >= 0) && (!f.topic.value || q.topics.indexOf(f.topic.value) >= 0) && (!f.kind.value || q.kind === f.kind.value);
         });
-        var chosen = shuffle(pool.slice()).slice(0, parseInt(f.count.value, 10));
+        var chosen = saved ? saved.ids.map(function (id) { return byId[id]; }) : shuffle(pool.slice()).slice(0, parseInt(f.count.value, 10));
+        var state = { ids: chosen.map(function (q) { return q.id; }) };
+        names.forEach(function (n) { state[n] = f[n].value; });
+        save(key, state, true);
         holder.textContent = "";
-        status.textContent = chosen.length ? chosen.length + " questions drawn from " + pool.length + "." : "No question matches these filters.";
-        if (!chosen.length) return;
+        status.textContent = chosen.length ? counted(chosen.length, "question") + " drawn from " + pool.length + "." : "No question matches these filters.";
+        if (!chosen.length) return skipLink();
         var quiz = el("div", { "class": "qg-quiz", "data-quiz": "practice" }), list = el("ol", { "class": "qg-questions" });
-        chosen.forEach(function (q) { list.appendChild(questionMarkup(q, root.dataset.articleUrl)); });
+        chosen.forEach(function (q, i) { list.appendChild(questionMarkup(q, i + 1, bank, root.dataset.articleUrl)); });
         quiz.appendChild(list);
         holder.appendChild(quiz);
         all(quiz, ".qg-question").forEach(function (fs) { if (fs.dataset.kind !== "true-false") shuffle(optionItems(fs)).forEach(function (li) { li.parentNode.appendChild(li); }); });
+        if (!saved) save(quizKey(quiz), {}, true);
         setupQuiz(quiz);
+        skipLink();
       }
-      form.querySelector(".qg-draw").addEventListener("click", draw);
-      draw();
+      form.querySelector(".qg-draw").addEventListener("click", function () { draw(); });
+      var usable = saved.ids && saved.ids.every(function (id) { return byId[id]; });
+      if (usable) names.forEach(function (n) { if (saved[n] !== undefined) f[n].value = saved[n]; });
+      draw(usable ? saved : null);
     }).catch(function () { root.textContent = "The question bank could not be loaded."; });
   }
 
@@ -297,7 +390,9 @@
     table.appendChild(head);
     rows.forEach(function (r) {
       var tr = el("tr");
-      tr.appendChild(el("th", { scope: "row" }, r[0]));
+      var th = el("th", { scope: "row" });
+      th.appendChild(r[0]);
+      tr.appendChild(th);
       [r[1], r[2], r[3]].forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
       table.appendChild(tr);
     });
@@ -309,23 +404,43 @@
     root.dataset.ready = "1";
     fetchJson(root.dataset.bank).then(function (bank) {
       function render() {
-        var progress = load(STORE), known = {}, kept = {};
-        bank.questions.forEach(function (q) { known[q.id] = q; if (progress[q.id]) kept[q.id] = progress[q.id]; });
-        save(STORE, kept); /* a regenerated site keeps what still matches and drops the rest */
-        function rows(groups, key, title) {
+        /* Only this bank's answers count; nothing else is deleted (an old question may come back). */
+        var progress = load(STORE), kept = {}, weak = el("ul", { "class": "qg-weak" });
+        bank.questions.forEach(function (q) { if (progress[q.id]) kept[q.id] = progress[q.id]; });
+        function rows(groups, key, title, url) {
           return Object.keys(groups).map(function (id) {
             var qs = bank.questions.filter(function (q) { return q[key].indexOf(id) >= 0; });
             var answered = qs.filter(function (q) { return kept[q.id]; }), right = answered.filter(function (q) { return kept[q.id].right; });
-            return [title(groups[id]), qs.length, answered.length, right.length];
+            var name = document.createTextNode(title(groups[id]));
+            if (url && qs.length) {
+              name = el("a", { href: url.replace("{id}", id) }, name.textContent);
+              if (answered.length && right.length < 0.7 * answered.length) {
+                var li = el("li");
+                li.appendChild(name.cloneNode(true));
+                li.appendChild(document.createTextNode(": " + right.length + " of " + answered.length + " right"));
+                weak.appendChild(li);
+              }
+            }
+            return [name, qs.length, answered.length, right.length];
           });
         }
         var total = Object.keys(kept).length, right = Object.keys(kept).filter(function (id) { return kept[id].right; }).length;
+        var byArticle = progressTable("By article", rows(bank.articles, "articles", function (a) { return a.outlet + ": " + a.headline; }));
+        var byTopic = progressTable("By topic", rows(bank.topics, "topics", function (t) { return t.title; }, root.dataset.topicUrl));
         root.textContent = "";
-        root.appendChild(el("p", { "class": "qg-progress-total", role: "status" }, "You have answered " + total + " of " + bank.questions.length + " questions; " + right + " right the last time you tried them."));
-        root.appendChild(progressTable("By article", rows(bank.articles, "articles", function (a) { return a.outlet + ": " + a.headline; })));
-        root.appendChild(progressTable("By topic", rows(bank.topics, "topics", function (t) { return t.title; })));
+        root.appendChild(el("p", { "class": "qg-progress-total", role: "status" }, "You have answered " + total + " of " + counted(bank.questions.length, "question") + "; " + right + " right the last time you tried them."));
+        if (weak.firstChild) {
+          root.appendChild(el("p", {}, "Topics to work on (under 70% right):"));
+          root.appendChild(weak);
+        }
+        root.appendChild(byArticle);
+        root.appendChild(byTopic);
         var clear = button("Clear my progress", "qg-clear");
-        clear.addEventListener("click", function () { save(STORE, {}); render(); });
+        clear.addEventListener("click", function () {
+          if (!window.confirm("Clear every answer you gave on this site? This cannot be undone.")) return;
+          try { localStorage.removeItem(STORE); Object.keys(sessionStorage).forEach(function (k) { if (!k.indexOf(NS)) sessionStorage.removeItem(k); }); } catch (e) { /* private mode */ }
+          render();
+        });
         root.appendChild(clear);
       }
       render();
@@ -342,15 +457,15 @@
     [flip, yes, no, again].forEach(function (b) { controls.appendChild(b); });
     root.insertBefore(status, root.firstChild);
     root.appendChild(controls);
-    var queue = [], current = null;
+    var queue = [], current = null, order = shuffle(cards.slice()); /* the page lists them alphabetically */
     function show() {
       cards.forEach(function (c) { c.hidden = true; });
       var left = cards.filter(function (c) { return !known[c.dataset.term]; }).length;
-      if (!queue.length) queue = cards.filter(function (c) { return !known[c.dataset.term]; });
+      if (!queue.length) queue = order.filter(function (c) { return !known[c.dataset.term]; });
       current = queue.shift() || null;
       var done = !current;
       flip.hidden = yes.hidden = no.hidden = done;
-      again.hidden = !done;
+      again.hidden = left === cards.length;
       status.textContent = done ? "You know all " + cards.length + " terms." : (cards.length - left) + " of " + cards.length + " known; " + left + " to go.";
       if (!current) return;
       current.hidden = false;
@@ -358,9 +473,17 @@
       yes.disabled = no.disabled = true;
     }
     flip.addEventListener("click", function () { if (current) { current.querySelector("details").open = true; yes.disabled = no.disabled = false; yes.focus(); } });
-    yes.addEventListener("click", function () { known[current.dataset.term] = true; save(CARDS, known); show(); flip.focus(); });
-    no.addEventListener("click", function () { delete known[current.dataset.term]; save(CARDS, known); queue.push(current); show(); flip.focus(); });
-    again.addEventListener("click", function () { known = {}; save(CARDS, known); queue = []; show(); flip.focus(); });
+    function mark(knew) {
+      if (!current) return;
+      if (knew) known[current.dataset.term] = true; else { delete known[current.dataset.term]; queue.push(current); }
+      save(CARDS, known); show(); (current ? flip : again).focus();
+    }
+    yes.addEventListener("click", function () { mark(true); });
+    no.addEventListener("click", function () { mark(false); });
+    again.addEventListener("click", function () {
+      if (!window.confirm("Start again? Every card will count as not known yet.")) return;
+      known = {}; save(CARDS, known); queue = []; order = shuffle(order); show(); flip.focus();
+    });
     root.classList.add("qg-cards-ready");
     show();
   }
@@ -369,6 +492,7 @@
     /* The theme's search dialog has no accessible name (axe: aria-dialog-name); give it one. */
     all(document, '.md-search[role="dialog"]:not([aria-label])').forEach(function (d) { d.setAttribute("aria-label", "Search"); });
     all(document, ".qg-quiz").forEach(setupQuiz);
+    skipLink();
     all(document, "#qg-practice").forEach(setupPractice);
     all(document, "#qg-progress").forEach(setupProgress);
     all(document, "#qg-flashcards").forEach(setupFlashcards);

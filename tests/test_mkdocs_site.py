@@ -78,7 +78,7 @@ def test_citations_link_to_anchored_quotes(built: Path) -> None:
 
 def test_abbreviations_have_tooltips_but_never_inside_quizzes(built: Path) -> None:
     glossary = (built / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert '<abbr title="Riverton Town Bridge">RTB</abbr>' in glossary
+    assert '<abbr title="Riverton Town Bridge: The new bridge across the river in Riverton.">RTB</abbr>' in glossary
     for page in html_pages(built):
         assert parse_page(page).abbr_in_quiz == 0, page
 

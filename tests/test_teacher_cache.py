@@ -14,6 +14,7 @@ from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files, input
 from quizgen.emit.teacher_downloads import FileStore, TeacherDownload, TeacherFiles
 
 BASE = REPO / "tests" / "fixtures" / "base_corpus"
+K1, K2 = "1" * 64, "2" * 64  # entries are named by a sha256 digest
 
 
 class Maker:
@@ -36,8 +37,8 @@ def _bytes(files: TeacherFiles) -> dict[str, bytes]:
 
 def test_a_second_build_with_the_same_key_takes_the_files_from_disk(tmp_path: Path) -> None:
     make = Maker()
-    first = cached_teacher_files(TeacherCache(tmp_path, "k1"), make)
-    again = cached_teacher_files(TeacherCache(tmp_path, "k1"), make)
+    first = cached_teacher_files(TeacherCache(tmp_path, K1), make)
+    again = cached_teacher_files(TeacherCache(tmp_path, K1), make)
     assert make.calls == 1
     assert all(isinstance(path, Path) for path in again.files.values())
     assert _bytes(again) == _bytes(first) == {"exports/questions.gift": b"one", "teachers/worksheet.pdf": b"%PDF one"}
@@ -46,21 +47,21 @@ def test_a_second_build_with_the_same_key_takes_the_files_from_disk(tmp_path: Pa
 
 
 def test_a_new_key_makes_the_files_anew_and_removes_the_old_entry(tmp_path: Path) -> None:
-    cached_teacher_files(TeacherCache(tmp_path, "k1"), Maker("one"))
+    cached_teacher_files(TeacherCache(tmp_path, K1), Maker("one"))
     make = Maker("two")
-    files = cached_teacher_files(TeacherCache(tmp_path, "k2"), make)
+    files = cached_teacher_files(TeacherCache(tmp_path, K2), make)
     assert make.calls == 1 and _bytes(files)["exports/questions.gift"] == b"two"
-    assert [p.name for p in tmp_path.iterdir()] == ["k2"]
+    assert [p.name for p in tmp_path.iterdir()] == [K2]
 
 
 def test_a_broken_entry_is_made_anew(tmp_path: Path) -> None:
-    cached_teacher_files(TeacherCache(tmp_path, "k1"), Maker())
-    (tmp_path / "k1" / "files" / "teachers" / "worksheet.pdf").unlink()
+    cached_teacher_files(TeacherCache(tmp_path, K1), Maker())
+    (tmp_path / K1 / "files" / "teachers" / "worksheet.pdf").unlink()
     make = Maker()
-    assert _bytes(cached_teacher_files(TeacherCache(tmp_path, "k1"), make))["teachers/worksheet.pdf"] == b"%PDF one"
+    assert _bytes(cached_teacher_files(TeacherCache(tmp_path, K1), make))["teachers/worksheet.pdf"] == b"%PDF one"
     assert make.calls == 1
-    (tmp_path / "k1" / "manifest.json").write_text("{not json", encoding="utf-8")
-    assert _bytes(cached_teacher_files(TeacherCache(tmp_path, "k1"), make))["exports/questions.gift"] == b"one"
+    (tmp_path / K1 / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert _bytes(cached_teacher_files(TeacherCache(tmp_path, K1), make))["exports/questions.gift"] == b"one"
     assert make.calls == 2
 
 
@@ -70,7 +71,7 @@ def test_a_failure_while_making_leaves_no_entry_and_no_temporary_folder(tmp_path
         raise RuntimeError("renderer crashed")
 
     with pytest.raises(RuntimeError):
-        cached_teacher_files(TeacherCache(tmp_path, "k1"), fail)
+        cached_teacher_files(TeacherCache(tmp_path, K1), fail)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -112,3 +113,71 @@ def test_mkdocs_builds_reuse_the_teachers_files_until_a_fact_changes(tmp_path: P
     assert "was opened on 4 May 2020" in json.dumps(statements)
     assert "was opened on 4 May 2020" in (site / "exports" / "questions.gift").read_text(encoding="utf-8")
     assert [p.name for p in (project / ".cache" / "quizgen" / "teachers").iterdir()] != [entries[0].name]
+
+
+def test_the_cache_removes_only_its_own_entries(tmp_path: Path) -> None:
+    """A cache folder set to one that holds other work (`teachers_cache: .`) loses nothing of it."""
+    for name in ("seeds", "docs", "templates", "notes-" + "3" * 64):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "keep.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    cached_teacher_files(TeacherCache(tmp_path, K1), Maker("one"))
+    cached_teacher_files(TeacherCache(tmp_path, K2), Maker("two"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".git", "docs", "notes-" + "3" * 64, "seeds", "templates", K2])
+    assert all((tmp_path / name / "keep.txt").read_text(encoding="utf-8") == "mine" for name in ("seeds", "docs", "templates"))
+
+
+def test_a_killed_builds_temporary_folder_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    dead = 2 ** 22 + 12345  # above Linux's default pid_max: no process has it
+    left = tmp_path / f".{K1}.quizgen-{dead}-abc123"
+    (left / "files").mkdir(parents=True)
+    cached_teacher_files(TeacherCache(tmp_path, K2), Maker())
+    assert not left.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [K2]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "link", "device", "manifest-link", "outside"])
+def test_a_damaged_entry_is_never_used(tmp_path: Path, damage: str) -> None:
+    """A truncated file, a link to /dev/zero or to a file outside the cache is made anew, never published."""
+    cached_teacher_files(TeacherCache(tmp_path, K1), Maker("one"))
+    pdf = tmp_path / K1 / "files" / "teachers" / "worksheet.pdf"
+    manifest = tmp_path / K1 / "manifest.json"
+    outside = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    outside.write_text("secret", encoding="utf-8")
+    if damage == "truncated":
+        pdf.write_bytes(b"%PDF")
+    elif damage == "link":
+        pdf.unlink()
+        pdf.symlink_to(outside)
+    elif damage == "device":
+        pdf.unlink()
+        pdf.symlink_to("/dev/zero")
+    elif damage == "manifest-link":
+        copy = tmp_path.parent / f"{tmp_path.name}-manifest.json"
+        shutil.copyfile(manifest, copy)
+        manifest.unlink()
+        manifest.symlink_to(copy)
+    else:
+        record = json.loads(manifest.read_text(encoding="utf-8"))
+        record["files"]["../../" + outside.name] = record["files"].pop("teachers/worksheet.pdf")
+        manifest.write_text(json.dumps(record), encoding="utf-8")
+    make = Maker("one")
+    files = cached_teacher_files(TeacherCache(tmp_path, K1), make)
+    assert make.calls == 1, "the damaged entry was made anew"
+    assert _bytes(files) == {"exports/questions.gift": b"one", "teachers/worksheet.pdf": b"%PDF one"}
+    assert outside.read_text(encoding="utf-8") == "secret"
+
+
+def test_two_builds_sharing_the_cache_both_succeed(tmp_path: Path) -> None:
+    """`mkdocs serve` beside `mkdocs build`: the second to finish finds the entry in place and uses it."""
+    other = Maker("one")
+
+    def make_while_another_build_finishes(store: FileStore) -> TeacherFiles:
+        made = Maker("one")(store)
+        cached_teacher_files(TeacherCache(tmp_path, K1), other)  # the other build puts K1 in place meanwhile
+        return made
+
+    files = cached_teacher_files(TeacherCache(tmp_path, K1), make_while_another_build_finishes)
+    assert other.calls == 1
+    assert _bytes(files) == {"exports/questions.gift": b"one", "teachers/worksheet.pdf": b"%PDF one"}
+    assert [p.name for p in tmp_path.iterdir()] == [K1]

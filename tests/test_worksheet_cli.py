@@ -57,10 +57,10 @@ def test_glossary_and_handout_types(tmp_path: Path) -> None:
 ])
 def test_usage_errors_exit_2_and_leave_the_previous_pdf(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     out = tmp_path / "sheet.pdf"
-    out.write_bytes(b"the previous worksheet")
+    out.write_bytes(b"%PDF-1.7 the previous worksheet")
     result = worksheet("--seeds", str(BASE), "--out", str(out), *args)
     assert (result.returncode, result.stderr) == (2, message)
-    assert out.read_bytes() == b"the previous worksheet"
+    assert out.read_bytes() == b"%PDF-1.7 the previous worksheet"
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]
 
 

@@ -107,10 +107,14 @@ def abbreviation_lines(abbreviations: dict[str, str]) -> str:
 
 
 def _abbreviations(corpus: Corpus) -> dict[str, str]:
-    found = {}
+    """Every glossary term and alias whose first word is a word (what the finder can match), with
+    its tooltip: the expansion, if any, then the definition."""
+    found: dict[str, str] = {}
     for term in corpus.terms:
-        if term.expansion and term.term.replace(" ", "").isalnum() and "\n" not in term.expansion:
-            found[term.term] = term.expansion
+        tip = " ".join((f"{term.expansion}: {term.definition}" if term.expansion else term.definition).split())
+        for name in (term.term, *term.aliases):
+            if name.split()[0].isalnum() and "]" not in name:
+                found.setdefault(name, tip)
     return found
 
 

@@ -6,13 +6,20 @@ corpus files, the template folders, quizgen's own code and the versions of the l
 the files); ``cached_teacher_files`` returns the files of that digest from the cache, or makes them,
 writing each one to disk as it is made, so that neither a hit nor a miss holds every export in
 memory. The files come back as paths: the MkDocs plugin hands them to MkDocs to copy.
+
+An entry is used only if it is whole: a manifest of this format, and each file a plain file (no
+link) of the size and sha256 the manifest records; anything else is made anew. The cache removes
+only what it made: entries named by a digest, and temporary folders of builds that were killed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -20,15 +27,19 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from quizgen.atomic_files import process_is_gone
 from quizgen.emit.teacher_downloads import FileStore, TeacherDownload, TeacherFiles
 from quizgen.render.environment import builtin_templates_dir
 
-CACHE_FORMAT = "quizgen-teacher-files-1"
+CACHE_FORMAT = "quizgen-teacher-files-2"
 LIBRARIES = ("genanki", "jinja2", "markupsafe", "openpyxl", "pydyf", "pyyaml", "weasyprint")
 """Libraries whose version can change the bytes of an export or a worksheet."""
 _MANIFEST = "manifest.json"
 STAGING_KEPT_S = 24 * 3600
 """A temporary folder this old was left by a build that was killed: removed."""
+MANIFEST_MAX_BYTES = 64 * 1024 * 1024
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
+_STAGING_NAME = re.compile(r"\.([0-9a-f]{64})\.quizgen-(\d+)-")
 
 
 @dataclass(frozen=True)
@@ -85,13 +96,52 @@ def _record(download: TeacherDownload) -> dict[str, object]:
     return {"uri": download.uri, "title": download.title, "description": download.description, "left_out": list(download.left_out)}
 
 
+def _file_digest(path: Path) -> tuple[int, str]:
+    """(size, sha256) of the plain file ``path``, read in blocks; ValueError for a link or a device."""
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW | os.O_NONBLOCK)) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise ValueError(f"{path}: not a plain file")
+        digest, size = hashlib.sha256(), 0
+        while block := stream.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
+
+
 def _read_entry(entry: Path) -> TeacherFiles:
-    manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
-    files = {uri: entry / "files" / uri for uri in manifest["files"]}
-    if not all(path.is_file() for path in files.values()):
-        raise ValueError(f"{entry}: a file is missing")
+    """The entry's files, if it is whole; OSError or ValueError otherwise."""
+    if entry.is_symlink() or not entry.is_dir():
+        raise ValueError(f"{entry}: not a cache entry")
+    manifest_path = entry / _MANIFEST
+    if manifest_path.is_symlink() or manifest_path.stat().st_size > MANIFEST_MAX_BYTES:
+        raise ValueError(f"{manifest_path}: not a manifest")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict) or manifest.get("format") != CACHE_FORMAT or not isinstance(manifest.get("files"), dict):
+        raise ValueError(f"{manifest_path}: another format")
+    root = (entry / "files").resolve()
+    files = {}
+    for uri, recorded in manifest["files"].items():
+        path = entry / "files" / uri
+        if not path.resolve().is_relative_to(root) or list(recorded) != list(_file_digest(path)):
+            raise ValueError(f"{path}: changed since it was cached")
+        files[uri] = path
     return TeacherFiles(tuple(map(_download, manifest["worksheets"])), tuple(map(_download, manifest["exports"])),
                         files)  # type: ignore[arg-type]
+
+
+def _remove_other_entries(cache: TeacherCache) -> None:
+    """Entries of other digests, and temporary folders of builds that were killed; nothing else."""
+    for other in cache.folder.iterdir():
+        if other.is_symlink() or not other.is_dir() or other.name == cache.key:
+            continue
+        staging = _STAGING_NAME.match(other.name)
+        if staging:
+            pid = int(staging.group(2))
+            if pid == os.getpid() or not (process_is_gone(pid) or time.time() - other.stat().st_mtime > STAGING_KEPT_S):
+                continue  # a build running beside this one is writing it
+        elif not _ENTRY_NAME.fullmatch(other.name):
+            continue  # not the cache's: never removed
+        shutil.rmtree(other, ignore_errors=True)
 
 
 def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], TeacherFiles]) -> TeacherFiles:
@@ -104,10 +154,13 @@ def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], Teache
     entry = cache.folder / cache.key
     try:
         return _read_entry(entry)
-    except (OSError, ValueError, KeyError, TypeError):
-        shutil.rmtree(entry, ignore_errors=True)  # absent, or broken: make it anew
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)  # broken: make it anew
+        elif entry.is_symlink() or entry.exists():
+            entry.unlink()  # a link or a file where an entry belongs
     cache.folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{cache.key}.", dir=cache.folder))
+    staging = Path(tempfile.mkdtemp(prefix=f".{cache.key}.quizgen-{os.getpid()}-", dir=cache.folder))
     try:
         def store(uri: str, data: bytes) -> Path:
             path = staging / "files" / uri
@@ -118,15 +171,16 @@ def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], Teache
             return entry / "files" / uri
 
         made = make(store)
-        manifest = {"worksheets": [_record(d) for d in made.worksheets], "exports": [_record(d) for d in made.exports],
-                    "files": sorted(made.files)}
+        manifest = {"format": CACHE_FORMAT, "worksheets": [_record(d) for d in made.worksheets],
+                    "exports": [_record(d) for d in made.exports],
+                    "files": {uri: list(_file_digest(staging / "files" / uri)) for uri in sorted(made.files)}}
         (staging / _MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
-        staging.rename(entry)
+        try:
+            staging.rename(entry)
+        except OSError:  # a build beside this one put the same entry in place first: use it
+            shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    for other in cache.folder.iterdir():  # a build running beside this one may be writing a "." folder
-        left_behind = other.name.startswith(".") and time.time() - other.stat().st_mtime > STAGING_KEPT_S
-        if other.is_dir() and other.name != cache.key and (left_behind or not other.name.startswith(".")):
-            shutil.rmtree(other, ignore_errors=True)
+    _remove_other_entries(cache)
     return _read_entry(entry)

@@ -26,6 +26,7 @@ from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
 from quizgen.model.article import TextBlock
 from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
 from quizgen.model.registry import ArticleMeta
+from quizgen.validate.characters import unprintable_in_article, unprintable_in_document
 from quizgen.validate.file_shape import validate_file_shape
 
 M = TypeVar("M", bound=BaseModel)
@@ -84,6 +85,7 @@ def _parse(source: SourceText, model: type[M], parse: YamlParser, line_offset: i
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
     loaded, problems = validate_file_shape(model, doc, source.display)
+    problems.extend(unprintable_in_document(doc, source.display))
     return (LoadedFile(source.display, doc, loaded) if loaded is not None else None), problems
 
 
@@ -93,6 +95,7 @@ def _load_article(source: SourceText, parse: YamlParser) -> tuple[LoadedArticle 
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
     loaded, problems = _parse(source, ArticleMeta, parse, line_offset=parts.front_matter_line - 1, text=parts.front_matter)
+    problems.extend(unprintable_in_article(parts.blocks, source.display))
     if loaded is None:
         return None, problems
     return LoadedArticle(loaded.display, loaded.doc, loaded.model, parts.blocks), problems
@@ -111,7 +114,8 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             return None
         return result
 
-    listing = list_corpus(root, lambda relative: _display(root_display, relative), tuple(REGISTRY_FILES))
+    listing = list_corpus(root, lambda relative: _display(root_display, relative) if relative.parts else (root_display or "."),
+                          tuple(REGISTRY_FILES))
     problems.extend(listing.problems)
     files.failed.update(listing.missing | listing.unread)
     for name, model in REGISTRY_FILES.items():

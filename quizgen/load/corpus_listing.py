@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from quizgen.errors import Problem
+from quizgen.load.source_text import unreadable
 
 FOLDERS = {"facts": (".yaml", ".yml"), "articles": (".md",)}
 """Each folder of the corpus, and the endings of the files it holds."""
@@ -91,12 +92,15 @@ def is_left_alone(name: str) -> bool:
     return name.startswith(".") or name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
 
 
-def _entries(folder: Path) -> list[str] | str:
+def _entries(folder: Path) -> list[str] | OSError:
     """The names in ``folder`` that are not left alone, sorted; or why they cannot be listed."""
     try:
-        return sorted(name for name in os.listdir(folder) if not is_left_alone(name))
+        names = sorted(name for name in os.listdir(folder) if not is_left_alone(name))
+        if names:
+            os.lstat(folder / names[0])  # a folder that can be listed but not searched (mode 600)
+        return names
     except OSError as exc:
-        return f"a folder that cannot be read ({exc.strerror or 'error'})"
+        return exc
 
 
 def list_corpus(root: Path, display: Callable[[Path], str], required: tuple[str, ...],
@@ -113,8 +117,8 @@ def list_corpus(root: Path, display: Callable[[Path], str], required: tuple[str,
         listing.problems.append(Problem(display(relative), 1, 1, message))
 
     names = _entries(root)
-    if isinstance(names, str):
-        refuse(Path("."), f"expected the corpus folder, found {names}")
+    if isinstance(names, OSError):  # one message for the folder, not one for each file it should hold
+        listing.problems.append(unreadable(display(Path()), names, "folder"))
         listing.missing.update((*required, *FOLDERS))
         return listing
     allowed = [*required, *optional, *FOLDERS]
@@ -165,8 +169,8 @@ def _folder_files(root: Path, folder: Path, suffixes: tuple[str, ...], inside: s
                   refuse: Callable[[Path, str], None]) -> tuple[list[Path], bool] | None:
     """The files ``folder`` holds and whether every entry was one; None if it cannot be listed."""
     names = _entries(root / folder)
-    if isinstance(names, str):
-        refuse(folder, f"expected the folder {folder}/, found {names}")
+    if isinstance(names, OSError):
+        refuse(folder, unreadable("", names, "folder").message)
         return None
     holds = " and ".join(f"*{suffix}" for suffix in suffixes)
     files: list[Path] = []

@@ -50,6 +50,12 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
+def unreadable(display: str, exc: OSError, what: str = "file") -> Problem:
+    """The problem for a file (or folder) of the corpus that the system does not let quizgen read."""
+    reason = exc.strerror or type(exc).__name__
+    return Problem(display, 1, 1, f"expected a {what} quizgen can read, found one it cannot read ({reason}); check its permissions")
+
+
 def read_source_text(path: Path, display: str) -> SourceText | Problem:
     """Read ``path`` as UTF-8 text, or return the one problem that prevents it.
 
@@ -57,10 +63,13 @@ def read_source_text(path: Path, display: str) -> SourceText | Problem:
     Refused: files over ``MAX_FILE_BYTES``, UTF-16/UTF-32 text, files with NUL bytes (binary), text
     that is not UTF-8.
     """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return Problem(display, 1, 1, f"expected a corpus file of at most {MAX_FILE_BYTES // (1024 * 1024)} MiB, found {size:,} bytes; split it into several files")
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(display, 1, 1, f"expected a corpus file of at most {MAX_FILE_BYTES // (1024 * 1024)} MiB, found {size:,} bytes; split it into several files")
+        data = path.read_bytes()
+    except OSError as exc:  # no permission to read it, an I/O error: the file is there but cannot be read
+        return unreadable(display, exc)
     wide = _wide_encoding(data)
     if wide:
         return Problem(display, 1, 1, f"expected UTF-8 text, found {wide} text; save the file as UTF-8")

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -46,8 +48,15 @@ class YamlCache:
         self._used: dict[bytes, bytes] = {}
 
     def _read(self) -> dict[bytes, bytes]:
+        try:  # a plain file only: a link (to /dev/zero, say) or a device is never read
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            return {}
         try:
-            version, entries = marshal.loads(self.path.read_bytes())
+            with os.fdopen(fd, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    return {}
+                version, entries = marshal.loads(stream.read())
         except (OSError, EOFError, ValueError, TypeError):
             return {}
         if version != self.version or not isinstance(entries, dict):

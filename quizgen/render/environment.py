@@ -6,12 +6,16 @@ HTML. Values already rendered (``Markup``) pass through unchanged.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from types import TracebackType
+from typing import Callable
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
+from quizgen.errors import CorpusError, Problem
 from quizgen.render.escape import escape_markdown, markdown_finalize
 
 
@@ -24,9 +28,25 @@ def builtin_templates_dir() -> Path:
     return Path(str(files("quizgen.templates")))
 
 
+class _TemplateFolder(FileSystemLoader):
+    """A folder of templates whose unreadable files are template errors, with their position."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            filename = str(Path(self.searchpath[0]) / template)
+            line = exc.object[:exc.start].count(b"\n") + 1
+            raise TemplateSyntaxError(f"expected UTF-8 text, found the byte 0x{exc.object[exc.start]:02x}; save the file as UTF-8",
+                                      line, template, filename) from None
+        except PermissionError as exc:
+            raise TemplateSyntaxError(f"expected a file quizgen can read, found one it cannot read ({exc.strerror})",
+                                      1, template, str(Path(self.searchpath[0]) / template)) from None
+
+
 def _loader(override_dirs: tuple[Path, ...]) -> ChoiceLoader:
     folders = [str(d) for d in override_dirs if d.is_dir()] + [str(builtin_templates_dir())]
-    return ChoiceLoader([FileSystemLoader(folder) for folder in folders])
+    return ChoiceLoader([_TemplateFolder(folder) for folder in folders])
 
 
 @lru_cache(maxsize=8)
@@ -43,3 +63,42 @@ def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment
         env.filters["md"] = escape_markdown
         env.filters["counted"] = counted
     return markdown, html
+
+
+def _shown_path(filename: str) -> str:
+    path = Path(filename).resolve()
+    return os.path.relpath(path, Path.cwd()) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def _innermost_template_line(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The template file and line where an error was raised, from its traceback.
+
+    A frame of a compiled template knows its template (its line is of the generated code);
+    a frame that Jinja rewrote for a template call carries the template's file and line itself."""
+    found = None
+    while tb is not None:
+        frame = tb.tb_frame
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            found = (template.filename, template.get_corresponding_lineno(tb.tb_lineno))
+        elif frame.f_code.co_filename.endswith((".md", ".html")) and "__jinja_exception__" in frame.f_globals:
+            found = (frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def template_error(exc: TemplateError) -> CorpusError:
+    """A broken template (a syntax error, an undefined variable) as a located problem.
+
+    The template file and line are those of the project's override when it is the one at fault:
+    ``templates/home.md:3:1: the template failed: 'infoo' is undefined``."""
+    message = " ".join(str(exc.message or exc).split())
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        where: tuple[str, int] | None = (exc.filename, exc.lineno)
+        if not message.startswith("expected"):
+            message = f"expected a valid Jinja template, found a syntax error: {message}"
+    else:
+        where = _innermost_template_line(exc.__traceback__)
+        message = f"the template failed: {message} (expected only the variables quizgen passes; see the built-in template)"
+    path, line = where if where else ("templates", 1)
+    return CorpusError([Problem(_shown_path(path) if where else path, max(line, 1), 1, message)])

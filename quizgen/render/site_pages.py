@@ -182,7 +182,7 @@ class PageRenderer:
     def topic_quiz(self, topic_id: str) -> str:
         topic, page = self.corpus.topic(topic_id), topic_quiz_uri(topic_id)
         questions = self.bank.by_topic(topic_id)
-        return self.md.get_template("quiz.md").render(title=f"Quiz: {topic.title}", intro=f"{topic.description} {len(questions)} questions.",
+        return self.md.get_template("quiz.md").render(title=f"Quiz: {topic.title}", intro=f"{topic.description} {counted(len(questions), 'question')}.",
                                                       quiz=self.quiz(page, f"topic-{topic_id}", questions))
 
     def practice(self) -> str:
@@ -215,7 +215,8 @@ class PageRenderer:
 
     def progress(self) -> str:
         return self.md.get_template("progress.md").render(
-            bank_url=relative_url("progress.md", "exports/questions.json", directory_urls=self.directory_urls))
+            bank_url=relative_url("progress.md", "exports/questions.json", directory_urls=self.directory_urls),
+            topic_url=relative_url("progress.md", topic_quiz_uri("{id}"), directory_urls=self.directory_urls))
 
     def flashcards(self) -> str:
         terms = sorted(self.corpus.terms, key=lambda t: t.term.casefold())

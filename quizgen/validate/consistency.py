@@ -11,6 +11,15 @@ from quizgen.model.article import Article
 from quizgen.model.quote_search import contains_words, normalise_for_matching
 
 
+# The first printed newspapers are of the early 1600s. The site's sitemap is dated by the latest
+# article, and its timestamp (a gzip header) holds no date past 7 February 2106.
+EARLIEST_PUBLISHED = "1600-01-01"
+LATEST_PUBLISHED = "2100-12-31"
+# Wrong dates for a question are the answer shifted by a few years, months or days.
+EARLIEST_EVENT_YEAR = 10
+LATEST_EVENT_YEAR = 9989
+
+
 def canonical_published_text(text: str) -> str:
     """The text ``source_sha256`` is taken of: line ends ``\\n``, trailing white space dropped, one final newline."""
     return text.rstrip() + "\n"
@@ -28,6 +37,10 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
             found = published_sha256(articles[loaded.model.id].published_text)
             if found != expected:
                 problems.append(loaded.problem(("source_sha256",), f"expected the published text (fence lines aside) to have SHA-256 {expected[:12]}…, found {found[:12]}…: the article text was changed"))
+        published = loaded.model.published
+        if not EARLIEST_PUBLISHED <= published.iso <= LATEST_PUBLISHED:
+            problems.append(loaded.problem(("published",), f"expected a publication date from {EARLIEST_PUBLISHED} to {LATEST_PUBLISHED}, "
+                                                           f"found {published.iso}; is the year mistyped?"))
     people_with_roles: set[str] = set()
     for facts_file in files.facts:
         for index, fact in enumerate(facts_file.model.facts):
@@ -41,9 +54,14 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
                 if not any(contains_words(quote, normalise_for_matching(fact.text)) for quote in quotes):
                     problems.append(facts_file.problem(path + ("text",), "expected the quotation's text within one of the fact's source quotes, found it in none"))
             elif fact.kind == "quantity":
+                problems.extend(_check_figures(facts_file, path, fact.value, fact.distractors))
                 problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.value, lambda v: f"{v:g}"))
             elif fact.kind == "event":
                 problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.date, lambda d: d.iso))
+                for where, date in [(("date",), fact.date)] + [(("distractors", j), d) for j, d in enumerate(fact.distractors)]:
+                    if not EARLIEST_EVENT_YEAR <= date.year <= LATEST_EVENT_YEAR:
+                        problems.append(facts_file.problem(path + where, f"expected an event year from {EARLIEST_EVENT_YEAR:04d} to {LATEST_EVENT_YEAR}, "
+                                                                         f"so that wrong dates a few years either side are real years too, found {date.iso}"))
                 for j, date in enumerate(fact.distractors):
                     if date.precision != fact.date.precision:
                         problems.append(facts_file.problem(path + ("distractors", j), f"expected a distractor date to the {fact.date.precision}, like the answer {fact.date.iso}, found {date.iso}"))
@@ -56,6 +74,25 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
                 for k, source in enumerate(spelling.sources):
                     if not contains_words(normalise_for_matching(source.quote), normalise_for_matching(spelling.name)):
                         problems.append(people.problem(("people", index, "spellings", j, "sources", k, "quote"), f"expected the quote to show the spelling '{spelling.name}', found a quote without it"))
+    return problems
+
+
+# Figures are printed in full (`1,000,000,000,000`) and wrong options are made by arithmetic on
+# them: past 10^15 a float no longer holds every whole number (2^53 is about 9.007e15) and the
+# arithmetic overflows long before 1e308; below 0.0001 a figure prints in scientific notation.
+LARGEST_FIGURE = 1e15
+SMALLEST_FIGURE = 1e-4
+
+
+def _check_figures(file, path, value, distractors) -> list[Problem]:  # type: ignore[no-untyped-def]
+    problems = []
+    for where, figure in [(("value",), value)] + [(("distractors", j), d) for j, d in enumerate(distractors)]:
+        if abs(figure) >= LARGEST_FIGURE:
+            problems.append(file.problem(path + where, f"expected a figure smaller than 1,000,000,000,000,000 (10^15), found {figure:g}; "
+                                                       "write large amounts in a larger unit (`3.2` with unit `trillion dollars`)"))
+        elif figure and abs(figure) < SMALLEST_FIGURE:
+            problems.append(file.problem(path + where, f"expected a figure of at least 0.0001 (or 0), found {figure:g}; "
+                                                       "write small amounts in a smaller unit (`3` with unit `micrograms`)"))
     return problems
 
 

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import Path
+from quizgen.model.facts import FACT_KINDS
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,19 @@ def _list(file: LoadedFile[Any] | None, field: str) -> Iterator[tuple[int, Any, 
             yield index, item, file
 
 
+# Article and topic ids name folders and files of the site (`articles/<id>/index.html`,
+# `worksheet-<id>.pdf`); file systems refuse names over 255 bytes.
+MAX_ID_LENGTH = 100
+
+
 def collect_definitions(files: CorpusFiles) -> tuple[dict[str, dict[str, Definition]], list[Problem]]:
     """Ids by namespace; a second definition of an id is a problem at the second one."""
     spaces: dict[str, dict[str, Definition]] = {name: {} for name in ("article", "outlet", "topic", "speaker", "fact")}
     problems: list[Problem] = []
 
     def define(space: str, kind: str, item_id: str, file: LoadedFile[Any], path: Path) -> None:
+        if len(item_id) > MAX_ID_LENGTH:
+            problems.append(file.problem(path + ("id",), f"expected an id of at most {MAX_ID_LENGTH} characters (ids name the site's pages and files), found one of {len(item_id)}"))
         first = spaces[space].get(item_id)
         if first is not None:
             problems.append(file.problem(path + ("id",), f"duplicate id '{item_id}': expected ids to be unique, found it already defined for {with_article(first.kind)} at {first.where}"))
@@ -77,6 +85,9 @@ def _unknown(space: dict[str, Definition], wanted: str, noun: str) -> str:
     return f"unknown {noun} '{wanted}'{hint}; expected the id of {with_article(noun)} defined in {DEFINED_IN[noun]}"
 
 
+FACT_DEFINITIONS = tuple(f"{kind} fact" for kind in FACT_KINDS)
+
+
 def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]]) -> list[Problem]:
     """Every id a file mentions must be defined (skipped for a kind of file that failed to load)."""
     problems: list[Problem] = []
@@ -84,14 +95,16 @@ def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]
             "topic": "topics.yaml" in files.failed, "speaker": "people.yaml" in files.failed,
             "fact": "facts" in files.failed or "glossary.yaml" in files.failed}
 
-    def ref(file: LoadedFile[Any], path: Path, space: str, wanted: str, noun: str, kinds: tuple[str, ...] = ()) -> None:
+    def ref(file: LoadedFile[Any], path: Path, space: str, wanted: str, noun: str, kinds: tuple[str, ...] = (),
+            expected: str | None = None) -> None:
         if skip[space]:
             return
         found = spaces[space].get(wanted)
         if found is None:
             problems.append(file.problem(path, _unknown(spaces[space], wanted, noun)))
         elif kinds and found.kind not in kinds:
-            problems.append(file.problem(path, f"expected the id of {with_article(' or '.join(kinds))}, found '{wanted}', which is {with_article(found.kind)} ({found.where})"))
+            expected = expected or with_article(' or '.join(kinds))
+            problems.append(file.problem(path, f"expected the id of {expected}, found '{wanted}', which is {with_article(found.kind)} ({found.where})"))
 
     def sources(file: LoadedFile[Any], path: Path, items: list[Any]) -> None:
         for j, source in enumerate(items):
@@ -118,7 +131,8 @@ def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]
                 ref(facts_file, path + ("topics", j), "topic", topic, "topic")
             sources(facts_file, path, fact.sources)
             for j, other in enumerate(fact.differs_from):
-                ref(facts_file, path + ("differs_from", j), "fact", other, "fact")
+                ref(facts_file, path + ("differs_from", j), "fact", other, "fact", FACT_DEFINITIONS,
+                    "another fact in facts/*.yaml (versions that disagree are facts, not glossary terms)")
                 if other == fact.id:
                     problems.append(facts_file.problem(path + ("differs_from", j), f"expected the ids of other facts in 'differs_from', found the fact's own id '{other}'"))
             if fact.kind == "role":

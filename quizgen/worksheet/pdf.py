@@ -9,6 +9,8 @@ inline their style and have no images. Same HTML, same WeasyPrint, same fonts: s
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 import weasyprint
@@ -40,6 +42,26 @@ def cache_key(html: str) -> str:
     return hashlib.sha256((RENDERER_VERSION + "\x1f" + html).encode("utf-8")).hexdigest()
 
 
+CACHED_PDF_MAX_BYTES = 256 * 1024 * 1024
+
+
+def _read_whole_pdf(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a plain file (no link, no device) holding a whole PDF, else None:
+    a truncated entry, or one replaced by a link, is rendered again, never published."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > CACHED_PDF_MAX_BYTES:
+            return None
+        data = stream.read()
+    if data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"):
+        return data
+    return None
+
+
 def render_pdf_cached(html: str, cache_dir: Path) -> bytes:
     """``render_pdf(html)``, from ``cache_dir`` when this html was rendered before by this renderer.
 
@@ -47,8 +69,9 @@ def render_pdf_cached(html: str, cache_dir: Path) -> bytes:
     so an unchanged worksheet is never rendered twice and a crash never leaves a broken entry.
     """
     entry = cache_dir / f"{cache_key(html)}.pdf"
-    if entry.is_file():
-        return entry.read_bytes()
+    cached = _read_whole_pdf(entry)
+    if cached is not None:
+        return cached
     pdf = render_pdf(html)
     write_file_atomically(entry, pdf)
     return pdf

@@ -12,9 +12,11 @@ PAGES = ["articles/rudaw-2021-04-07/", "quizzes/all/", "quizzes/topics/withdrawa
          "flashcards/", "progress/"]
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_axe_violation(page: Any, server: Any, path: str, scheme: str) -> None:
+def test_no_serious_or_critical_axe_violation(page: Any, server: Any, path: str, scheme: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
     page.goto(server.url + path)
     page.wait_for_load_state("networkidle")
@@ -47,4 +49,28 @@ def test_screenshots_of_a_quiz_page(browser: Any, server: Any, site_project: Any
     tab.screenshot(path=str(path))
     assert path.stat().st_size > 10_000
     assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling"
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "height", "label"), [(1280, 900, "desktop"), (390, 844, "phone")])
+def test_screenshots_of_results_flashcards_and_progress(browser: Any, server: Any, site_project: Any, width: int, height: int, label: str) -> None:
+    from quiz_driver import answer
+
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+    tab = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.goto(server.url + "quizzes/topics/fight-against-isis/")
+    questions = tab.locator("fieldset.qg-question")
+    tab.screenshot(path=str(SCREENSHOTS / f"quiz-before-{label}.png"))
+    for i in range(questions.count()):
+        answer(questions.nth(i), correct=i % 5 != 1)
+    tab.locator(".qg-results").scroll_into_view_if_needed()
+    tab.screenshot(path=str(SCREENSHOTS / f"results-{label}.png"))
+    for path, name in (("flashcards/", "flashcards"), ("progress/", "progress")):
+        tab.goto(server.url + path)
+        tab.wait_for_load_state("networkidle")
+        if name == "flashcards":
+            tab.locator(".qg-flip").click()
+        tab.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=name == "progress")
+        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{name}: no sideways scrolling"
     context.close()
