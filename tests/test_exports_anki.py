@@ -29,6 +29,16 @@ def import_deck(collection: Collection, data: bytes, folder: Path, name: str = "
     return collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options)).log
 
 
+def decks_by_id(collection: Collection) -> dict[str, str]:
+    """The deck of every note's card, keyed by the question or term id field."""
+    decks = {}
+    for note_id in collection.find_notes(""):
+        note = collection.get_note(note_id)
+        fields = dict(note.items())
+        decks[fields.get("QuestionId") or fields["TermId"]] = collection.decks.name(note.cards()[0].did)
+    return decks
+
+
 def notes_by_id(collection: Collection) -> dict[str, dict[str, str]]:
     """Every note's fields, keyed by the question or term id field."""
     notes = {}
@@ -47,7 +57,14 @@ def assert_imported(collection: Collection, corpus: Corpus, questions: tuple[Que
     notes = notes_by_id(collection)
     assert set(notes) == {q.id for q in questions} | terms_expected(corpus, questions)
     assert collection.card_count() == len(notes)
-    assert corpus.info.title.replace("::", ":") in collection.decks.all_names()
+    deck = corpus.info.title.replace("::", ":")
+    assert deck in collection.decks.all_names()
+    decks = decks_by_id(collection)
+    known = {t.id for t in corpus.topics}
+    for question in questions:  # a subdeck per topic: the question's first topic
+        topic = next((corpus.topic(t) for t in question.topics if t in known), None)
+        assert decks[question.id] == (f"{deck}::{topic.title.replace('::', ':')}" if topic else deck), question.id
+    assert all(decks[t.id] == f"{deck}::Glossary" for t in corpus.terms if t.id in notes)
     for question in questions:
         fields = notes[question.id]
         assert html.unescape(fields["Question"]) == question.stem

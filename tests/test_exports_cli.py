@@ -95,3 +95,38 @@ def test_a_content_error_exits_1_with_its_location_and_writes_nothing(tmp_path: 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{corpus}/facts/bridge.yaml:") and "problem" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_export_warns_how_many_questions_a_format_left_out_and_why(tmp_path: Path) -> None:
+    out = tmp_path / "kahoot.xlsx"
+    result = run_quizgen("export", "--format", "kahoot", "--out", str(out), "--seeds", str(SEEDS))
+    assert result.returncode == 0, result.stderr
+    rendered = EXPORT_FORMATS["kahoot"].render(*load_questions(SEEDS))
+    total = len(load_questions(SEEDS)[1])
+    reasons = "; ".join(f"{n} because {why}" for why, n in rendered.left_out_reasons())
+    assert f"quizgen: warning: kahoot.xlsx leaves out {len(rendered.left_out)} of {total} questions: {reasons}\n" in result.stderr
+    assert sum(n for _, n in rendered.left_out_reasons()) == len(rendered.left_out) > 0
+    assert any("ordering" in why for why, _ in rendered.left_out_reasons())
+    assert result.stdout == f"wrote {out}: Kahoot spreadsheet, {total - len(rendered.left_out)} of {total} questions\n"
+
+
+def test_the_teachers_page_says_how_many_questions_each_file_holds_and_why_some_are_left_out() -> None:
+    from quizgen.emit.site_content import build_site_content
+
+    corpus, questions = load_questions(SEEDS)
+    page = build_site_content(corpus, render_pdf=None).pages["teachers.md"]
+    total = len(questions)
+    assert "whole bank" not in page
+    for export_format in EXPORT_FORMATS.values():
+        result = export_format.render(corpus, questions)
+        row = next(line for line in page.splitlines() if line.startswith("| [") and f"](exports/{export_format.filename})" in line)
+        held = row.split(" | ")[1]
+        if result.left_out:
+            assert held == f"{total - len(result.left_out)} of {total} questions; {len(result.left_out)} left out, see below", row
+            section = page.split(f"### Left out of the {export_format.title.replace('(', chr(92) + '(').replace(')', chr(92) + ')')}\n", 1)[1]
+            section = section.split("###", 1)[0]
+            for reason, count in result.left_out_reasons():
+                reason_md = reason.replace("(", "\\(").replace(")", "\\)")
+                assert (f"- {count} questions: {reason_md}" if count > 1 else reason_md) in section, (export_format.name, reason)
+        else:
+            assert held == f"all {total} questions", row

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
+import pytest
+
+from corpus_cases import make_corpus
 from export_cases import BASE_CORPUS, FORMULAS, HOSTILE, REPO, SEEDS, formula_questions, load_questions, make_hostile_corpus
 from golden_files import assert_golden
 from openpyxl import load_workbook
 
 from quizgen.export.feedback_text import plain_feedback
-from quizgen.export.kahoot import HEADER_ROW, HEADINGS, kahoot_cell, render_kahoot, why_not_kahoot
+from quizgen.export.kahoot import HEADER_ROW, HEADINGS, kahoot_cell, kahoot_stem, render_kahoot, why_not_kahoot
 from quizgen.export.quiz_csv import HEADER, render_quiz_csv
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
@@ -37,13 +41,14 @@ def read_csv(data: bytes) -> list[list[str]]:
 
 def assert_kahoot_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> None:
     result = render_kahoot(corpus, questions)
-    fits = [q for q in questions if why_not_kahoot(q) is None]
-    assert [line.split(":")[0] for line in result.left_out] == [q.id for q in questions if why_not_kahoot(q)]
+    stems = {q.id: kahoot_stem(corpus, q) for q in questions}
+    fits = [q for q in questions if why_not_kahoot(q, stems[q.id]) is None]
+    assert [line.split(":")[0] for line in result.left_out] == [q.id for q in questions if why_not_kahoot(q, stems[q.id])]
     rows = read_kahoot(result.data)
     assert len(rows) == len(fits)
     for number, (question, row) in enumerate(zip(fits, rows), start=1):
-        assert row[0] == number and row[1] == kahoot_cell(question.stem)
-        assert len(question.stem) <= 120 and all(len(o) <= 75 for o in question.options)
+        assert row[0] == number and row[1] == kahoot_cell(stems[question.id])
+        assert len(stems[question.id]) <= 120 and all(len(o) <= 75 for o in question.options)
         answers = [a for a in row[2:6] if a is not None]
         assert answers == [kahoot_cell(o) for o in question.options]
         assert row[6] in (5, 10, 20, 30, 60, 90, 120, 240)
@@ -66,7 +71,7 @@ def assert_csv_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> No
 def test_seed_corpus_round_trips_within_kahoot_limits() -> None:
     corpus, questions = load_questions(SEEDS)
     result = render_kahoot(corpus, questions)
-    assert result.left_out and any("Kahoot allows 120" in line for line in result.left_out)
+    assert result.left_out and any("longer than Kahoot's 120 characters" in line for line in result.left_out)
     assert any("no ordering" in line for line in result.left_out)
     assert_kahoot_round_trip(corpus, questions)
     assert_csv_round_trip(corpus, questions)
@@ -77,9 +82,78 @@ def test_kahoot_limits() -> None:
     question = next(q for q in questions if q.kind == "multiple-choice")
     from dataclasses import replace
     assert why_not_kahoot(replace(question, stem="x" * 120)) is None
-    assert why_not_kahoot(replace(question, stem="x" * 121)) == "the question has 121 characters; Kahoot allows 120"
-    assert why_not_kahoot(replace(question, options=("a" * 76, "b", "c"))) == "an answer has 76 characters; Kahoot allows 75"
-    assert why_not_kahoot(replace(question, options=("a", "b", "c", "d", "e"))) == "5 answers; Kahoot allows 4"
+    longer = "the question is longer than Kahoot's 120 characters, even in the shortest form that asks the same question"
+    assert why_not_kahoot(replace(question, stem="x" * 121)) == f"{longer} (121)"
+    assert why_not_kahoot(replace(question, stem="x" * 130), "x" * 125) == f"{longer} (130 → 125)"
+    assert why_not_kahoot(replace(question, options=("a" * 76, "b", "c"))) == "an answer is longer than Kahoot's 75 characters (76)"
+    assert why_not_kahoot(replace(question, options=("a", "b", "c", "d", "e"))) == "more than 4 answers; Kahoot allows 4 (5)"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’,-]+", text)
+
+
+def test_short_stems_fit_ask_the_same_question_and_never_cut_a_word() -> None:
+    corpus, questions = load_questions(SEEDS)
+    asked = [q for q in questions if q.kind in ("multiple-choice", "true-false")]
+    stems = {q.id: kahoot_stem(corpus, q) for q in asked}
+    shortened = [q for q in asked if stems[q.id] != q.stem]
+    assert shortened and all(len(q.stem) > 120 and len(stems[q.id]) < len(q.stem) for q in shortened)
+    lead_ins = {"Which", "term", "means", "Who", "What", "When", "Whose"}
+    for question in shortened:
+        short = stems[question.id]
+        original = _words(question.stem)
+        assert set(_words(short)) - lead_ins <= set(original) | {w.capitalize() for w in original}, (short, question.stem)
+        for part in short.split("…")[:-1]:  # whatever is cut ends after a whole word of the original
+            kept = part.rsplit("“", 1)[-1]
+            at = question.stem.find(kept)
+            assert at >= 0 and not question.stem[at + len(kept)].isalnum(), (short, question.stem)
+        if question.family not in ("quotation-speaker", "term-definition"):  # nobody the question is about goes missing
+            assert all(p.name in short for p in corpus.people if p.name in question.stem), (short, question.stem)
+        if question.kind == "true-false":  # a statement to judge, ending as the original does
+            assert question.stem.endswith(short[-30:]) and short[0].upper() == short[0] and "True or false" not in short, short
+    fit = [q for q in asked if why_not_kahoot(q, stems[q.id]) is None]
+    share = len(fit) / len(asked)
+    print(f"Kahoot holds {len(fit)} of {len(asked)} multiple-choice and true-false items ({share:.0%}); "
+          f"{len([q for q in asked if why_not_kahoot(q) is None])} without short forms")
+    assert share > len([q for q in asked if why_not_kahoot(q) is None]) / len(asked) + 0.15
+
+
+CLAIM = "the town council paid for the whole of the new bridge across the river in Riverton, after twelve years of talks about it"
+FALSE_CLAIM = CLAIM.replace("paid for", "refused to pay for")
+
+
+@pytest.mark.parametrize("reporters, shown, answer, dropped", [
+    ("The Weekly", f"The Weekly reported that {FALSE_CLAIM}.", "False", True),   # false for what was reported
+    ("The Weekly", f"The Daily reported that {CLAIM}.", "False", False),        # false for who reported it
+    ("The Weekly", f"The Weekly reported that {CLAIM}.", "True", False),        # one outlet's account
+    ("The Weekly and The Daily", f"The Weekly and The Daily reported that {CLAIM}.", "True", True),  # corroborated
+], ids=["false-content", "false-reporter", "true-one-outlet", "true-corroborated"])
+def test_a_reporter_goes_only_when_the_truth_does_not_turn_on_it(tmp_path: Path, reporters: str, shown: str, answer: str,
+                                                                  dropped: bool) -> None:
+    """`The Daily reported that X` is false when only The Weekly did: without its reporter it would be true."""
+    from dataclasses import replace
+
+    case = {"description": "a long claim", "edit": {"facts/bridge.yaml": [[
+        "    statement: The Weekly reported that the town council paid for the bridge.\n",
+        f"    statement: {reporters} reported that {CLAIM}.\n"]]}}
+    corpus, questions = load_questions(make_corpus(case, tmp_path / "corpus"))
+    generated = next(q for q in questions if q.kind == "true-false" and q.fact_ids == ("weekly-council-paid",))
+    question = replace(generated, stem=f"True or false? {shown}", correct=generated.options.index(answer))
+    rest = shown.split(" reported that ", 1)[1]
+    assert kahoot_stem(corpus, question) == (rest[:1].upper() + rest[1:] if dropped else shown)
+
+
+@pytest.mark.parametrize("answer, dropped", [("True", True), ("False", False)])
+def test_a_title_goes_from_a_false_statement_only_when_the_true_one_gives_it_too(answer: str, dropped: bool) -> None:
+    from dataclasses import replace
+
+    corpus, questions = load_questions(BASE_CORPUS)
+    generated = next(q for q in questions if q.kind == "true-false" and q.fact_ids == ("lima-twelve-years",))
+    said = "Ana Lima said that the bridge across the river in Riverton took twelve years of talks, plans and building work to finish."
+    question = replace(generated, stem=f"True or false? Riverton's deputy mayor {said}", correct=generated.options.index(answer))
+    assert "deputy mayor" not in corpus.fact("lima-twelve-years").statement  # the false one may turn on the title
+    assert kahoot_stem(corpus, question) == (said if dropped else f"Riverton's deputy mayor {said}")
 
 
 def test_formulas_are_neutralised_and_ids_kept(tmp_path: Path) -> None:

@@ -33,15 +33,50 @@ def _html(element: ET.Element | None) -> str:
     return html.unescape(element.text)
 
 
+def assert_readable_name(name: str | None, question: Question) -> None:
+    """The start of the stem, cut after a whole word at about 60 characters and marked `…`, then the id."""
+    assert name is not None and name.endswith(f" ({question.id})"), name
+    start = name.removesuffix(f" ({question.id})")
+    if start == question.stem:
+        assert len(start) <= 60
+        return
+    prefix = start.removesuffix("…")
+    assert start.endswith("…") and question.stem.startswith(prefix), name
+    assert 40 <= len(prefix) <= 60 and not question.stem[len(prefix)].isalnum(), f"cut mid-word or far too short: {name}"
+
+
+def moodle_categories(corpus: Corpus, root: ET.Element) -> dict[str, str]:
+    """The category each question is in, by its ID number: the category element named last before it."""
+    found, current = {}, None
+    for element in root.findall("question"):
+        if element.get("type") == "category":
+            current = element.findtext("category/text")
+        else:
+            assert current is not None
+            found[element.findtext("idnumber") or ""] = current
+    return found
+
+
+def expected_category(corpus: Corpus, question: Question) -> str:
+    top = "$course$/top/" + corpus.info.title.replace("/", "//")
+    topics = [t for t in question.topics if t in {topic.id for topic in corpus.topics}]
+    return top + ("/" + corpus.topic(topics[0]).title.replace("/", "//") if topics else "")
+
+
 def assert_moodle_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> None:
     root = ET.fromstring(render_moodle_xml(corpus, questions).data)
-    category, *items = root.findall("question")
+    category, *elements = root.findall("question")
     assert category.get("type") == "category"
     assert category.findtext("category/text") == "$course$/top/" + corpus.info.title.replace("/", "//")
-    assert len(items) == len(questions)
-    for question, item in zip(questions, items):
+    items_by_id = {item.findtext("idnumber"): item for item in elements if item.get("type") != "category"}
+    assert sorted(items_by_id) == sorted(q.id for q in questions)
+    categories = moodle_categories(corpus, root)
+    assert {categories[q.id] for q in questions} == {expected_category(corpus, q) for q in questions}
+    for question in questions:
+        item = items_by_id[question.id]
+        assert categories[question.id] == expected_category(corpus, question)
         assert item.get("type") == {"multiple-choice": "multichoice", "true-false": "truefalse", "ordering": "ordering"}[question.kind]
-        assert item.findtext("idnumber") == question.id and item.findtext("name/text") == f"{question.id} ({question.family})"
+        assert_readable_name(item.findtext("name/text"), question)
         assert _html(item.find("questiontext/text")) == question.stem
         feedback = _html(item.find("generalfeedback/text"))
         assert question.explanation in feedback and all(line in feedback for line in source_lines(corpus, question))
@@ -79,9 +114,23 @@ def assert_qti_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> No
     assert meta.findtext("{http://canvas.instructure.com/xsd/cccv1p0}title") == corpus.info.title
     assessment = assessment_xml.find(f"{QTI}assessment")
     assert assessment is not None and assessment.get("ident") == ident and assessment.get("title") == corpus.info.title
-    items = assessment.findall(f"{QTI}section/{QTI}item")
-    assert [i.get("ident") for i in items] == [q.id for q in kept]
-    for question, item in zip(kept, items):
+    assert [f.findtext(f"{QTI}fieldentry") for f in assessment.iter(f"{QTI}qtimetadatafield")
+            if f.findtext(f"{QTI}fieldlabel") == "cc_maxattempts"] == ["unlimited"]
+    assert meta.findtext("{http://canvas.instructure.com/xsd/cccv1p0}allowed_attempts") == "-1"  # Canvas's "unlimited": they agree
+    groups = assessment.findall(f"{QTI}section/{QTI}section")
+    by_id = {q.id: q for q in kept}
+    items = []
+    for group in groups:  # a question group per topic, asking every one of its questions
+        grouped = group.findall(f"{QTI}item")
+        assert group.findtext(f"{QTI}selection_ordering/{QTI}selection/{QTI}selection_number") == str(len(grouped))
+        titles = {expected_category(corpus, by_id[str(item.get("ident"))]).rsplit("/", 1)[-1].replace("//", "/") for item in grouped}
+        assert titles == {(group.get("title") or "").replace("//", "/")} or group.get("title") == corpus.info.title
+        items += grouped
+    assert sorted(i.get("ident") for i in items) == sorted(q.id for q in kept)
+    assert len({g.get("ident") for g in groups}) == len(groups)
+    for item in items:
+        question = by_id[str(item.get("ident"))]
+        assert_readable_name(item.get("title"), question)
         fields = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")}
         assert fields["question_type"] == {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question"}[question.kind]
         assert _html(item.find(f"{QTI}presentation/{QTI}material/{QTI}mattext")) == question.stem
@@ -137,3 +186,13 @@ def test_qti_assessment_matches_golden(update_goldens: bool) -> None:
     corpus, questions = load_questions(BASE_CORPUS)
     xml = render_qti_assessment(corpus, questions, assessment_ident(corpus)).decode("utf-8")
     assert_golden(GOLDENS / "qti-assessment.xml", xml, update_goldens)
+
+
+def test_names_cut_the_stem_after_a_whole_word() -> None:
+    from quizgen.export.question_names import stem_start
+
+    assert stem_start("Which outlet reported the talks?", 20) == "Which outlet…"
+    assert stem_start("Which outlet, in April, reported it?", 14) == "Which outlet…"  # no comma before the mark
+    assert stem_start("Short enough.", 20) == "Short enough."
+    assert stem_start("Antidisestablishmentarianism is long", 10) == "Antidisestablishmentarianism…"
+    assert stem_start("Spaces   and\nline ends", 60) == "Spaces and line ends"

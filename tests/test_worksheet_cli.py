@@ -25,17 +25,23 @@ def worksheet(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "quizgen", "worksheet", *args], cwd=REPO, capture_output=True, text=True, timeout=300)
 
 
-def test_writes_a_pdf_with_variants_and_the_same_options_give_the_same_bytes(tmp_path: Path) -> None:
-    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
-    for out in (first, second):
+def test_writes_a_student_copy_a_key_and_a_teacher_copy_and_the_same_options_give_the_same_bytes(tmp_path: Path) -> None:
+    for name in ("first", "second"):
+        out = tmp_path / f"{name}.pdf"
         result = worksheet("--seeds", str(BASE), "--out", str(out), "--variants", "2", "--seed", "7b", "--paper", "letter")
         assert result.returncode == 0, result.stderr
-        assert result.stdout == f"wrote {out}: 7 questions on Test corpus, in 2 variants, each with its own answer key.\n"
-    assert first.read_bytes() == second.read_bytes()
-    assert pdf_info(first)["Page size"].startswith("612 x 792")
-    text = "".join(pdf_pages(first))
-    assert "Answer key (Variant A)" in text and "Answer key (Variant B)" in text
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.pdf", "second.pdf"], "a temporary file was left behind"
+        assert result.stdout == (f"wrote {out} (student copy), {tmp_path / name}-key.pdf (answer key), "
+                                 f"{tmp_path / name}-teacher.pdf (teacher's copy): 5 questions on Test corpus, in 2 variants.\n")
+    for suffix in ("", "-key", "-teacher"):
+        assert (tmp_path / f"first{suffix}.pdf").read_bytes() == (tmp_path / f"second{suffix}.pdf").read_bytes()
+        assert pdf_info(tmp_path / f"first{suffix}.pdf")["Page size"].startswith("612 x 792")
+    student, key, teacher = ("".join(pdf_pages(tmp_path / f"first{suffix}.pdf")) for suffix in ("", "-key", "-teacher"))
+    assert "Answer key" not in student and "At a glance" not in student
+    assert "Name" in student and "Variant A" in student and "Variant B" in student
+    assert "Answer key (Variant A)" in key and "Answer key (Variant B)" in key and "Name" not in key
+    assert "Answer key (Variant A)" in teacher and "Name" in teacher
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}{s}.pdf" for n in ("first", "second") for s in ("", "-key", "-teacher")), \
+        "a temporary file was left behind"
 
 
 def test_glossary_and_handout_types(tmp_path: Path) -> None:

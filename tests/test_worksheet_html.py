@@ -58,7 +58,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, QuestionB
 def test_public_api() -> None:
     import quizgen.worksheet
 
-    assert sorted(quizgen.worksheet.__all__) == ["WorksheetDocument", "WorksheetRequest", "build_worksheet", "teacher_worksheets"]
+    assert sorted(quizgen.worksheet.__all__) == ["PrintedFile", "WorksheetDocument", "WorksheetRequest", "build_worksheet", "teacher_worksheets"]
 
 
 @pytest.mark.parametrize("name, request_", [
@@ -68,8 +68,28 @@ def test_public_api() -> None:
     ("handout-daily-2020", WorksheetRequest(type="handout", articles=("daily-2020",))),
 ])
 def test_worksheet_html_goldens(base: tuple[Corpus, QuestionBank], name: str, request_: WorksheetRequest, update_goldens: bool) -> None:
+    """The teacher's copy holds everything the other two copies hold."""
     document = build_worksheet(*base, request_)
-    assert_golden(GOLDENS / f"{name}.html", document.html, update_goldens)
+    assert_golden(GOLDENS / f"{name}.html", document.teacher_html, update_goldens)
+
+
+def test_student_and_key_copy_goldens(base: tuple[Corpus, QuestionBank], update_goldens: bool) -> None:
+    document = build_worksheet(*base, WorksheetRequest(variants=2, seed="golden", title="Bridge worksheet"))
+    assert_golden(GOLDENS / "questions-two-variants-student.html", document.student_html, update_goldens)
+    assert_golden(GOLDENS / "questions-two-variants-key.html", document.key_html, update_goldens)
+
+
+@pytest.mark.parametrize("request_", [WorksheetRequest(count=30, variants=2), WorksheetRequest(type="glossary", variants=2),
+                                      WorksheetRequest(type="handout", articles=("daily-2020",), variants=2)],
+                         ids=["questions", "glossary", "handout"])
+def test_the_student_copy_holds_no_key_and_the_key_copy_no_questions(base: tuple[Corpus, QuestionBank], request_: WorksheetRequest) -> None:
+    document = build_worksheet(*base, request_)
+    student, key, teacher = (file.html.partition("<body>")[2] for file in document.files())  # the style names every class
+    assert "answer-key" not in student and "Answer key" not in student and "explanation" not in student
+    assert student.count('<section class="sheet">') == key.count('<section class="answer-key">') == 2
+    assert '<section class="sheet">' not in key and "Name</th>" not in key
+    assert teacher.count('<section class="sheet">') == teacher.count('<section class="answer-key">') == 2
+    assert [f.uri for f in document.files()] == ["worksheet-student.pdf", "worksheet-key.pdf", "worksheet-teacher.pdf"]
 
 
 def test_the_same_request_gives_the_same_html_and_another_seed_other_variants(seeds: tuple[Corpus, QuestionBank]) -> None:
@@ -77,7 +97,7 @@ def test_the_same_request_gives_the_same_html_and_another_seed_other_variants(se
     first, again = build_worksheet(*seeds, request), build_worksheet(*seeds, request)
     assert first == again
     other = build_worksheet(*seeds, WorksheetRequest(count=12, variants=3, seed="class-7c"))
-    assert other.html != first.html
+    assert other.student_html != first.student_html and other.key_html != first.key_html
 
 
 def _bank_answer(bank_question: Question) -> list[str]:
@@ -98,7 +118,12 @@ def test_variants_reorder_questions_and_options_and_each_key_matches_its_own_que
         printed = sheet_questions(questions)
         for entry, sheet_question, question in zip(key_entries(corpus, questions), printed, questions, strict=True):
             options_by_letter = {o.letter: o.text for o in sheet_question.options}
-            given = [options_by_letter[part] for part in entry.answer.split(", ")]
+            if question.kind == "ordering":  # "A 2, B 1, C 3": the number written beside each lettered event
+                numbered = {int(number): letter for letter, number in (part.split(" ") for part in entry.answer.split(", "))}
+                assert sorted(numbered) == list(range(1, len(question.options) + 1)), entry.answer
+                given = [options_by_letter[numbered[n]] for n in sorted(numbered)]
+            else:
+                given = [options_by_letter[entry.answer]]
             assert given == _bank_answer(by_id[question.id]), f"variant {letter}, question {entry.number}"
     for letter in "BC":
         assert [q.id for q in variants[letter]] != [q.id for q in chosen], f"variant {letter} keeps the order of A"
@@ -140,9 +165,9 @@ def test_glossary_parts_are_small_and_the_key_matches_definitions(seeds: tuple[C
 
 def test_corpus_text_is_escaped_in_every_sheet(hostile: tuple[Corpus, QuestionBank]) -> None:
     for request in (WorksheetRequest(count=50), WorksheetRequest(type="glossary"), WorksheetRequest(type="handout", articles=("weekly-2020",))):
-        html = build_worksheet(*hostile, request).html
-        assert "<script" not in html and "<b>" not in html, request.type
-        assert "&amp;amp;" in html and "&lt;script&gt;" in html, request.type
+        for file in build_worksheet(*hostile, request).files():
+            assert "<script" not in file.html and "<b>" not in file.html, (request.type, file.copy)
+            assert "&amp;amp;" in file.html and "&lt;script&gt;" in file.html, (request.type, file.copy)
 
 
 def _usage_error(corpus_bank: tuple[Corpus, QuestionBank], request: WorksheetRequest) -> str:
@@ -167,18 +192,21 @@ def test_requests_that_cannot_be_met_are_usage_errors(base: tuple[Corpus, Questi
 
 def test_teacher_set_holds_a_worksheet_and_handout_per_article_one_for_the_corpus_and_the_glossary(seeds: tuple[Corpus, QuestionBank]) -> None:
     corpus, bank = seeds
-    documents = teacher_worksheets(corpus, bank)
-    uris = [d.uri for d in documents]
+    files = teacher_worksheets(corpus, bank)
+    uris = [f.uri for f in files]
     assert len(set(uris)) == len(uris)
-    expected = {"teachers/worksheet.pdf", "teachers/glossary-worksheet.pdf"}
-    expected |= {f"teachers/{kind}-{a.id}.pdf" for a in corpus.articles for kind in ("worksheet", "handout")}
-    assert set(uris) == expected
-    for document in documents:
-        assert document.title and document.description.endswith("answer key.")
-        assert re.search(r"<h1>", document.html) and "Answer key" in document.html
-    assert teacher_worksheets(corpus, bank) == documents
+    sheets = {"teachers/corpus-worksheet", "teachers/glossary-worksheet"}
+    sheets |= {f"teachers/{kind}-{a.id}" for a in corpus.articles for kind in ("worksheet", "handout")}
+    assert set(uris) == {f"{sheet}-{copy}.pdf" for sheet in sheets for copy in ("student", "key", "teacher")}
+    for student, key, teacher in zip(files[::3], files[1::3], files[2::3], strict=True):  # the page lists them three by three
+        assert (student.copy, key.copy, teacher.copy) == ("student", "key", "teacher")
+        assert student.uri.removesuffix("-student.pdf") == key.uri.removesuffix("-key.pdf") == teacher.uri.removesuffix("-teacher.pdf")
+        assert student.title == key.title == teacher.title and student.description.endswith(".")
+        assert re.search(r"<h1>", student.html) and "Answer key" not in student.html
+        assert "Answer key" in key.html and "Answer key" in teacher.html
+    assert teacher_worksheets(corpus, bank) == files
     letter = teacher_worksheets(corpus, bank, paper="letter")
-    assert all("size: letter;" in d.html for d in letter) and all("size: A4;" in d.html for d in documents)
+    assert all("size: letter;" in f.html for f in letter) and all("size: A4;" in f.html for f in files)
 
 
 def test_the_bank_index_narrows_a_selection_without_changing_it(seeds: tuple[Corpus, QuestionBank]) -> None:
@@ -195,3 +223,45 @@ def test_the_bank_index_narrows_a_selection_without_changing_it(seeds: tuple[Cor
             assert narrowed == select_questions(bank.questions, criteria), (chosen_articles, chosen_topics, count)
             if chosen_articles or chosen_topics:
                 assert len(bank.candidates(chosen_articles, chosen_topics)) < len(bank.questions)
+
+
+def test_the_teachers_page_links_each_sheet_to_its_three_copies_in_their_own_columns(tmp_path: Path) -> None:
+    from quizgen.emit.site_content import build_site_content
+
+    content = build_site_content(load_corpus(BASE), render_pdf=lambda html: b"%PDF " + html.encode())
+    page = content.pages["teachers.md"]
+    header = next(line for line in page.splitlines() if line.startswith("| Sheet |"))
+    assert header == "| Sheet | What it holds | Student copy | Answer key | Teacher's copy |"
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "](teachers/" in line]
+    pdfs = sorted(uri for uri in content.files if uri.startswith("teachers/"))
+    assert len(rows) * 3 == len(pdfs) == 18
+    linked = []
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+        for cell, copy in zip(cells[2:], ("student", "key", "teacher"), strict=True):
+            uri = re.fullmatch(rf"\[{copy}\]\((teachers/[^)]+-{copy}\.pdf)\)", cell)
+            assert uri, (cell, copy)
+            linked.append(uri.group(1))
+        student_html = content.files[linked[-3]]
+        assert isinstance(student_html, bytes) and b"answer-key" not in student_html.partition(b"<body>")[2]
+    assert sorted(linked) == pdfs
+
+
+def test_a_sheet_asks_each_fact_once_and_no_stem_states_another_answer(base: tuple[Corpus, QuestionBank],
+                                                                       seeds: tuple[Corpus, QuestionBank]) -> None:
+    from quizgen.worksheet.sheet_rules import gives_away, select_sheet_questions
+
+    corpus, bank = base
+    everything = select_sheet_questions(bank.questions, QuestionCriteria())
+    facts = [f for q in everything for f in q.fact_ids]
+    assert len(facts) == len(set(facts)) == len({f for q in bank.questions for f in q.fact_ids})  # every fact, once
+    assert len(everything) < len(bank.questions)  # the base corpus asks some facts twice
+    for seed in ("a", "b", "c"):
+        chosen = select_sheet_questions(seeds[1].questions, QuestionCriteria(count=25, seed=seed))
+        assert len(chosen) == 25 and not any(gives_away(q, [o for o in chosen if o.id != q.id]) for q in chosen), seed
+    # without a conflict, the sheet is the sample ``select_questions`` draws
+    one_each = tuple({q.fact_ids: q for q in reversed(bank.questions) if q.kind == "multiple-choice"}.values())
+    assert len(one_each) >= 2 and not any(gives_away(q, [o for o in one_each if o.id != q.id]) for q in one_each)
+    for count in (1, 2):
+        criteria = QuestionCriteria(count=count, seed="s")
+        assert select_sheet_questions(one_each, criteria) == select_questions(one_each, criteria)

@@ -14,12 +14,13 @@ import pytest
 from corpus_cases import make_corpus
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
-from quizgen.generate.question_model import Question
+from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
-from quizgen.worksheet import WorksheetRequest, build_worksheet
+from quizgen.worksheet import PrintedFile, WorksheetRequest, build_worksheet, teacher_worksheets
+from quizgen.worksheet.glossary_worksheet import INSTRUCTIONS as GLOSSARY_INSTRUCTIONS
 from quizgen.worksheet.sheet_items import option_letter
 from quizgen.worksheet.variants import make_variant
-from quizgen.worksheet.worksheet_html import PageSetup, html_environment, render_question_worksheet
+from quizgen.worksheet.worksheet_html import KIND_INSTRUCTIONS, PageSetup, html_environment, render_question_worksheet
 from test_worksheet_html import HOSTILE
 from worksheet_pdf_tools import page_images, pdf_fonts, pdf_info, pdf_pages, require_pdf_tools, squeezed
 
@@ -58,7 +59,7 @@ def variants_pdf(seeds: tuple[Corpus, QuestionBank], tmp_path_factory: pytest.Te
     corpus, bank = seeds
     questions = mixed_questions(bank)
     variants = [(letter, make_variant(questions, "class-9", letter)) for letter in "ABC"]
-    html = render_question_worksheet(corpus, variants, PageSetup("Mixed worksheet", "All kinds"), html_environment())
+    html = render_question_worksheet(corpus, variants, PageSetup("Mixed worksheet", "All kinds"), html_environment(), "teacher")
     return write_pdf(tmp_path_factory.mktemp("pdf"), "variants", html), questions
 
 
@@ -89,8 +90,8 @@ def _printed_answer(question: Question, block: str) -> str:
     for order in itertools.permutations(range(len(question.options))):
         printed = "".join(option_letter(n) + squeezed(question.options[i]) for n, i in enumerate(order))
         if printed in block:
-            if question.correct_order is not None:
-                return ", ".join(option_letter(order.index(i)) for i in question.correct_order)
+            if question.correct_order is not None:  # the number a student writes beside each lettered event
+                return ", ".join(f"{option_letter(n)} {question.correct_order.index(i) + 1}" for n, i in enumerate(order))
             assert question.correct is not None
             return option_letter(order.index(question.correct))
     raise AssertionError(f"the options of {question.id} are not printed in any order: {block[:300]}")
@@ -98,7 +99,7 @@ def _printed_answer(question: Question, block: str) -> str:
 
 def _key_answers(key_text: str) -> dict[int, str]:
     found = {}
-    for match in re.finditer(r"^\s*(\d+)\.\s+(True|False|[A-Z](?:, [A-Z])*)(?:\s+—|\s*$)", key_text, re.MULTILINE):
+    for match in re.finditer(r"^\s*(\d+)\.\s+(True|False|[A-Z] \d+(?:, [A-Z] \d+)*|[A-Z])(?:\s+—|\s*$)", key_text, re.MULTILINE):
         found.setdefault(int(match.group(1)), match.group(2))
     return found
 
@@ -145,8 +146,8 @@ def test_the_key_is_on_pages_of_its_own(variants_pdf: tuple[Path, tuple[Question
 
 def test_the_same_options_give_a_byte_identical_pdf(seeds: tuple[Corpus, QuestionBank], tmp_path: Path) -> None:
     request = WorksheetRequest(count=8, variants=2, seed="same")
-    first = write_pdf(tmp_path, "first", build_worksheet(*seeds, request).html).read_bytes()
-    second = write_pdf(tmp_path, "second", build_worksheet(*seeds, request).html).read_bytes()
+    first = write_pdf(tmp_path, "first", build_worksheet(*seeds, request).key_html).read_bytes()
+    second = write_pdf(tmp_path, "second", build_worksheet(*seeds, request).key_html).read_bytes()
     assert first == second
     assert b"CreationDate" not in first and b"ModDate" not in first
 
@@ -154,7 +155,7 @@ def test_the_same_options_give_a_byte_identical_pdf(seeds: tuple[Corpus, Questio
 def test_paper_size_a4_and_letter(seeds: tuple[Corpus, QuestionBank], tmp_path: Path) -> None:
     sizes = {}
     for paper in ("a4", "letter"):
-        pdf = write_pdf(tmp_path, paper, build_worksheet(*seeds, WorksheetRequest(count=3, paper=paper)).html)
+        pdf = write_pdf(tmp_path, paper, build_worksheet(*seeds, WorksheetRequest(count=3, paper=paper)).student_html)
         sizes[paper] = pdf_info(pdf)["Page size"]
     assert sizes["a4"].startswith("595.276 x 841.89 pts (A4)")
     assert sizes["letter"].startswith("612 x 792 pts (letter)")
@@ -167,7 +168,7 @@ def test_fonts_are_embedded_and_rendering_logs_no_warning(seeds: tuple[Corpus, Q
                  build_worksheet(*seeds, WorksheetRequest(type="glossary", count=9)),
                  build_worksheet(*seeds, WorksheetRequest(type="handout", articles=(seeds[0].articles[0].id,), count=3))]
     for number, document in enumerate(documents):
-        fonts = pdf_fonts(write_pdf(tmp_path, f"doc{number}", document.html))
+        fonts = pdf_fonts(write_pdf(tmp_path, f"doc{number}", document.teacher_html))
         assert fonts and all(row[-5] == "yes" for row in fonts), fonts  # the `emb` column
         assert all("DejaVu" in row[0] for row in fonts), fonts
     assert not [r for r in caplog.records if r.name.startswith("weasyprint")], [r.getMessage() for r in caplog.records]
@@ -186,7 +187,7 @@ def test_corpus_markup_prints_as_text(tmp_path: Path) -> None:
     bank = build_question_bank(corpus)
     for request in (WorksheetRequest(count=50), WorksheetRequest(type="glossary"),
                     WorksheetRequest(type="handout", articles=("weekly-2020",))):
-        text = squeezed("".join(pdf_pages(write_pdf(tmp_path, request.type, build_worksheet(corpus, bank, request).html))))
+        text = squeezed("".join(pdf_pages(write_pdf(tmp_path, request.type, build_worksheet(corpus, bank, request).teacher_html))))
         for needle in HOSTILE_PRINTED[request.type]:
             assert needle in text, (request.type, needle)
 
@@ -229,13 +230,139 @@ def test_page_images_of_a_worksheet_and_its_key_for_review(seeds: tuple[Corpus, 
     """Writes tests/artifacts/worksheets/*.png (gitignored): look at them after a layout change."""
     corpus, bank = seeds
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    request = WorksheetRequest(articles=(corpus.articles[0].id,), count=10, seed="review")
-    pdf = write_pdf(ARTIFACTS, "worksheet", build_worksheet(corpus, bank, request).html)
-    pages = pdf_pages(pdf)
-    key_page = next(i for i, page in enumerate(pages, start=1) if "Answer key" in page)
-    images = page_images(pdf, ARTIFACTS, "worksheet", 1, key_page)
-    assert len(images) == key_page and all(image.stat().st_size > 10_000 for image in images)
-    glossary = write_pdf(ARTIFACTS, "glossary", build_worksheet(corpus, bank, WorksheetRequest(type="glossary")).html)
-    assert page_images(glossary, ARTIFACTS, "glossary", 1, 1)
-    handout = write_pdf(ARTIFACTS, "handout", build_worksheet(corpus, bank, WorksheetRequest(type="handout", articles=(corpus.articles[0].id,))).html)
-    assert page_images(handout, ARTIFACTS, "handout", 1, 2)
+    variants = [("A", mixed_questions(bank))]
+    for copy in ("student", "key"):
+        html = render_question_worksheet(corpus, variants, PageSetup("Mixed worksheet", "All kinds"), html_environment(), copy)
+        pdf = write_pdf(ARTIFACTS, f"worksheet-{copy}", html)
+        images = page_images(pdf, ARTIFACTS, f"worksheet-{copy}", 1, len(pdf_pages(pdf)))
+        assert images and all(image.stat().st_size > 10_000 for image in images)
+    glossary = build_worksheet(corpus, bank, WorksheetRequest(type="glossary"))
+    for copy in ("student", "key"):
+        assert page_images(write_pdf(ARTIFACTS, f"glossary-{copy}", glossary.copy_html(copy)), ARTIFACTS, f"glossary-{copy}", 1, 1)
+    handout = build_worksheet(corpus, bank, WorksheetRequest(type="handout", articles=(corpus.articles[0].id,)))
+    for copy in ("student", "key"):
+        pdf = write_pdf(ARTIFACTS, f"handout-{copy}", handout.copy_html(copy))
+        assert page_images(pdf, ARTIFACTS, f"handout-{copy}", 1, len(pdf_pages(pdf)))
+
+
+KEY_MARKS = ("Answer key", "answer key", "At a glance", "For the teacher")
+"""Words printed on every key page and nowhere on a sheet for students."""
+LAYOUT_INSTRUCTIONS = {  # what a student sees of an item kind on the page → the instruction that must be printed with it
+    "Answer:": KIND_INSTRUCTIONS["multiple-choice"],
+    "Circle one:": KIND_INSTRUCTIONS["true-false"],
+    "on the lines, one number per event": KIND_INSTRUCTIONS["ordering"],
+    "Part 1": GLOSSARY_INSTRUCTIONS[0],
+}
+
+
+@pytest.fixture(scope="module")
+def teacher_set_pdfs(seeds: tuple[Corpus, QuestionBank], tmp_path_factory: pytest.TempPathFactory) -> list[tuple[PrintedFile, list[str]]]:
+    """Every PDF of the teachers' set of the seed corpus, with the text of its pages."""
+    from quizgen.worksheet.pdf import render_pdf_cached
+
+    folder, cache = tmp_path_factory.mktemp("teacher-set"), tmp_path_factory.mktemp("pdf-cache")
+    read = []
+    for file in teacher_worksheets(*seeds):
+        path = folder / Path(file.uri).name
+        path.write_bytes(render_pdf_cached(file.html, cache))
+        read.append((file, pdf_pages(path)))
+    return read
+
+
+def test_no_student_copy_of_the_teachers_set_prints_a_word_of_its_key(seeds: tuple[Corpus, QuestionBank],
+                                                                      teacher_set_pdfs: list[tuple[PrintedFile, list[str]]]) -> None:
+    corpus, bank = seeds
+    explanations = {squeezed(q.explanation) for q in bank.questions}
+    by_sheet: dict[str, dict[str, str]] = {}
+    for file, pages in teacher_set_pdfs:
+        by_sheet.setdefault(file.uri.rsplit("-", 1)[0], {})[file.copy] = "\f".join(pages)
+    assert len(by_sheet) == 2 + 2 * len(corpus.articles) and all(len(copies) == 3 for copies in by_sheet.values())
+    for sheet, copies in by_sheet.items():
+        student, key, teacher = (squeezed(copies[c]) for c in ("student", "key", "teacher"))
+        for mark in KEY_MARKS:
+            assert squeezed(mark) not in student, (sheet, mark)
+            assert squeezed(mark) in key and squeezed(mark) in teacher, (sheet, mark)
+        answers = _key_answers(copies["key"])
+        assert answers and sorted(answers) == list(range(1, len(answers) + 1)), sheet
+        assert _key_answers(copies["teacher"]) == answers and not _key_answers(copies["student"]), sheet
+        if not sheet.startswith("teachers/glossary"):  # a glossary's explanations are the definitions students match
+            printed = [e for e in explanations if e in key]
+            assert printed, f"{sheet}: the key has no explanation"
+            assert not [e for e in printed if e in student], f"{sheet}: an explanation is in the student copy"
+        assert "Name" in copies["student"] and "Name" not in copies["key"], sheet
+
+
+def test_every_student_copy_has_the_instructions_of_each_kind_it_holds(teacher_set_pdfs: list[tuple[PrintedFile, list[str]]]) -> None:
+    kinds_seen = set()
+    for file, pages in teacher_set_pdfs:
+        if file.copy != "student":
+            continue
+        text = squeezed("\f".join(pages))
+        layouts = [layout for layout in LAYOUT_INSTRUCTIONS if squeezed(layout) in text]
+        assert layouts, f"{file.uri}: no item to answer"
+        for layout in layouts:
+            assert squeezed(LAYOUT_INSTRUCTIONS[layout]) in text, (file.uri, layout)
+        kinds_seen.update(layouts)
+    assert {"Answer:", "Circle one:", "Part 1"} <= kinds_seen
+
+
+def test_the_key_gives_ordering_answers_as_the_numbers_students_write(variants_pdf: tuple[Path, tuple[Question, ...]]) -> None:
+    pdf, selected = variants_pdf
+    ordering = [q for q in selected if q.kind == "ordering"]
+    numbered = []
+    for label in ("Variant A", "Variant B", "Variant C"):
+        key_text = _sheet_and_key_pages(pdf_pages(pdf), label)[1]
+        numbered += [answer for answer in _key_answers(key_text).values() if re.fullmatch(r"[A-Z] \d+(, [A-Z] \d+)*", answer)]
+    assert len(numbered) == 3 * len(ordering)
+    for answer in numbered:
+        assert sorted(int(part.split(" ")[1]) for part in answer.split(", ")) == list(range(1, answer.count(",") + 2))
+    sheet_text = squeezed("\n".join(page for page in pdf_pages(pdf) if "answer key" not in page))
+    assert squeezed(KIND_INSTRUCTIONS["ordering"]) in sheet_text
+
+
+def test_no_key_leaves_an_item_or_a_tail_of_sources_alone_on_its_last_page(teacher_set_pdfs: list[tuple[PrintedFile, list[str]]]) -> None:
+    for file, pages in teacher_set_pdfs:
+        if file.copy == "key" and len(pages) > 1:
+            items_on_last = re.findall(r"^\s*\d+\.\s+\S", pages[-1], re.MULTILINE)
+            assert len(items_on_last) >= 2, f"{file.uri}: its last page holds {len(items_on_last)} item(s)"
+
+
+def _printed_questions(text: str, bank: QuestionBank) -> list[Question]:
+    """The bank's questions whose numbered stem is printed in ``text`` (squeezed), followed by its
+    answer space: the true-or-false circle, or its own options (in any order) before the next item."""
+    found = []
+    for question in bank.questions:
+        for match in re.finditer(rf"\d+\.{re.escape(squeezed(question.stem))}", text):
+            block = re.split(r"\d+\.(?=[A-Z])", text[match.end():], maxsplit=1)[0]
+            if (block.startswith("Circleone") if question.kind == "true-false"
+                    else block.startswith(("A", "Write1")) and all(squeezed(o) in block for o in question.options)):
+                found.append(question)
+                break
+    return found
+
+
+def _giving_away(questions: list[Question]) -> list[str]:
+    """Pairs of questions on one fact, or where one stem states another's multiple-choice answer."""
+    problems = []
+    for first, second in itertools.permutations(questions, 2):
+        if first.id < second.id and set(first.fact_ids) & set(second.fact_ids):
+            problems.append(f"{first.id} and {second.id} test the same fact")
+        answer = answer_key(first.answer_text)
+        if first.kind == "multiple-choice" and len(answer) >= 4 and answer in answer_key(second.stem):
+            problems.append(f"the stem of {second.id} states the answer of {first.id} ({first.answer_text})")
+    return problems
+
+
+def test_no_sheet_or_variant_asks_a_fact_twice_or_answers_one_item_with_another(
+        seeds: tuple[Corpus, QuestionBank], teacher_set_pdfs: list[tuple[PrintedFile, list[str]]], tmp_path: Path) -> None:
+    corpus, bank = seeds
+    sheets = [(file.uri, squeezed("".join(pages)), int(re.search(r"(\d+) questions?", file.description)[1]))  # type: ignore[index]
+              for file, pages in teacher_set_pdfs if file.copy == "student" and "glossary" not in file.uri]
+    variants = write_pdf(tmp_path, "variants", build_worksheet(corpus, bank, WorksheetRequest(count=25, variants=3, seed="9c")).student_html)
+    pages = pdf_pages(variants)
+    for label in ("Variant A", "Variant B", "Variant C"):
+        sheets.append((label, squeezed("".join(p for p in pages if re.search(rf"· {label}\s+Page", p))), 25))
+    for name, text, count in sheets:
+        printed = _printed_questions(text, bank)
+        assert len(printed) == count, f"{name}: {len(printed)} of its {count} questions found in the text"
+        assert not _giving_away(printed), (name, _giving_away(printed))

@@ -35,11 +35,16 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  "For Anki: File > Import and choose this file; every question and the glossary terms become cards, "
                  "and importing a newer deck updates them.", render_anki_deck),
     ExportFormat("kahoot", "kahoot.xlsx", "Kahoot spreadsheet",
-                 "For Kahoot: create a kahoot, Add question > Import spreadsheet, and upload this file "
-                 "(only questions within Kahoot's length limits).", render_kahoot),
+                 "For Kahoot: create a kahoot, Add question > Import spreadsheet, and upload this file. It holds the "
+                 "multiple-choice and true-or-false questions within Kahoot's limits (a question of at most 120 characters, "
+                 "at most four answers of 75). A longer question is asked in a shorter form where one asks the same "
+                 "question: without “True or false?” or “According to the articles”, “Who” for “Which outlet”, without the outlets that "
+                 "reported a statement when the statement's truth does not depend on them, without a title before a "
+                 "name, or with a long quotation or definition cut after a whole word and marked “…”.", render_kahoot),
     ExportFormat("csv", "questions.csv", "Quizizz spreadsheet (CSV)",
                  "For Quizizz (Wayground): Create > Quiz > Import from spreadsheet; Blooket and similar tools "
-                 "take the same rows.", render_quiz_csv),
+                 "take the same rows. It holds the multiple-choice and true-or-false questions, with their full text "
+                 "and explanations; the spreadsheet has no ordering questions.", render_quiz_csv),
     ExportFormat("json", "questions.json", "JSON question bank",
                  "For your own tools: every question with its answer, explanation and sources, as JSON.", render_json_bank),
 )}

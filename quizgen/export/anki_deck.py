@@ -1,5 +1,9 @@
 """An Anki deck (.apkg): every question as a card, and the glossary terms the questions touch.
 
+The deck is named after the corpus, with a subdeck per topic (`Corpus::Topic`) holding the
+questions of that topic (``question_names.question_topic``) and a `Glossary` subdeck for the
+terms; Anki's browser lists each card by its question's text, the note type's sort field.
+
 Built with genanki, without its file writer: the collection is written into an in-memory SQLite
 database, serialised, and zipped with fixed timestamps, so the same questions give the same bytes.
 Note GUIDs derive from question ids and term ids, and the deck and note-type ids from the corpus
@@ -21,6 +25,7 @@ import genanki
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import html_text, source_lines
 from quizgen.export.fixed_zip import zip_bytes
+from quizgen.export.question_names import by_topic
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
 
@@ -100,15 +105,28 @@ def render_anki_deck(corpus: Corpus, questions: tuple[Question, ...], timestamp:
     """
     title = corpus.info.title
     stamp = corpus_timestamp(corpus) if timestamp is None else timestamp
-    deck = genanki.Deck(stable_anki_id("anki-deck", title), title.replace("::", ":"), description=html_text(corpus.info.description))
+    deck_name = title.replace("::", ":")  # "::" would start a subdeck
+    decks = [genanki.Deck(stable_anki_id("anki-deck", title), deck_name, description=html_text(corpus.info.description))]
     question_model, term_model = _question_model(title), _term_model(title)
-    for question in questions:
-        deck.add_note(_question_note(corpus, question_model, question))
-    for note in _term_notes(corpus, term_model, {a for q in questions for a in q.articles}):
-        deck.add_note(note)
+    for topic, grouped in by_topic(corpus, questions):
+        if topic is None:
+            deck = decks[0]
+        else:
+            deck = genanki.Deck(stable_anki_id("anki-deck", title, topic.id), f"{deck_name}::{topic.title.replace('::', ':')}",
+                                description=html_text(topic.description))
+            decks.append(deck)
+        for question in grouped:
+            deck.add_note(_question_note(corpus, question_model, question))
+    terms = _term_notes(corpus, term_model, {a for q in questions for a in q.articles})
+    if terms:
+        glossary = genanki.Deck(stable_anki_id("anki-deck", title, "\x1fglossary"), f"{deck_name}::Glossary",
+                                description="The glossary's terms, with their definitions and sources.")
+        for note in terms:
+            glossary.add_note(note)
+        decks.append(glossary)
     connection = sqlite3.connect(":memory:")
     try:
-        genanki.Package(deck).write_to_db(connection.cursor(), stamp, count(stamp * 1000))
+        genanki.Package(decks).write_to_db(connection.cursor(), stamp, count(stamp * 1000))
         connection.commit()
         database = connection.serialize()
     finally:

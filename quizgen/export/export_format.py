@@ -15,7 +15,18 @@ class ExportResult:
 
     data: bytes
     left_out: tuple[str, ...] = ()
-    """One line per question left out, ``"q-…: why"`` (a Kahoot limit, a kind the format cannot hold)."""
+    """One line per question left out, ``"q-…: why"`` (a Kahoot limit, a kind the format cannot hold).
+    Questions left out for the same reason read the same, but for a detail in closing brackets."""
+
+    def left_out_reasons(self) -> list[tuple[str, int]]:
+        """Why questions were left out, each reason once with how many, most first:
+        ``[("Kahoot's spreadsheet import has no ordering questions", 5), ...]``."""
+        counts: dict[str, int] = {}
+        for line in self.left_out:
+            why = line.partition(": ")[2]
+            reason = why.rsplit(" (", 1)[0] if why.endswith(")") else why
+            counts[reason] = counts.get(reason, 0) + 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 @dataclass(frozen=True)

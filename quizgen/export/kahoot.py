@@ -3,9 +3,10 @@
 Kahoot's template has its column headings on row 8 from column B: the question (at most 120
 characters), answers 1 to 4 (at most 75 characters each), the time limit (5, 10, 20, 30, 60, 90,
 120 or 240 seconds) and the correct answer's number; each question is a row from row 9, numbered
-in column A. Questions that do not fit (too long, more than four answers, ordering questions) are
-left out and listed. Every cell is text, and a cell a spreadsheet would read as a formula is
-neutralised.
+in column A. A stem over 120 characters is replaced by its short form (``short_stems``), which
+asks the same question; questions that still do not fit (too long, more than four answers, an
+answer over 75 characters, ordering questions) are left out and listed. Every cell is text, and a
+cell a spreadsheet would read as a formula is neutralised.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from quizgen.export.export_format import ExportResult
 from quizgen.export.fixed_zip import rezip_with_fixed_metadata
+from quizgen.export.short_stems import quotation_index, short_stem
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
@@ -41,18 +43,27 @@ def kahoot_cell(text: str) -> str:
     return neutralise_formula(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def why_not_kahoot(question: Question) -> str | None:
-    """Why ``question`` does not fit Kahoot's limits, or None when it fits."""
+def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
+    """Why ``question``, asked with ``stem`` (by default its own), does not fit Kahoot's limits, or
+    None when it fits. Reasons shared by several questions read the same, with the detail in brackets."""
+    stem = question.stem if stem is None else stem
     if question.kind not in TIME_LIMITS:
         return "Kahoot's spreadsheet import has no ordering questions"
-    if len(question.stem) > QUESTION_LIMIT:
-        return f"the question has {len(question.stem)} characters; Kahoot allows {QUESTION_LIMIT}"
     if len(question.options) > ANSWERS_AT_MOST:
-        return f"{len(question.options)} answers; Kahoot allows {ANSWERS_AT_MOST}"
+        return f"more than {ANSWERS_AT_MOST} answers; Kahoot allows {ANSWERS_AT_MOST} ({len(question.options)})"
     longest = max(question.options, key=len)
     if len(longest) > ANSWER_LIMIT:
-        return f"an answer has {len(longest)} characters; Kahoot allows {ANSWER_LIMIT}"
+        return f"an answer is longer than Kahoot's {ANSWER_LIMIT} characters ({len(longest)})"
+    if len(stem) > QUESTION_LIMIT:
+        shortened = f" → {len(stem)}" if stem != question.stem else ""
+        return (f"the question is longer than Kahoot's {QUESTION_LIMIT} characters, even in the shortest form that asks "
+                f"the same question ({len(question.stem)}{shortened})")
     return None
+
+
+def kahoot_stem(corpus: Corpus, question: Question, quotations: str | None = None) -> str:
+    """The stem Kahoot gets: the question's own, or its short form when that is over the limit."""
+    return short_stem(corpus, question, QUESTION_LIMIT, quotations)
 
 
 def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
@@ -66,15 +77,17 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
         sheet.cell(row=HEADER_ROW, column=column, value=heading)
     left_out: list[str] = []
     row = HEADER_ROW
+    quotations = quotation_index(corpus)
     for question in questions:
-        reason = why_not_kahoot(question)
+        stem = kahoot_stem(corpus, question, quotations) if question.kind in TIME_LIMITS else question.stem
+        reason = why_not_kahoot(question, stem)
         if reason:
             left_out.append(f"{question.id}: {reason}")
             continue
         assert question.correct is not None
         row += 1
         answers = list(question.options) + [""] * (ANSWERS_AT_MOST - len(question.options))
-        values = [row - HEADER_ROW, kahoot_cell(question.stem), *(kahoot_cell(a) for a in answers),
+        values = [row - HEADER_ROW, kahoot_cell(stem), *(kahoot_cell(a) for a in answers),
                   TIME_LIMITS[question.kind], question.correct + 1]
         for column, value in enumerate(values, start=1):
             sheet.cell(row=row, column=column, value=value if value != "" else None)

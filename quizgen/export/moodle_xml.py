@@ -2,20 +2,24 @@
 
 Multiple-choice questions become `multichoice` (one answer), true-or-false questions `truefalse`
 and ordering questions `ordering` (a standard question type since Moodle 4.4; older Moodles
-need the Ordering plugin). The question id is the name and the ID number, so that re-importing
-an updated file can be matched with the questions already in the bank. Texts are HTML escaped
-for HTML, and the XML is written by ElementTree, which escapes it for XML.
+need the Ordering plugin). Each question's name is the start of its stem and its id, and the id
+is its ID number, so that re-importing an updated file can be matched with the questions already
+in the bank. Questions sit in a category per topic, under one named after the corpus. Texts are
+HTML escaped for HTML, and the XML is written by ElementTree, which escapes it for XML.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import html_feedback, html_text
+from quizgen.export.question_names import by_topic, question_name
 from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
+from quizgen.model.registry import Topic
 
 MOODLE_TYPES = {"multiple-choice": "multichoice", "true-false": "truefalse", "ordering": "ordering"}
 
@@ -26,19 +30,24 @@ def _text_element(parent: ET.Element, tag: str, text: str, *, html: bool = True)
     return element
 
 
-def _category(corpus: Corpus) -> ET.Element:
+def category_path(corpus: Corpus, topic: Topic | None) -> str:
+    """`$course$/top/<corpus title>/<topic title>`; Moodle reads "/" as a level, "//" as a slash in a name."""
+    names = [corpus.info.title] + ([topic.title] if topic else [])
+    return "$course$/top/" + "/".join(name.replace("/", "//") for name in names)
+
+
+def _category(corpus: Corpus, topic: Topic | None) -> ET.Element:
     question = ET.Element("question", {"type": "category"})
     category = ET.SubElement(question, "category")
-    # Moodle reads "/" as a level of the category path; "//" is a slash in a name.
-    ET.SubElement(category, "text").text = "$course$/top/" + corpus.info.title.replace("/", "//")
-    _text_element(question, "info", html_text(corpus.info.description))
+    ET.SubElement(category, "text").text = category_path(corpus, topic)
+    _text_element(question, "info", html_text(topic.description if topic else corpus.info.description))
     return question
 
 
 def _question(corpus: Corpus, question: Question) -> ET.Element:
     element = ET.Element("question", {"type": MOODLE_TYPES[question.kind]})
     name = ET.SubElement(element, "name")
-    ET.SubElement(name, "text").text = f"{question.id} ({question.family})"
+    ET.SubElement(name, "text").text = question_name(question)
     _text_element(element, "questiontext", html_text(question.stem))
     _text_element(element, "generalfeedback", html_feedback(corpus, question))
     ET.SubElement(element, "defaultgrade").text = "1"
@@ -92,9 +101,20 @@ def _ordering(element: ET.Element, question: Question) -> None:
         ET.SubElement(answer, "text").text = html_text(question.options[index])
 
 
+def _elements(corpus: Corpus, questions: tuple[Question, ...]) -> Iterator[ET.Element]:
+    """The corpus's category, then each topic's category followed by its questions (Moodle puts a
+    question in the category named last before it)."""
+    current: Topic | None = None
+    yield _category(corpus, None)
+    for topic, grouped in by_topic(corpus, questions):
+        if topic != current:
+            yield _category(corpus, topic)
+            current = topic
+        yield from (_question(corpus, question) for question in grouped)
+
+
 def render_moodle_xml(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
-    """Every question as Moodle XML, in one category named after the corpus."""
+    """Every question as Moodle XML: a category named after the corpus, and in it one per topic."""
     quiz = ET.Element("quiz")
-    quiz.append(_category(corpus))
-    body = tostring_with_elements(quiz, quiz, 0, (_question(corpus, question) for question in questions))
+    body = tostring_with_elements(quiz, quiz, 0, _elements(corpus, questions))
     return ExportResult(b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n")

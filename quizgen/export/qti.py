@@ -4,7 +4,9 @@ Multiple-choice and true-or-false questions become single-answer `response_lid` 
 Canvas's `question_type` metadata; QTI 1.2 importers such as Canvas have no ordering type, so
 ordering questions are left out. Item idents are the question ids and choice idents derive from
 the question id and the option's text, so a re-import of an updated package matches the old
-items. The package around this file is assembled by ``qti_package``.
+items; item titles (the names Canvas's quiz editor lists) are the start of the stem and the id.
+Items are grouped by topic, one section per topic, each a Canvas question group that asks all
+of its questions. The package around this file is assembled by ``qti_package``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from quizgen.export.feedback_text import html_feedback, html_text
+from quizgen.export.question_names import by_topic, question_name
 from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
@@ -20,6 +23,9 @@ QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_SCHEMA_LOCATION = f"{QTI_NAMESPACE} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
 CANVAS_TYPES = {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question"}
+MAX_ATTEMPTS = "unlimited"
+"""`cc_maxattempts`: a practice quiz, taken as often as a student likes (`allowed_attempts` -1 in
+``qti_package``, which must agree)."""
 
 
 def _sub(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None, text: str | None = None) -> ET.Element:
@@ -46,7 +52,7 @@ def _metadata(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
 
 
 def _item(corpus: Corpus, question: Question) -> ET.Element:
-    item = ET.Element("item", {"ident": question.id, "title": question.id})
+    item = ET.Element("item", {"ident": question.id, "title": question_name(question)})
     idents = [choice_ident(question, i) for i in range(len(question.options))]
     _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),
                                             ("original_answer_ids", ",".join(idents))])
@@ -74,14 +80,32 @@ def _item(corpus: Corpus, question: Question) -> ET.Element:
     return item
 
 
+def _group(corpus: Corpus, topic_title: str, ident: str, questions: list[Question]) -> ET.Element:
+    """A section Canvas imports as a question group that asks every one of ``questions``."""
+    section = ET.Element("section", {"ident": ident, "title": topic_title})
+    selection = _sub(_sub(section, "selection_ordering"), "selection")
+    _sub(selection, "selection_number", text=str(len(questions)))
+    _sub(_sub(selection, "selection_extension"), "points_per_item", text="1.0")
+    for question in questions:
+        section.append(_item(corpus, question))
+    return section
+
+
+def group_ident(assessment_ident: str, topic_id: str | None) -> str:
+    """A question group's ident: the same quiz and topic, the same ident, so a re-import updates the group."""
+    return "topic-" + stable_hash("qti-topic", assessment_ident, topic_id or "")[:12]
+
+
 def render_qti_assessment(corpus: Corpus, questions: tuple[Question, ...], assessment_ident: str) -> bytes:
-    """The assessment XML of ``questions`` (multiple-choice and true-or-false only)."""
+    """The assessment XML of ``questions`` (multiple-choice and true-or-false only), a section per topic."""
     # The namespaces are declared as plain attributes: ElementTree's default_namespace refuses
     # unqualified attributes, and QTI's attributes are unqualified.
     root = ET.Element("questestinterop", {"xmlns": QTI_NAMESPACE, "xmlns:xsi": XSI_NAMESPACE,
                                           "xsi:schemaLocation": QTI_SCHEMA_LOCATION})
     assessment = _sub(root, "assessment", {"ident": assessment_ident, "title": corpus.info.title})
-    _metadata(assessment, [("cc_maxattempts", "1")])
+    _metadata(assessment, [("cc_maxattempts", MAX_ATTEMPTS)])
     section = _sub(assessment, "section", {"ident": "root_section"})
-    body = tostring_with_elements(root, section, 2, (_item(corpus, question) for question in questions))
+    groups = ((_group(corpus, topic.title if topic else corpus.info.title, group_ident(assessment_ident, topic.id if topic else None), grouped))
+              for topic, grouped in by_topic(corpus, questions))
+    body = tostring_with_elements(root, section, 2, groups)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"

@@ -12,12 +12,14 @@ import xml.etree.ElementTree as ET
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import html_text
 from quizgen.export.fixed_zip import zip_bytes
-from quizgen.export.qti import CANVAS_TYPES, render_qti_assessment
+from quizgen.export.qti import CANVAS_TYPES, MAX_ATTEMPTS, render_qti_assessment
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
 
 MANIFEST_NAMESPACE = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NAMESPACE = "http://canvas.instructure.com/xsd/cccv1p0"
+ALLOWED_ATTEMPTS = {"unlimited": "-1"}.get(MAX_ATTEMPTS, MAX_ATTEMPTS)
+"""Canvas's own setting for ``MAX_ATTEMPTS``: -1 is unlimited."""
 
 
 def assessment_ident(corpus: Corpus) -> str:
@@ -51,7 +53,7 @@ def render_assessment_meta(corpus: Corpus, ident: str, count: int) -> bytes:
     quiz = ET.Element("quiz", {"identifier": ident})
     for tag, value in (("title", corpus.info.title), ("description", html_text(corpus.info.description)),
                        ("shuffle_answers", "false"), ("quiz_type", "practice_quiz"), ("points_possible", f"{count:.1f}"),
-                       ("show_correct_answers", "true"), ("allowed_attempts", "-1")):
+                       ("show_correct_answers", "true"), ("allowed_attempts", ALLOWED_ATTEMPTS)):
         ET.SubElement(quiz, tag).text = value
     return _xml(quiz, CANVAS_NAMESPACE)
 

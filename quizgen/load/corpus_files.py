@@ -11,6 +11,7 @@ Every file is read and checked on its own here; problems are collected, never ra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
@@ -38,6 +39,18 @@ REGISTRY_FILES: dict[str, type[BaseModel]] = {
     "topics.yaml": TopicsFile,
     "glossary.yaml": GlossaryFile,
 }
+YAML_SUFFIXES = FOLDERS["facts"]
+"""The endings of facts files (`quizgen draft` lists them too)."""
+_DRAFT_LINE = re.compile(r"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def draft_line(text: str) -> int | None:
+    """The line of a top-level ``draft: true`` (a facts file `quizgen draft` wrote), or None.
+
+    Such a file is skipped: nothing in it is checked or reaches the site until the line is removed.
+    """
+    found = _DRAFT_LINE.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 class YamlParser(Protocol):
@@ -138,6 +151,8 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             if source is None:
                 files.failed.add(kind)
                 continue
+            if kind == "facts" and draft_line(source.text):
+                continue  # a draft: `quizgen check` warns about it
             loaded, found = _load_article(source, parse) if kind == "articles" else _parse(source, FactsFile, parse)
             problems.extend(found)
             if loaded is None:

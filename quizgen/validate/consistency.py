@@ -18,10 +18,13 @@ LATEST_PUBLISHED = "2100-12-31"
 # Wrong dates for a question are the answer shifted by a few years, months or days.
 EARLIEST_EVENT_YEAR = 10
 LATEST_EVENT_YEAR = 9989
+HASHED_TEXT = ("the text after the front matter without its fence lines, line ends \\n, white space at its end "
+               "dropped and one final newline (white space at the end of each line counts)")
 
 
 def canonical_published_text(text: str) -> str:
-    """The text ``source_sha256`` is taken of: line ends ``\\n``, trailing white space dropped, one final newline."""
+    """The text ``source_sha256`` is taken of: line ends ``\\n``, white space at the end of the text
+    dropped (not at the end of each line), one final newline."""
     return text.rstrip() + "\n"
 
 
@@ -36,7 +39,7 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
         if expected and loaded.model.id in articles:
             found = published_sha256(articles[loaded.model.id].published_text)
             if found != expected:
-                problems.append(loaded.problem(("source_sha256",), f"expected the published text (fence lines aside) to have SHA-256 {expected[:12]}…, found {found[:12]}…: the article text was changed"))
+                problems.append(loaded.problem(("source_sha256",), f"expected the published text to have SHA-256 {expected}, found {found}; the hash is taken of {HASHED_TEXT}: if the text is as published, `quizgen check --fix-hashes` records the new hash"))
         published = loaded.model.published
         if not EARLIEST_PUBLISHED <= published.iso <= LATEST_PUBLISHED:
             problems.append(loaded.problem(("published",), f"expected a publication date from {EARLIEST_PUBLISHED} to {LATEST_PUBLISHED}, "

@@ -15,8 +15,8 @@ from quizgen.generate.distractors import seeded_random
 from quizgen.generate.question_model import Citation, stable_hash
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
-from quizgen.worksheet.sheet_items import KeyEntry, LetteredOption, option_letter, source_lines
-from quizgen.worksheet.worksheet_html import PageSetup
+from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, LetteredOption, cited_articles, option_letter, source_lines
+from quizgen.worksheet.worksheet_html import PageSetup, check_copy
 
 MATCH_PART_SIZE = 8
 
@@ -45,6 +45,10 @@ class GlossarySheet:
     label: str
     parts: tuple[MatchPart, ...]
     key: tuple[KeyEntry, ...]
+
+    @property
+    def articles(self) -> tuple[CitedArticle, ...]:
+        return cited_articles(self.key)
 
 
 def split_evenly(items: list[Term], most: int) -> list[list[Term]]:
@@ -93,10 +97,12 @@ def glossary_sheet(corpus: Corpus, terms: tuple[Term, ...], seed: str, letter: s
 
 
 def render_glossary_worksheet(corpus: Corpus, terms: tuple[Term, ...], letters: tuple[str, ...], seed: str,
-                              setup: PageSetup, env: Environment) -> str:
-    """The HTML of a glossary worksheet: per variant, the matching parts, then the key on its own page."""
+                              setup: PageSetup, env: Environment, copy: str = "teacher") -> str:
+    """The HTML of ``copy`` of a glossary worksheet: per variant, the matching parts (not in the key
+    copy), then the key on its own page (not in the student copy)."""
     if not terms:
         raise ValueError("a glossary worksheet needs at least one term")
     labelled = len(letters) > 1
     sheets = tuple(glossary_sheet(corpus, terms, seed, letter, f"Variant {letter}" if labelled else "") for letter in letters)
-    return env.get_template("glossary_worksheet.html").render(setup=setup, sheets=sheets, instructions=INSTRUCTIONS)
+    return env.get_template("glossary_worksheet.html").render(setup=setup, sheets=sheets, instructions=INSTRUCTIONS,
+                                                                 copy=check_copy(copy))

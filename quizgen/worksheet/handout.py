@@ -15,7 +15,7 @@ from quizgen.generate.question_model import Question
 from quizgen.generate.summaries import article_summary
 from quizgen.model.article import Article
 from quizgen.model.corpus import Corpus
-from quizgen.worksheet.worksheet_html import PageSetup, instructions_for, sheet_variants
+from quizgen.worksheet.worksheet_html import PageSetup, check_copy, instructions_for, sheet_variants
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,12 @@ def handout_summary(corpus: Corpus, article: Article) -> tuple[SummarySentence, 
 
 
 def render_reading_handout(corpus: Corpus, article: Article, variants: list[tuple[str, tuple[Question, ...]]],
-                           setup: PageSetup, env: Environment) -> str:
-    """The HTML of a reading handout: per variant, the summary and the questions, then the key on its own page."""
+                           setup: PageSetup, env: Environment, copy: str = "teacher") -> str:
+    """The HTML of ``copy`` of a reading handout: per variant, the summary and the questions (not in
+    the key copy), then the key on its own page (not in the student copy)."""
     if not variants or not variants[0][1]:
         raise ValueError("a reading handout needs at least one question")
     return env.get_template("handout.html").render(
         setup=setup, article=handout_article(corpus, article), summary=handout_summary(corpus, article),
-        variants=sheet_variants(corpus, variants), instructions=instructions_for(variants[0][1]))
+        variants=sheet_variants(corpus, variants), instructions=instructions_for(variants[0][1]),
+        copy=check_copy(copy))

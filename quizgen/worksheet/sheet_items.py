@@ -52,11 +52,26 @@ class KeyEntry:
 
     number: int
     answer: str
-    """`B`, `False`, or for ordering the letters earliest first: `B, D, A, C`."""
+    """What the student writes: `B`, `False`, or for ordering each event's number, by letter: `A 2, B 1, C 3`."""
     answer_text: str
-    """The words of the answer: the option; for ordering, each event's number (`numbered A 2, B 1, C 3`)."""
+    """The words of the answer (the option); for ordering, the same as ``answer``."""
     explanation: str
     sources: tuple[SourceLine, ...]
+
+
+@dataclass(frozen=True)
+class CitedArticle:
+    """An article a key quotes, listed once under the key: the source lines name only its outlet and date."""
+
+    outlet: str
+    published: str
+    headline: str
+
+
+def cited_articles(entries: tuple[KeyEntry, ...]) -> tuple[CitedArticle, ...]:
+    """Every article the key's sources quote, once each, in the order the key first quotes them."""
+    seen = dict.fromkeys(CitedArticle(s.outlet, s.published, s.headline) for entry in entries for s in entry.sources)
+    return tuple(seen)
 
 
 def source_lines(corpus: Corpus, citations: tuple[Citation, ...]) -> tuple[SourceLine, ...]:
@@ -72,13 +87,17 @@ def sheet_question(number: int, question: Question) -> SheetQuestion:
     return SheetQuestion(number, question.kind, question.stem, options)
 
 
+def ordering_answer(correct_order: tuple[int, ...]) -> str:
+    """The numbers a student writes on the lines before the lettered events, 1 for the first:
+    ``ordering_answer((1, 3, 2, 0))`` → ``"A 4, B 1, C 3, D 2"``."""
+    place = {index: rank for rank, index in enumerate(correct_order, start=1)}
+    return ", ".join(f"{option_letter(i)} {place[i]}" for i in sorted(place))
+
+
 def key_entry(corpus: Corpus, number: int, question: Question) -> KeyEntry:
     answer_text = question.answer_text
     if question.correct_order is not None:
-        answer = ", ".join(option_letter(i) for i in question.correct_order)
-        # what the student writes on the lines: each event's place, 1 for the earliest
-        place = {index: rank for rank, index in enumerate(question.correct_order, start=1)}
-        answer_text = "numbered " + ", ".join(f"{option_letter(i)} {place[i]}" for i in range(len(question.options)))
+        answer = answer_text = ordering_answer(question.correct_order)
     elif question.kind == "true-false":
         answer = question.answer_text
     else:

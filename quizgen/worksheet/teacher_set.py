@@ -1,8 +1,9 @@
 """The ready set of printable documents for teachers, which the study site publishes.
 
 ``teacher_worksheets`` is pure: for every article a worksheet and a reading handout, one worksheet
-on the whole corpus, and the glossary worksheet, each as HTML with a fixed seed, so a rebuild of
-the same corpus gives the same documents (and ``render_pdf_cached`` renders none of them again).
+on the whole corpus, and the glossary worksheet, each in three copies (the students' copy, the
+answer key, and both in one file for the teacher), as HTML with a fixed seed, so a rebuild of the
+same corpus gives the same files (and ``render_pdf_cached`` renders none of them again).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.model.corpus import Corpus
-from quizgen.worksheet.worksheet_request import WorksheetDocument, WorksheetRequest, build_worksheet
+from quizgen.worksheet.worksheet_request import PrintedFile, WorksheetDocument, WorksheetRequest, build_worksheet
 
 TEACHER_SEED = "teachers"
 ARTICLE_QUESTIONS = 15
@@ -20,20 +21,22 @@ HANDOUT_QUESTIONS = 8
 
 
 def teacher_worksheets(corpus: Corpus, bank: QuestionBank, paper: str = "a4",
-                       template_dirs: tuple[Path, ...] = ()) -> list[WorksheetDocument]:
-    """The ready set, in a stable order; uris under `teachers/`.
+                       template_dirs: tuple[Path, ...] = ()) -> list[PrintedFile]:
+    """The ready set, in a stable order: each sheet's student, key and teacher copies, one after
+    the other (the teachers' page lists them three by three); uris under `teachers/`.
 
-    `teachers/worksheet.pdf` (whole corpus), `teachers/worksheet-<article>.pdf`,
-    `teachers/handout-<article>.pdf`, `teachers/glossary-worksheet.pdf`. Articles without
-    questions get no worksheet or handout; a corpus without terms no glossary worksheet.
+    Sheets `teachers/corpus-worksheet` (whole corpus), `teachers/worksheet-<article>`,
+    `teachers/glossary-worksheet`, `teachers/handout-<article>`, each as `…-student.pdf`,
+    `…-key.pdf` and `…-teacher.pdf`. Articles without questions get no worksheet or handout; a
+    corpus without terms no glossary worksheet.
     """
     def make(uri: str, **options: object) -> WorksheetDocument:
         request = WorksheetRequest(seed=TEACHER_SEED, paper=paper, **options)  # type: ignore[arg-type]
         return build_worksheet(corpus, bank, request, uri=uri, template_dirs=template_dirs)
 
-    documents = []
+    documents: list[WorksheetDocument] = []
     if bank.questions:
-        documents.append(make("teachers/worksheet.pdf", count=CORPUS_QUESTIONS))
+        documents.append(make("teachers/corpus-worksheet.pdf", count=CORPUS_QUESTIONS))
     for article in corpus.articles:
         if bank.by_article(article.id):
             documents.append(make(f"teachers/worksheet-{article.id}.pdf", articles=(article.id,), count=ARTICLE_QUESTIONS))
@@ -42,4 +45,4 @@ def teacher_worksheets(corpus: Corpus, bank: QuestionBank, paper: str = "a4",
     for article in corpus.articles:
         if bank.by_article(article.id):
             documents.append(make(f"teachers/handout-{article.id}.pdf", type="handout", articles=(article.id,), count=HANDOUT_QUESTIONS))
-    return documents
+    return [file for document in documents for file in document.files()]

@@ -1,9 +1,11 @@
 """Question worksheets as complete HTML documents, ready for the PDF renderer.
 
-Pure: the corpus, the questions of each variant and a page set-up in, an HTML string out. Each
-variant is the students' sheet (title, name/class/date lines, instructions, numbered questions with
-space to answer), then its answer key on a page of its own. The templates (`worksheet*.html`)
-are rendered with quizgen's HTML environment, which escapes every value from the corpus.
+Pure: the corpus, the questions of each variant, a page set-up and a copy in, an HTML string out.
+Every sheet is printed in three copies (``COPIES``): the students' copy holds each variant's sheet
+(title, name/class/date lines, instructions, numbered questions with space to answer) and no word
+of the key; the key copy holds each variant's answer key; the teacher's copy holds each variant's
+sheet followed by its key on a page of its own. The templates (`worksheet*.html`) are rendered
+with quizgen's HTML environment, which escapes every value from the corpus.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from jinja2 import Environment
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import make_environments
-from quizgen.worksheet.sheet_items import KeyEntry, SheetQuestion, key_entries, sheet_questions
+from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, SheetQuestion, cited_articles, key_entries, sheet_questions
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 """`--paper` values → CSS `@page { size }` values."""
@@ -24,8 +26,20 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 KIND_INSTRUCTIONS = {
     "multiple-choice": "For a lettered question, write the letter of the one correct answer on the line.",
     "true-false": "For a true-or-false statement, circle True or False.",
-    "ordering": "To put events in order, number them on the lines: 1 for the earliest.",
+    "ordering": "To put events in order, write a number on the line before each event: 1 for the earliest, "
+                "2 for the next, and so on.",
 }
+"""One line per kind of question, printed when the sheet holds that kind."""
+
+COPIES = ("student", "key", "teacher")
+"""The copies of every sheet: `student` (the questions, no key), `key` (the answer keys only),
+`teacher` (each variant's questions, then its key)."""
+
+
+def check_copy(copy: str) -> str:
+    if copy not in COPIES:
+        raise ValueError(f"expected a copy of {', '.join(COPIES)}, found {copy!r}")
+    return copy
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,10 @@ class SheetVariant:
     questions: tuple[SheetQuestion, ...]
     key: tuple[KeyEntry, ...]
 
+    @property
+    def articles(self) -> tuple[CitedArticle, ...]:
+        return cited_articles(self.key)
+
 
 def html_environment(template_dirs: tuple[Path, ...] = ()) -> Environment:
     """quizgen's HTML environment (autoescape on), with project templates overriding the built-in ones."""
@@ -77,9 +95,11 @@ def sheet_variants(corpus: Corpus, variants: list[tuple[str, tuple[Question, ...
 
 
 def render_question_worksheet(corpus: Corpus, variants: list[tuple[str, tuple[Question, ...]]], setup: PageSetup,
-                              env: Environment) -> str:
-    """The HTML of a question worksheet: each variant's sheet, each followed by its key on a new page."""
+                              env: Environment, copy: str = "teacher") -> str:
+    """The HTML of ``copy`` of a question worksheet (``COPIES``): the teacher's holds each variant's
+    sheet followed by its key on a new page."""
     if not variants or not variants[0][1]:
         raise ValueError("a worksheet needs at least one question")
     return env.get_template("worksheet.html").render(
-        setup=setup, variants=sheet_variants(corpus, variants), instructions=instructions_for(variants[0][1]))
+        setup=setup, variants=sheet_variants(corpus, variants), instructions=instructions_for(variants[0][1]),
+        copy=check_copy(copy))

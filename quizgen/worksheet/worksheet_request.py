@@ -6,20 +6,22 @@ a request that cannot be met raises ``UsageError`` with what was expected and wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.errors import UsageError
 from quizgen.generate.question_bank import FAMILY_TITLES, QuestionBank
 from quizgen.generate.question_model import Question, stable_hash
-from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria, select_questions
+from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
 from quizgen.render.environment import counted
 from quizgen.worksheet.glossary_worksheet import render_glossary_worksheet
 from quizgen.worksheet.handout import render_reading_handout
+from quizgen.worksheet.sheet_rules import select_sheet_questions
 from quizgen.worksheet.variants import MAX_VARIANTS, make_variant, variant_letters
-from quizgen.worksheet.worksheet_html import PAPER_SIZES, PageSetup, html_environment, render_question_worksheet
+from quizgen.worksheet.worksheet_html import COPIES, PAPER_SIZES, PageSetup, check_copy, html_environment, render_question_worksheet
 
 WORKSHEET_TYPES = ("questions", "glossary", "handout")
 QUESTION_KINDS = ("multiple-choice", "true-false", "ordering")
@@ -48,15 +50,55 @@ class WorksheetRequest:
 
 
 @dataclass(frozen=True)
-class WorksheetDocument:
-    """A printable document, as HTML ready for ``render_pdf``."""
+class PrintedFile:
+    """One PDF to be: one copy of a sheet, as HTML ready for ``render_pdf``."""
 
     uri: str
-    """Where it goes in a site: `teachers/worksheet-<article-id>.pdf`."""
+    """Where it goes: `teachers/worksheet-<article-id>-student.pdf`."""
+    copy: str
+    """`student`, `key` or `teacher` (``COPIES``)."""
     title: str
     description: str
-    """One line for a list of downloads: what it holds."""
     html: str
+
+
+COPY_NAMES = {"student": "student copy", "key": "answer key", "teacher": "teacher's copy (questions and key)"}
+
+
+def copy_uri(uri: str, copy: str) -> str:
+    """The file of ``copy`` beside ``uri``: `teachers/handout-x.pdf` → `teachers/handout-x-key.pdf`."""
+    stem, dot, suffix = uri.rpartition(".")
+    return f"{stem}-{copy}.{suffix}" if dot else f"{uri}-{copy}"
+
+
+@dataclass(frozen=True)
+class WorksheetDocument:
+    """A printable sheet in its three copies, each as HTML ready for ``render_pdf``."""
+
+    uri: str
+    """The name the copies are named after: `teachers/worksheet-<article-id>.pdf` gives
+    `…-student.pdf`, `…-key.pdf` and `…-teacher.pdf` (``files``)."""
+    title: str
+    description: str
+    """One line for a list of downloads: what the sheet holds."""
+    student_html: str
+    """The questions of every variant, and no word of a key: the copy to hand out."""
+    key_html: str
+    """The answer key of every variant, with explanations and sources."""
+    teacher_html: str
+    """Each variant's questions, then its key on pages of their own."""
+
+    @property
+    def html(self) -> str:
+        """The teacher's copy: everything the sheet prints. Hand students ``student_html`` only."""
+        return self.teacher_html
+
+    def copy_html(self, copy: str) -> str:
+        return {"student": self.student_html, "key": self.key_html, "teacher": self.teacher_html}[check_copy(copy)]
+
+    def files(self) -> tuple[PrintedFile, ...]:
+        """The three copies, in the order of ``COPIES``."""
+        return tuple(PrintedFile(copy_uri(self.uri, copy), copy, self.title, self.description, self.copy_html(copy)) for copy in COPIES)
 
 
 def _unknown(what: str, given: tuple[str, ...], known: list[str]) -> list[str]:
@@ -135,16 +177,20 @@ def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetReques
     env = html_environment(template_dirs)
     letters = variant_letters(request.variants)
     covers = _covers(corpus, request)
-    with_key = f"in {len(letters)} variants, each with its own answer key" if len(letters) > 1 else "with answer key"
+    in_variants = f", in {len(letters)} variants" if len(letters) > 1 else ""
+
+    def document(title: str, description: str, render: Callable[[str], str]) -> WorksheetDocument:
+        return WorksheetDocument(uri, title, description, *(render(copy) for copy in COPIES))
+
     if request.type == "glossary":
         terms = select_terms(corpus, request)
         if not terms:
             raise _no_match(request, "glossary term")
         title = request.title or f"Glossary worksheet: {covers}"
         setup = PageSetup(title, f"Match {counted(len(terms), 'term')} to their definitions.", request.paper, corpus.info.language)
-        html = render_glossary_worksheet(corpus, terms, letters, request.seed, setup, env)
-        return WorksheetDocument(uri, title, f"Match {counted(len(terms), 'term')} to their definitions, {with_key}.", html)
-    questions: tuple[Question, ...] = select_questions(bank.candidates(request.articles, request.topics), _criteria(request))
+        return document(title, f"Match {counted(len(terms), 'term')} to their definitions{in_variants}.",
+                        lambda copy: render_glossary_worksheet(corpus, terms, letters, request.seed, setup, env, copy))
+    questions: tuple[Question, ...] = select_sheet_questions(bank.candidates(request.articles, request.topics), _criteria(request))
     if not questions:
         raise _no_match(request, "question")
     variants = [(letter, make_variant(questions, request.seed, letter)) for letter in letters]
@@ -153,10 +199,10 @@ def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetReques
         article = corpus.article(request.articles[0])
         meta = article.meta
         title = request.title or f"Reading handout: {corpus.outlet(meta.outlet).name}, {meta.published.display}"
-        setup = PageSetup(title, "", request.paper, corpus.info.language)
-        html = render_reading_handout(corpus, article, variants, setup, env)
-        return WorksheetDocument(uri, title, f"Summary of “{meta.headline}” and {described}, {with_key}.", html)
+        handout_setup = PageSetup(title, "", request.paper, corpus.info.language)
+        return document(title, f"Summary of “{meta.headline}” and {described}{in_variants}.",
+                        lambda copy: render_reading_handout(corpus, article, variants, handout_setup, env, copy))
     title = request.title or f"Worksheet: {_short_title(corpus, request)}"
-    setup = PageSetup(title, f"{counted(len(questions), 'question')} on {covers}", request.paper, corpus.info.language)
-    html = render_question_worksheet(corpus, variants, setup, env)
-    return WorksheetDocument(uri, title, f"{described} on {covers}, {with_key}.", html)
+    sheet_setup = PageSetup(title, f"{counted(len(questions), 'question')} on {covers}", request.paper, corpus.info.language)
+    return document(title, f"{described} on {covers}{in_variants}.",
+                    lambda copy: render_question_worksheet(corpus, variants, sheet_setup, env, copy))
