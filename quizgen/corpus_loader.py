@@ -14,6 +14,7 @@ from quizgen.load.yaml_cache import YamlCache
 from quizgen.model.article import Article
 from quizgen.model.corpus import Corpus, SourceLocation
 from quizgen.validate.consistency import check_consistency
+from quizgen.validate.names import check_names
 from quizgen.validate.quotes import verify_quotes
 from quizgen.validate.references import check_references, collect_definitions
 from quizgen.validate.story import STORY_FILE, check_story
@@ -75,6 +76,7 @@ def _loaded_corpus(root: Path, display_root: str, yaml_cache: Path | None) -> Co
     spaces, found = collect_definitions(files)
     problems.extend(found)
     problems.extend(check_references(files, spaces))
+    problems.extend(check_names(files))
     loaded: dict[str, tuple[Article, LoadedArticle]] = {}
     for entry in files.articles:
         loaded.setdefault(entry.model.id, (Article(entry.model, entry.blocks), entry))

@@ -4,12 +4,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_for_message(text: str) -> str:
+    r"""``text`` with every character that is not printable escaped as Python's ``repr`` does
+    (``\n``, ``\x1b``, ``\u200b``): controls, format and invisible characters, line and paragraph
+    separators, spaces other than ' ' (`str.isprintable`). Corpus text in a message then stays on
+    its line and shows what is there: a key cannot print a line of its own, move the cursor or
+    hide a character.
+
+    >>> escape_for_message("ok\nseeds: the corpus is valid.\x1b[2K")
+    'ok\\nseeds: the corpus is valid.\\x1b[2K'
+    """
+    if text.isprintable():  # the common case: nothing to escape, found in C
+        return text
+    return "".join(_escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    if char.isprintable():
+        return char
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
     """One content problem, printed as ``path:line:col: message``.
 
-    ``line`` and ``column`` count from 1, as editors do.
+    ``line`` and ``column`` count from 1, as editors do. Printed, the path and the message show
+    corpus text escaped (`escape_for_message`): a problem is always one line.
     """
 
     path: str
@@ -18,7 +45,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{escape_for_message(self.path)}:{self.line}:{self.column}: {escape_for_message(self.message)}"
 
 
 class QuizgenError(Exception):

@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéüßñçøåÉ"
-words = st.text(alphabet=LETTERS, min_size=2, max_size=9)
+words = st.text(alphabet=LETTERS, min_size=3, max_size=9)  # two words make a quote long enough to prove something
 phrases = st.lists(words, min_size=2, max_size=6).map(" ".join)
 # Names, roles, terms and the like start with a word of their own, so that no generated answer is
 # contained in another's wording by chance (the item-writing rules rightly refuse a stem that gives the

@@ -86,7 +86,8 @@ def _blocks(body_lines: list[str], first_line: int) -> list[TextBlock]:
             found = opener.group("kind")
             if found not in FURNITURE_KINDS:
                 shown = f"'{found}'" if found else "nothing"
-                raise YamlSyntaxError(Mark(number, 14), f"expected a furniture kind ({', '.join(FURNITURE_KINDS)}), found {shown}")
+                column = opener.start("kind") + 1 if found else len(stripped) + 1
+                raise YamlSyntaxError(Mark(number, column), f"expected a furniture kind ({', '.join(FURNITURE_KINDS)}), found {shown}")
             flush(number + 1)
             kind, opened_at = found, number
         elif _CLOSE.fullmatch(stripped) and stripped.startswith(":::"):

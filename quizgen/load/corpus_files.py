@@ -20,7 +20,8 @@ from pydantic import BaseModel
 
 from quizgen.errors import Problem
 from quizgen.load.article_file import split_article_file
-from quizgen.load.source_text import SourceText, read_source_text, unreadable
+from quizgen.load.corpus_listing import FOLDERS, list_corpus
+from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.load.yaml_tree import Path as DataPath
 from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
 from quizgen.model.article import TextBlock
@@ -43,7 +44,8 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "briefing.yaml": StoryFile,
 }
 """Files a corpus may have: without `briefing.yaml` the briefing is chosen from the facts."""
-YAML_SUFFIXES = (".yaml", ".yml")
+YAML_SUFFIXES = FOLDERS["facts"]
+"""The endings of facts files (`quizgen draft` lists them too)."""
 _DRAFT_LINE = re.compile(r"^draft:[ \t]*true[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
@@ -117,17 +119,6 @@ def _load_article(source: SourceText, parse: YamlParser) -> tuple[LoadedArticle 
     return LoadedArticle(loaded.display, loaded.doc, loaded.model, parts.blocks), problems
 
 
-def _files_in(folder: Path, suffixes: tuple[str, ...], display: str, problems: list[Problem]) -> list[Path] | None:
-    """The corpus files in ``folder``; None, with a problem, when the folder cannot be read."""
-    try:
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
-    except OSError as exc:
-        problems.append(unreadable(display, exc, "folder"))
-        return None
-
-
 def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_yaml) -> tuple[CorpusFiles, list[Problem]]:
     """Read and shape-check every corpus file under ``root``; return what loaded and all problems.
     ``parse`` parses each YAML text (a `YamlCache`'s, to read back what the last build parsed)."""
@@ -141,49 +132,24 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
             return None
         return result
 
-    def is_file(path: Path) -> bool | None:
-        try:
-            return path.is_file()
-        except OSError as exc:  # the folder above may not be searched
-            problems.append(unreadable(_display(root_display, path.relative_to(root)), exc))
-            return None
-
-    try:
-        next(root.iterdir(), None)
-    except OSError as exc:  # one message for the folder, not one for each file it should hold
-        problems.append(unreadable(root_display or ".", exc, "folder"))
-        files.failed.update([*REGISTRY_FILES, "facts", "articles"])
-        return files, problems
+    listing = list_corpus(root, lambda relative: _display(root_display, relative) if relative.parts else (root_display or "."),
+                          tuple(REGISTRY_FILES), tuple(OPTIONAL_FILES))
+    problems.extend(listing.problems)
+    files.failed.update(listing.missing | listing.unread)
     for name, model in {**REGISTRY_FILES, **OPTIONAL_FILES}.items():
-        path = root / name
-        present = is_file(path)
-        if present is None:
-            files.failed.add(name)
+        if name not in listing.registries:
             continue
-        if not present and name in OPTIONAL_FILES:
-            continue
-        if not present:
-            problems.append(Problem(_display(root_display, Path(name)), 1, 1, f"expected the file {name} in the corpus folder, found no such file"))
-            files.failed.add(name)
-            continue
-        source = read(path)
+        source = read(listing.registries[name])
         loaded, found = _parse(source, model, parse) if source else (None, [])
         problems.extend(found)
         if loaded is None:
             files.failed.add(name)
         else:
             files.registries[name] = loaded
-    for path in _files_in(root, YAML_SUFFIXES, root_display, problems) or []:
-        if path.name not in REGISTRY_FILES and path.name not in OPTIONAL_FILES:
-            problems.append(Problem(_display(root_display, Path(path.name)), 1, 1,
-                                    f"expected one of {', '.join(REGISTRY_FILES)} at the top of the corpus folder, found '{path.name}' (facts go under facts/)"))
-    for kind, folder, suffixes in (("facts", "facts", YAML_SUFFIXES), ("articles", "articles", (".md",))):
-        paths = _files_in(root / folder, suffixes, _display(root_display, Path(folder)), problems)
-        if paths is None:
-            files.failed.add(kind)
-            continue
-        if not paths:
-            problems.append(Problem(_display(root_display, Path(folder)), 1, 1, f"expected at least one {'/'.join(suffixes)} file in {folder}/, found none"))
+    for kind, paths in (("facts", listing.facts), ("articles", listing.articles)):
+        if not paths and kind not in listing.missing:
+            suffixes = FOLDERS[kind]
+            problems.append(Problem(_display(root_display, Path(kind)), 1, 1, f"expected at least one {'/'.join(suffixes)} file in {kind}/, found none"))
             files.failed.add(kind)
         for path in paths:
             source = read(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,8 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 
 @dataclass(frozen=True)
 class SourceText:
-    """A corpus file's text, with line ends made ``\\n`` and any UTF-8 byte-order mark dropped.
+    """A corpus file's text, with line ends made ``\\n``, any UTF-8 byte-order mark dropped, and
+    in Unicode's composed form (NFC).
 
     ``display`` is the path as it appears in messages (relative to where quizgen was run).
     """
@@ -23,10 +25,12 @@ class SourceText:
 
 
 def _position_of_offset(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    column = offset - (before.rfind(b"\n") + 1) + 1
-    return line, column
+    """The line and column of byte ``offset`` as an editor shows them: lines end at LF, CRLF or
+    CR (as quizgen reads them), columns count characters, not bytes (nor a byte-order mark)."""
+    before = data[3 if data.startswith(b"\xef\xbb\xbf") else 0:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", "replace")) + 1
+    return before.count(b"\n") + 1, column
 
 
 _WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
@@ -81,4 +85,8 @@ def read_source_text(path: Path, display: str) -> SourceText | Problem:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        # One spelling for what looks the same: "é" typed as one character or as "e" and a
+        # combining accent. Two names, or a quote and its article, then compare as they look.
+        text = unicodedata.normalize("NFC", text)
     return SourceText(path, display, text)

@@ -20,6 +20,7 @@ is counted once, so an alias bomb is rejected after reading it, never after expa
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -127,6 +128,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
 
     ``line_offset`` shifts every reported line (for front matter that starts below line 1).
     """
+    _refuse_unusual_line_breaks(text, line_offset)
     try:
         return _parse_with(_Loader, text, line_offset)
     except _ParserNestingLimit:
@@ -134,6 +136,28 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
         # ahead, before quizgen sees the events that pass MAX_DEPTH. The pure-Python parser has
         # none, so quizgen's own limit decides, with the same message and position everywhere.
         return _parse_with(yaml.SafeLoader, text, line_offset)
+
+
+_UNUSUAL_LINE_BREAKS = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
+
+
+def _refuse_unusual_line_breaks(text: str, line_offset: int) -> None:
+    """Refuse U+0085, U+2028 and U+2029, with the position an editor shows.
+
+    YAML counts them as line breaks (a plain value ends there, and every position after them is
+    a line further down), while editors and the article reader do not: quizgen counts lines at
+    ``\\n`` only. Written as YAML escapes (``"\\L"``) they are text like any other.
+    """
+    found = [at for at in (text.find(char) for char in _UNUSUAL_LINE_BREAKS) if at >= 0]
+    if not found:
+        return
+    at = min(found)
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    char = text[at]
+    raise YamlSyntaxError(Mark(line + line_offset, column),
+                          f"expected printable text, found the invisible character U+{ord(char):04X} ({_UNUSUAL_LINE_BREAKS[char]}), "
+                          "which YAML reads as a line break where editors show none; replace it with a space or a line break")
 
 
 class _ParserNestingLimit(Exception):
@@ -209,10 +233,13 @@ def _parse_with(loader_class: Any, text: str, line_offset: int) -> YamlDocument:
                 total += 1
                 plain = not event.style and event.implicit[0] and event.tag is None
                 is_key = bool(stack) and stack[-1].pending_key is None and isinstance(stack[-1].value, dict)
+                scalar = event.value
+                if event.style == '"' and not unicodedata.is_normalized("NFC", scalar):
+                    scalar = unicodedata.normalize("NFC", scalar)  # escapes ("e\\u0301") give the text NFC as read
                 if is_key:
-                    value = event.value  # keys are always text: `on:` is the key "on"
+                    value = scalar  # keys are always text: `on:` is the key "on"
                 else:
-                    value = resolve_plain_scalar(event.value) if plain else event.value
+                    value = resolve_plain_scalar(scalar) if plain else scalar
                 attach(value, 1, mark, event.anchor, plain_key=is_key and plain)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()

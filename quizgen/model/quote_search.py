@@ -1,7 +1,8 @@
 """Finding a curator's quote in an article's text, tolerant only of typography.
 
 Typographic quotes and dashes, non-breaking spaces and runs of white space are normalised on
-both sides; letters, digits and punctuation must match exactly. `...` or `…` in a quote joins
+both sides; letters, digits and punctuation must match exactly, from the start of a word to the
+end of one (`500 people` is not in `3,500 people`). `...` or `…` in a quote joins
 passages that appear in that order. Matches inside page furniture do not count.
 """
 
@@ -26,6 +27,32 @@ def normalise_for_matching(text: str) -> str:
     return " ".join(text.translate(_CHAR_MAP).split())
 
 
+def quote_passages(quote: str) -> list[str]:
+    """The passages of a quote that `...` or `…` joins, normalised for matching; empty ones dropped.
+
+    >>> quote_passages("“It took 12 years,” ... she said.")
+    ['"It took 12 years,"', 'she said.']
+    """
+    parts = [normalise_for_matching(p) for p in _ELLIPSIS.split(quote.translate(_CHAR_MAP))]
+    return [p for p in parts if p]
+
+
+def contains_words(text: str, part: str) -> bool:
+    """Whether normalised ``part`` stands in normalised ``text`` on whole words and numbers (as a
+    quote must stand in its article): `It took 1` is not in `It took 12 years`.
+
+    >>> contains_words("Mayor Anna Lima cut the ribbon", "Anna Lima"), contains_words("Mayor Anna Lima", "Anna Lim")
+    (True, False)
+    """
+    search = QuoteSearch(text, [])
+    at = text.find(part)
+    while at >= 0:
+        if not search.cuts_a_word(at, at + len(part)):
+            return True
+        at = text.find(part, at + 1)
+    return False
+
+
 @dataclass(frozen=True)
 class QuoteSpan:
     """Where a quoted passage stands in the published text (offsets into it)."""
@@ -34,9 +61,14 @@ class QuoteSpan:
     end: int
 
 
+CUT = "inside longer words"
+"""`QuoteMiss.furniture` when a passage was found only inside longer words or numbers."""
+
+
 @dataclass(frozen=True)
 class QuoteMiss:
-    """Why a quote was not found: `furniture` names the block it was found in instead, if any.
+    """Why a quote was not found: `furniture` names the block it was found in instead, if any, or
+    is `CUT` when it was found only inside longer words or numbers.
 
     ``matched`` is how many characters of the (normalised) quote match somewhere in the article,
     and ``near`` the offset in the published text where that longest match ends.
@@ -92,27 +124,61 @@ class QuoteSearch:
     def _span(self, norm_start: int, norm_end: int) -> QuoteSpan:
         return QuoteSpan(self.origin(norm_start), self.origin(norm_end - 1) + 1)
 
+    def cuts_a_word(self, start: int, end: int) -> bool:
+        """Whether normalised [start, end) begins or ends inside a word or a number: `500 people`
+        inside `3,500 people`, `legal` inside `illegal`, `Lim` inside `Lima`."""
+        text = self.normalised
+        before, after = text[start - 1:start], text[end:end + 1]
+        first, last = text[start:start + 1], text[end - 1:end]
+        if first.isalnum() and before.isalnum() or last.isalnum() and after.isalnum():
+            return True
+        # a digit after "2," or before ",5" is part of a number, and so is its sign: "-5" (a dash
+        # after a word joins words, "COVID-19", "them—2,000")
+        if first.isdigit() and before in (",", ".") and text[start - 2:start - 1].isdigit():
+            return True
+        if first.isdigit() and before in ("-", "+") and not text[max(start - 2, 0):start - 1].isalnum():
+            return True
+        return last.isdigit() and after in (",", ".") and text[end + 1:end + 2].isdigit()
+
+    def _outside_furniture(self, part: str, at: int, step: int, stop: int) -> tuple[int, str | None]:
+        """The first occurrence of ``part`` from ``at`` (moving on by ``step``: 1 forwards, -1
+        backwards, to ``stop``) that is on whole words and not in furniture, or -1; and, if it
+        passed one, the furniture it was in or ``CUT`` for one inside longer words."""
+        found_in: str | None = None
+        while at >= 0:
+            span = self._span(at, at + len(part))
+            kind = CUT if self.cuts_a_word(at, at + len(part)) else self._furniture_at(span.start, span.end)
+            if kind is None:
+                return at, found_in
+            found_in = found_in or kind
+            at = self.normalised.find(part, at + 1) if step > 0 else self.normalised.rfind(part, stop, at + len(part) - 1)
+        return -1, found_in
+
     def find(self, quote: str) -> list[QuoteSpan] | QuoteMiss:
-        """The spans of a quote's passages outside furniture, or why it was not found."""
-        parts = [normalise_for_matching(p) for p in _ELLIPSIS.split(quote.translate(_CHAR_MAP))]
-        parts = [p for p in parts if p]
-        spans: list[QuoteSpan] = []
+        """The spans of a quote's passages outside furniture, or why it was not found.
+
+        Passages joined by `...` are placed as close together as the text allows: each is found
+        after the one before it, then each but the last is moved to its last occurrence before the
+        next (what is marked, and what the distance between passages is measured on).
+        """
+        return self.find_passages(quote_passages(quote))
+
+    def find_passages(self, parts: list[str]) -> list[QuoteSpan] | QuoteMiss:
+        """`find` for a quote already split by `quote_passages`."""
+        starts: list[int] = []
         position = 0
         for part in parts:
-            found_in: str | None = None
-            at = self.normalised.find(part, position)
-            while at >= 0:
-                span = self._span(at, at + len(part))
-                kind = self._furniture_at(span.start, span.end)
-                if kind is None:
-                    break
-                found_in = found_in or kind
-                at = self.normalised.find(part, at + 1)
+            at, found_in = self._outside_furniture(part, self.normalised.find(part, position), 1, 0)
             if at < 0:
                 return self._miss(part, found_in)
-            spans.append(span)
+            starts.append(at)
             position = at + len(part)
-        return spans
+        for index in range(len(parts) - 2, -1, -1):
+            part, limit = parts[index], starts[index + 1]
+            at, _ = self._outside_furniture(part, self.normalised.rfind(part, starts[index], limit), -1, starts[index])
+            if at >= 0:  # never -1: the first placement is itself before the next passage
+                starts[index] = at
+        return [self._span(at, at + len(part)) for at, part in zip(starts, parts)]
 
     def _miss(self, part: str, furniture: str | None) -> QuoteMiss:
         low, high = 0, len(part)  # longest prefix of `part` found anywhere: binary search

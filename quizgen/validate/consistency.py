@@ -8,7 +8,7 @@ import hashlib
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles
 from quizgen.model.article import Article
-from quizgen.model.quote_search import normalise_for_matching
+from quizgen.model.quote_search import contains_words, normalise_for_matching
 
 
 # The first printed newspapers are of the early 1600s. The site's sitemap is dated by the latest
@@ -54,7 +54,7 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
             if fact.kind == "role":
                 people_with_roles.add(fact.person)
             elif fact.kind == "quotation":
-                if not any(normalise_for_matching(fact.text) in quote for quote in quotes):
+                if not any(contains_words(quote, normalise_for_matching(fact.text)) for quote in quotes):
                     problems.append(facts_file.problem(path + ("text",), "expected the quotation's text within one of the fact's source quotes, found it in none"))
             elif fact.kind == "quantity":
                 problems.extend(_check_figures(facts_file, path, fact.value, fact.distractors))
@@ -75,7 +75,7 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
                 problems.append(people.problem(("people", index, "id"), f"expected a role fact (kind: role, person: {person.id}) that sources this person's role, found none"))
             for j, spelling in enumerate(person.spellings):
                 for k, source in enumerate(spelling.sources):
-                    if normalise_for_matching(spelling.name) not in normalise_for_matching(source.quote):
+                    if not contains_words(normalise_for_matching(source.quote), normalise_for_matching(spelling.name)):
                         problems.append(people.problem(("people", index, "spellings", j, "sources", k, "quote"), f"expected the quote to show the spelling '{spelling.name}', found a quote without it"))
     return problems
 
