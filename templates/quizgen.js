@@ -128,13 +128,14 @@
     var feedback = fs.querySelector(".qg-feedback"), items = optionItems(fs), right, message;
     if (fs.dataset.kind === "ordering") {
       var order = fs.dataset.order.split(","), current = items.map(function (li) { return li.dataset.index; });
-      right = current.join() === order.join();
+      /* at the end of a test, an order never saved is not an answer, even if it happens to be right */
+      right = force !== "blank" && current.join() === order.join();
       items.forEach(function (li, i) {
         var ok = current[i] === order[i];
         li.classList.add(ok ? "qg-right" : "qg-wrong");
         badge(li, ok ? "✓ in place" : "✗ belongs at " + (order.indexOf(li.dataset.index) + 1), ok ? "qg-ok" : "qg-no");
       });
-      message = right ? "✓ Right: that is the order they happened in." : "✗ Not quite: the numbers show where each event belongs.";
+      message = right ? "✓ Right: that is the order they happened in." : (force === "blank" ? "✗ Not answered" : "✗ Not quite") + ": the numbers show where each event belongs.";
     } else {
       var chosen = fs.querySelector("input:checked");
       if (!chosen && !force) { feedback.textContent = "Choose an answer first."; return; }
@@ -155,6 +156,7 @@
     }
     all(fs, ".qg-move").forEach(function (b) { b.disabled = true; });
     delete fs.dataset.held;
+    if (force === "blank") fs.dataset.blank = "1";
     fs.dataset.done = "1";
     fs.dataset.right = right ? "1" : "0";
     fs.classList.add(right ? "qg-is-right" : "qg-is-wrong");
@@ -183,6 +185,7 @@
 
   function resetQuestion(fs) {
     delete fs.dataset.held;
+    delete fs.dataset.blank;
     delete fs.dataset.done;
     delete fs.dataset.right;
     fs.classList.remove("qg-is-right", "qg-is-wrong");
@@ -317,7 +320,9 @@
     function update() {
       var left = Math.max(0, Math.ceil((quiz.dataset.deadline - Date.now()) / 1000));
       timer.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
-      if (!left || !document.contains(quiz)) { clearInterval(quiz.qgTimer); if (!left) finishTest(quiz); }
+      /* a quiz left by instant navigation stops; its saved deadline ends the test on return */
+      if (!document.contains(quiz)) return clearInterval(quiz.qgTimer);
+      if (!left) { clearInterval(quiz.qgTimer); finishTest(quiz); }
     }
     quiz.qgTimer = setInterval(update, 1000);
     update();
@@ -326,7 +331,7 @@
   function finishTest(quiz) {
     visibleQuestions(quiz).forEach(function (fs) {
       if (fs.dataset.done) return;
-      checkQuestion(fs, quiz, true, true);
+      checkQuestion(fs, quiz, true, fs.dataset.held ? true : "blank");
       record(fs.dataset.questionId, fs.dataset.right === "1");
     });
     updateScore(quiz);
@@ -343,7 +348,7 @@
     var state = { first: quiz.dataset.first || "", mode: quiz.dataset.mode || "", deadline: quiz.dataset.deadline || "", limit: quiz.dataset.limit || "", q: {} };
     all(quiz, "fieldset.qg-question").forEach(function (fs) {
       var chosen = fs.querySelector("input:checked");
-      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : "", fs.dataset.done ? 1 : fs.dataset.held ? 2 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
+      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : "", fs.dataset.done ? (fs.dataset.blank ? 3 : 1) : fs.dataset.held ? 2 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
     });
     save(quizKey(quiz), state, true);
   }
@@ -362,7 +367,7 @@
       var input = saved[1] && fs.querySelector('input[value="' + saved[1] + '"]');
       if (input) input.checked = true;
       fs.closest(".qg-item").hidden = !!saved[3];
-      if (saved[2] === 1) checkQuestion(fs, quiz, true, true);
+      if (saved[2] === 1 || saved[2] === 3) checkQuestion(fs, quiz, true, saved[2] === 3 ? "blank" : true);
       if (saved[2] === 2) hold(fs, quiz, true);
     });
     delete quiz.dataset.restoring;
@@ -375,7 +380,7 @@
     var a = el("a", { href: "#", "class": "md-skip qg-skip" }, "Skip to the quiz");
     a.addEventListener("click", function (e) {
       e.preventDefault(); e.stopPropagation();
-      var open = all(document, ".qg-quiz fieldset.qg-question").filter(function (fs) { return !fs.dataset.done && !fs.closest(".qg-item").hidden; })[0];
+      var open = all(document, ".qg-quiz fieldset.qg-question").filter(function (fs) { return !fs.dataset.done && !fs.dataset.held && !fs.closest(".qg-item").hidden; })[0];
       var target = open && open.querySelector("input, .qg-move:not(:disabled)");
       if (target) target.focus();
     });

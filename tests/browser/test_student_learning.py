@@ -103,7 +103,11 @@ def test_a_time_limit_ends_the_test(page: Any, server: Any) -> None:
     page.clock.run_for(5 * 60 * 1000 + 2000)
     results = page.locator(".qg-results")
     assert results.is_visible()
-    assert f"You got 1 of {len(questions(page))} right" in results.inner_text()
+    assert f"You got 1 of {len(questions(page))} right" in results.inner_text(), "what was never saved is not an answer"
+    ordering = page.locator("fieldset.qg-question[data-kind=ordering]").first
+    assert ordering.locator(".qg-feedback").inner_text().startswith("✗ Not answered")
+    page.reload()  # the result, blanks included, survives a reload
+    assert f"You got 1 of {len(questions(page))} right" in page.locator(".qg-results").inner_text()
 
 
 def status_of(page: Any) -> str:
