@@ -8,7 +8,7 @@
   "use strict";
   var me = document.currentScript, LETTERS = "ABCDEFGH";
   var NS = "quizgen-v2:" + new URL(me ? me.src.replace(/assets\/quizgen\.js.*$/, "") : "/", location.href).pathname + ":";
-  var STORE = NS + "progress", CARDS = NS + "flashcards";
+  var STORE = NS + "progress", CARDS = NS + "leitner", DAYS = [0, 1, 3, 7, 14];
 
   function area(session) { return session ? window.sessionStorage : window.localStorage; }
   function load(key, session) { try { return JSON.parse(area(session).getItem(key) || "{}") || {}; } catch (e) { return {}; } }
@@ -106,6 +106,12 @@
     relabel(fs);
     var actions = el("div", { "class": "qg-actions" }), check = button("Check answer", "md-button--primary qg-check");
     actions.appendChild(check);
+    /* Hints from the sources: the paragraph that holds the answer (#where-quote-…), not the quote */
+    var links = all(details, ".qg-sources a");
+    links.forEach(function (a) {
+      var where = el("a", { href: a.getAttribute("href").replace("#quote-", "#where-quote-"), "class": "qg-hint" }, "Show me where to look" + (links.length > 1 ? " (" + a.textContent + ")" : ""));
+      actions.appendChild(where);
+    });
     fs.insertBefore(actions, details);
     fs.insertBefore(el("p", { "class": "qg-feedback", role: "status", "aria-live": "polite", tabindex: "-1" }), details);
     details.hidden = true;
@@ -116,36 +122,41 @@
   function badge(li, text, cls) { li.appendChild(el("span", { "class": "qg-badge " + cls }, text)); }
 
   /* quiet: restoring a saved answer, neither recorded again nor focused */
-  function checkQuestion(fs, quiz, quiet) {
+  function checkQuestion(fs, quiz, quiet, force) {
     if (fs.dataset.done) return;
+    if (quiz.dataset.mode === "test" && !force) return hold(fs, quiz, quiet);
     var feedback = fs.querySelector(".qg-feedback"), items = optionItems(fs), right, message;
     if (fs.dataset.kind === "ordering") {
       var order = fs.dataset.order.split(","), current = items.map(function (li) { return li.dataset.index; });
-      right = current.join() === order.join();
+      /* at the end of a test, an order never saved is not an answer, even if it happens to be right */
+      right = force !== "blank" && current.join() === order.join();
       items.forEach(function (li, i) {
         var ok = current[i] === order[i];
         li.classList.add(ok ? "qg-right" : "qg-wrong");
         badge(li, ok ? "✓ in place" : "✗ belongs at " + (order.indexOf(li.dataset.index) + 1), ok ? "qg-ok" : "qg-no");
       });
-      message = right ? "✓ Right: that is the order they happened in." : "✗ Not quite: the numbers show where each event belongs.";
+      message = right ? "✓ Right: that is the order they happened in." : (force === "blank" ? "✗ Not answered" : "✗ Not quite") + ": the numbers show where each event belongs.";
     } else {
       var chosen = fs.querySelector("input:checked");
-      if (!chosen) { feedback.textContent = "Choose an answer first."; return; }
+      if (!chosen && !force) { feedback.textContent = "Choose an answer first."; return; }
       var correctLi = items.filter(function (li) { return li.dataset.index === fs.dataset.correct; })[0];
-      var chosenLi = chosen.closest("li");
+      var chosenLi = chosen && chosen.closest("li");
       right = chosenLi === correctLi;
       badge(correctLi, "✓ Correct answer", "qg-ok");
       correctLi.classList.add("qg-right");
-      if (!right) { badge(chosenLi, "✗ Your answer", "qg-no"); chosenLi.classList.add("qg-wrong"); }
+      if (!right && chosenLi) { badge(chosenLi, "✗ Your answer", "qg-no"); chosenLi.classList.add("qg-wrong"); }
       var letter = correctLi.querySelector(".qg-letter").textContent;
       var line = fs.querySelector(".qg-correct strong"), rest = line && line.nextSibling;
       /* Retry reshuffles the options: the answer line names the letter shown now. */
       if (rest && rest.nodeType === 3) rest.textContent = rest.textContent.replace(/^\s*[A-Z]\./, " " + letter);
       message = right ? "✓ Right!" : "✗ Not quite. The answer is " + letter + " " + correctLi.querySelector(".qg-text").textContent + ".";
-      if (!right && chosenLi.dataset.note) message += " About your answer: " + chosenLi.dataset.note;
+      if (!chosenLi) message = "✗ Not answered. The answer is " + letter + " " + correctLi.querySelector(".qg-text").textContent + ".";
+      else if (!right && chosenLi.dataset.note) message += " About your answer: " + chosenLi.dataset.note;
       all(fs, "input").forEach(function (input) { input.disabled = true; });
     }
     all(fs, ".qg-move").forEach(function (b) { b.disabled = true; });
+    delete fs.dataset.held;
+    if (force === "blank") fs.dataset.blank = "1";
     fs.dataset.done = "1";
     fs.dataset.right = right ? "1" : "0";
     fs.classList.add(right ? "qg-is-right" : "qg-is-wrong");
@@ -160,7 +171,21 @@
     feedback.focus();
   }
 
+  /* Test mode: the answer is kept, and neither judged nor explained until the end. */
+  function hold(fs, quiz, quiet) {
+    var chosen = fs.querySelector("input:checked");
+    if (fs.dataset.kind !== "ordering" && !chosen) { fs.querySelector(".qg-feedback").textContent = "Choose an answer first."; return; }
+    fs.dataset.held = "1";
+    all(fs, "input, .qg-move, .qg-check").forEach(function (b) { b.disabled = true; });
+    fs.querySelector(".qg-feedback").textContent = "Answer saved. You will see how you did at the end of the test.";
+    if (quiet) return;
+    updateScore(quiz);
+    fs.querySelector(".qg-feedback").focus();
+  }
+
   function resetQuestion(fs) {
+    delete fs.dataset.held;
+    delete fs.dataset.blank;
     delete fs.dataset.done;
     delete fs.dataset.right;
     fs.classList.remove("qg-is-right", "qg-is-wrong");
@@ -181,19 +206,24 @@
   }
 
   function updateScore(quiz) {
-    var questions = visibleQuestions(quiz), done = questions.filter(function (fs) { return fs.dataset.done; });
+    var questions = visibleQuestions(quiz), done = questions.filter(function (fs) { return fs.dataset.done; }), test = quiz.dataset.mode === "test";
     var right = done.filter(function (fs) { return fs.dataset.right === "1"; });
     var whole = questions.length === all(quiz, "fieldset.qg-question").length, complete = done.length === questions.length && questions.length;
     /* the first complete attempt at the whole quiz stays, whatever Retry and Review do after it */
     if (complete && whole && !quiz.dataset.first) quiz.dataset.first = right.length + " of " + questions.length;
     var first = quiz.dataset.first ? " First attempt: " + quiz.dataset.first + " right." : "";
-    quiz.querySelector(".qg-score").textContent = "Score: " + right.length + " right of " + done.length + " answered, " + counted(questions.length, "question") + "." + first;
+    quiz.classList.toggle("qg-test", test);
+    all(quiz, ".qg-check").forEach(function (b) { b.textContent = test ? "Save answer" : "Check answer"; });
+    quiz.classList.toggle("qg-test-done", test && !!complete);
+    var bar = quiz.querySelector(".qg-mode");
+    if (bar) bar.className = "qg-mode" + (test ? (complete ? " qg-mode-done" : " qg-mode-running") : "");
+    quiz.querySelector(".qg-score").textContent = test && !complete ? "Test: " + questions.filter(function (fs) { return fs.dataset.held; }).length + " of " + counted(questions.length, "question") + " answered; you see how you did when you finish." : "Score: " + right.length + " right of " + done.length + " answered, " + counted(questions.length, "question") + "." + first;
     saveQuiz(quiz);
     var results = quiz.querySelector(".qg-results");
     if (!complete) { results.hidden = true; return; }
     results.textContent = "";
     var percent = Math.round(100 * right.length / questions.length);
-    results.appendChild(el("h3", { tabindex: "-1" }, "Results"));
+    results.appendChild(el("h3", { tabindex: "-1" }, (test ? "Test results: " : "Results: ") + document.title.split(" - ")[0]));
     results.appendChild(el("p", { "class": "qg-total" }, "You got " + right.length + " of " + questions.length + " right (" + percent + "%)." + first));
     var missed = questions.filter(function (fs) { return fs.dataset.right !== "1"; });
     if (missed.length) {
@@ -208,9 +238,15 @@
         /* in-page: scroll to the question; instant navigation must not reload the page */
         a.addEventListener("click", function (e) { e.preventDefault(); e.stopPropagation(); fs.querySelector(".qg-feedback").focus(); });
         li.appendChild(a);
+        all(fs, ".qg-sources a").forEach(function (s) { li.appendChild(document.createTextNode(" · ")); li.appendChild(s.cloneNode(true)); });
         list.appendChild(li);
       });
       results.appendChild(list);
+    }
+    if (test) {
+      var print = button("Print this summary", "qg-print");
+      print.addEventListener("click", function () { window.print(); });
+      results.appendChild(print);
     }
     var again = button("Retry (options reshuffled)", "qg-retry");
     again.addEventListener("click", function () { restart(quiz, "same"); });
@@ -229,7 +265,9 @@
   }
 
   /* mode: "same" retries the questions shown now, "missed" only those answered wrongly, "all" every one. */
-  function restart(quiz, mode) {
+  function restart(quiz, mode, test) {
+    if (test !== undefined) { quiz.dataset.mode = test ? "test" : ""; quiz.dataset.deadline = test || ""; }
+    else if (quiz.dataset.mode && quiz.dataset.limit > 0) quiz.dataset.deadline = Date.now() + quiz.dataset.limit * 60000;
     all(quiz, ".qg-item").forEach(function (item) {
       var fs = item.querySelector("fieldset.qg-question");
       if (mode === "all") item.hidden = false;
@@ -237,6 +275,7 @@
       resetQuestion(fs);
     });
     updateScore(quiz);
+    tick(quiz);
     var first = visibleQuestions(quiz)[0];
     if (first) { var input = first.querySelector("input, button"); if (input) input.focus(); }
   }
@@ -246,10 +285,58 @@
     quiz.dataset.ready = "1";
     var score = el("p", { "class": "qg-score", role: "status", "aria-live": "polite" });
     quiz.insertBefore(score, quiz.firstChild);
+    if (quiz.dataset.quiz !== "practice") quiz.insertBefore(modeBar(quiz), score);
     quiz.appendChild(el("section", { "class": "qg-results", "aria-live": "polite", hidden: "" }));
     all(quiz, "fieldset.qg-question").forEach(function (fs) { setupQuestion(fs, quiz); });
     restoreQuiz(quiz);
     updateScore(quiz);
+    tick(quiz);
+  }
+
+  /* ---- test mode: feedback held to the end, an optional time limit ----------------------- */
+  function modeBar(quiz) {
+    var bar = el("div", { "class": "qg-mode", role: "group", "aria-label": "Test mode" });
+    bar.appendChild(el("p", { "class": "qg-mode-note" }, "Test mode holds every answer's feedback until you finish."));
+    var limit = select("limit", "Time limit", [["0", "None"], ["5", "5 minutes"], ["10", "10 minutes"], ["20", "20 minutes"]]);
+    var start = button("Start a test", "qg-start-test"), finish = button("Finish the test", "md-button--primary qg-finish");
+    var practice = button("Back to practice mode", "qg-practice-mode");
+    start.addEventListener("click", function () {
+      quiz.dataset.limit = limit.querySelector("select").value;
+      restart(quiz, "all", quiz.dataset.limit > 0 ? Date.now() + quiz.dataset.limit * 60000 : 1);
+    });
+    finish.addEventListener("click", function () { finishTest(quiz); });
+    practice.addEventListener("click", function () { restart(quiz, "all", 0); });
+    [limit, start, el("span", { "class": "qg-timer", role: "timer", "aria-live": "off" }), finish, practice].forEach(function (n) { bar.appendChild(n); });
+    return bar;
+  }
+
+  /* the deadline is a time (ms), or 1 for a test without a limit */
+  function tick(quiz) {
+    clearInterval(quiz.qgTimer);
+    var timer = quiz.querySelector(".qg-timer");
+    if (!timer) return;
+    timer.textContent = "";
+    if (quiz.dataset.mode !== "test" || quiz.classList.contains("qg-test-done") || !(quiz.dataset.deadline > 1)) return;
+    function update() {
+      var left = Math.max(0, Math.ceil((quiz.dataset.deadline - Date.now()) / 1000));
+      timer.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
+      /* a quiz left by instant navigation stops; its saved deadline ends the test on return */
+      if (!document.contains(quiz)) return clearInterval(quiz.qgTimer);
+      if (!left) { clearInterval(quiz.qgTimer); finishTest(quiz); }
+    }
+    quiz.qgTimer = setInterval(update, 1000);
+    update();
+  }
+
+  function finishTest(quiz) {
+    visibleQuestions(quiz).forEach(function (fs) {
+      if (fs.dataset.done) return;
+      checkQuestion(fs, quiz, true, fs.dataset.held ? true : "blank");
+      record(fs.dataset.questionId, fs.dataset.right === "1");
+    });
+    updateScore(quiz);
+    tick(quiz);
+    quiz.querySelector(".qg-results h3").focus();
   }
 
   function stemOf(fs) { var legend = fs.querySelector("legend").cloneNode(true), n = legend.querySelector(".qg-number"); if (n) n.remove(); return legend.textContent.trim(); }
@@ -258,10 +345,10 @@
   /* A quiz's state: each question's option order, choice, whether checked and hidden (review). */
   function saveQuiz(quiz) {
     if (!quiz || quiz.dataset.restoring) return;
-    var state = { first: quiz.dataset.first || "", q: {} };
+    var state = { first: quiz.dataset.first || "", mode: quiz.dataset.mode || "", deadline: quiz.dataset.deadline || "", limit: quiz.dataset.limit || "", q: {} };
     all(quiz, "fieldset.qg-question").forEach(function (fs) {
       var chosen = fs.querySelector("input:checked");
-      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : "", fs.dataset.done ? 1 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
+      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : "", fs.dataset.done ? (fs.dataset.blank ? 3 : 1) : fs.dataset.held ? 2 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
     });
     save(quizKey(quiz), state, true);
   }
@@ -271,6 +358,7 @@
     if (!state.q) return;
     quiz.dataset.restoring = "1";
     if (state.first) quiz.dataset.first = state.first;
+    ["mode", "deadline", "limit"].forEach(function (k) { if (state[k]) quiz.dataset[k] = state[k]; });
     all(quiz, "fieldset.qg-question").forEach(function (fs) {
       var saved = state.q[fs.id], list = fs.querySelector(".qg-options");
       if (!saved) return;
@@ -279,7 +367,8 @@
       var input = saved[1] && fs.querySelector('input[value="' + saved[1] + '"]');
       if (input) input.checked = true;
       fs.closest(".qg-item").hidden = !!saved[3];
-      if (saved[2]) checkQuestion(fs, quiz, true);
+      if (saved[2] === 1 || saved[2] === 3) checkQuestion(fs, quiz, true, saved[2] === 3 ? "blank" : true);
+      if (saved[2] === 2) hold(fs, quiz, true);
     });
     delete quiz.dataset.restoring;
   }
@@ -291,7 +380,7 @@
     var a = el("a", { href: "#", "class": "md-skip qg-skip" }, "Skip to the quiz");
     a.addEventListener("click", function (e) {
       e.preventDefault(); e.stopPropagation();
-      var open = all(document, ".qg-quiz fieldset.qg-question").filter(function (fs) { return !fs.dataset.done && !fs.closest(".qg-item").hidden; })[0];
+      var open = all(document, ".qg-quiz fieldset.qg-question").filter(function (fs) { return !fs.dataset.done && !fs.dataset.held && !fs.closest(".qg-item").hidden; })[0];
       var target = open && open.querySelector("input, .qg-move:not(:disabled)");
       if (target) target.focus();
     });
@@ -349,6 +438,7 @@
       form.appendChild(select("kind", "Kind", [["", "All kinds"], ["multiple-choice", "Multiple choice"], ["true-false", "True or false"], ["ordering", "Put in order"]]));
       form.appendChild(select("count", "Questions", [["10", "10"], ["5", "5"], ["20", "20"]]));
       form.appendChild(button("Draw questions", "md-button--primary qg-draw"));
+      form.appendChild(button("Practise my mistakes", "qg-mistakes"));
       var status = el("p", { "class": "qg-practice-status", role: "status", "aria-live": "polite" }), holder = el("div");
       root.textContent = "";
       root.appendChild(form); root.appendChild(status); root.appendChild(holder);
@@ -356,16 +446,22 @@
       var byId = {};
       bank.questions.forEach(function (q) { byId[q.id] = q; });
       /* saved: the set drawn in this tab, kept over reload, Back and links; Draw makes a new one */
-      function draw(saved) {
+      /* mistakes: the questions last answered wrongly on any page of this site (its own progress) */
+      function draw(saved, mistakes) {
+        var progress = load(STORE);
+        mistakes = saved ? saved.mistakes : mistakes;
         var pool = bank.questions.filter(function (q) {
+          if (mistakes) return progress[q.id] && !progress[q.id].right;
           return (!f.article.value || q.articles.indexOf(f.article.value) >= 0) && (!f.topic.value || q.topics.indexOf(f.topic.value) >= 0) && (!f.kind.value || q.kind === f.kind.value);
         });
         var chosen = saved ? saved.ids.map(function (id) { return byId[id]; }) : shuffle(pool.slice()).slice(0, parseInt(f.count.value, 10));
-        var state = { ids: chosen.map(function (q) { return q.id; }) };
+        var state = { ids: chosen.map(function (q) { return q.id; }), mistakes: !!mistakes };
         names.forEach(function (n) { state[n] = f[n].value; });
         save(key, state, true);
         holder.textContent = "";
-        status.textContent = chosen.length ? counted(chosen.length, "question") + " drawn from " + pool.length + "." : "No question matches these filters.";
+        status.textContent = mistakes
+          ? (chosen.length ? counted(chosen.length, "question") + " you got wrong, drawn from " + pool.length + "." : "No mistakes to practise: every question you last answered on this site, you got right. Answer some quizzes, then come back.")
+          : chosen.length ? counted(chosen.length, "question") + " drawn from " + pool.length + "." : "No question matches these filters.";
         if (!chosen.length) return skipLink();
         var quiz = el("div", { "class": "qg-quiz", "data-quiz": "practice" }), list = el("ol", { "class": "qg-questions" });
         chosen.forEach(function (q, i) { list.appendChild(questionMarkup(q, i + 1, bank, root.dataset.articleUrl)); });
@@ -377,6 +473,7 @@
         skipLink();
       }
       form.querySelector(".qg-draw").addEventListener("click", function () { draw(); });
+      form.querySelector(".qg-mistakes").addEventListener("click", function () { draw(null, true); });
       var usable = saved.ids && saved.ids.every(function (id) { return byId[id]; });
       if (usable) names.forEach(function (n) { if (saved[n] !== undefined) f[n].value = saved[n]; });
       draw(usable ? saved : null);
@@ -447,26 +544,32 @@
     }).catch(function () { root.textContent = "The question bank could not be loaded."; });
   }
 
-  /* ---- glossary flashcards --------------------------------------------------------------- */
+  /* ---- glossary flashcards: Leitner boxes ------------------------------------------------
+     Each term is [box, day it is due] (days since 1970). "I knew it" moves it up a box, due after
+     DAYS[box]; "Not yet" puts it back in box 1, due now. Terms without a record are due. */
   function setupFlashcards(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    var cards = all(root, ".qg-card"), known = load(CARDS), status = el("p", { "class": "qg-card-status", role: "status", "aria-live": "polite" });
+    var cards = all(root, ".qg-card"), boxes = load(CARDS), status = el("p", { "class": "qg-card-status", role: "status", "aria-live": "polite" });
     var controls = el("div", { "class": "qg-card-controls" }), flip = button("Show definition", "md-button--primary qg-flip");
     var yes = button("I knew it", "qg-known"), no = button("Not yet", "qg-not-yet"), again = button("Start again", "qg-again");
     [flip, yes, no, again].forEach(function (b) { controls.appendChild(b); });
     root.insertBefore(status, root.firstChild);
     root.appendChild(controls);
-    var queue = [], current = null, order = shuffle(cards.slice()); /* the page lists them alphabetically */
+    var queue = [], current = null;
+    function today() { return Math.floor(Date.now() / 864e5); }
+    function due(c) { var b = boxes[c.dataset.term]; return !b || b[1] <= today(); }
     function show() {
       cards.forEach(function (c) { c.hidden = true; });
-      var left = cards.filter(function (c) { return !known[c.dataset.term]; }).length;
-      if (!queue.length) queue = order.filter(function (c) { return !known[c.dataset.term]; });
+      queue = queue.filter(due);
+      if (!queue.length) queue = shuffle(cards.filter(due)); /* the page lists them alphabetically */
       current = queue.shift() || null;
-      var done = !current;
-      flip.hidden = yes.hidden = no.hidden = done;
-      again.hidden = left === cards.length;
-      status.textContent = done ? "You know all " + cards.length + " terms." : (cards.length - left) + " of " + cards.length + " known; " + left + " to go.";
+      var known = cards.filter(function (c) { return boxes[c.dataset.term] && boxes[c.dataset.term][0] > 1; }).length;
+      var next = Math.min.apply(null, cards.map(function (c) { return boxes[c.dataset.term] ? boxes[c.dataset.term][1] : 0; }));
+      flip.hidden = yes.hidden = no.hidden = !current;
+      again.hidden = !Object.keys(boxes).length;
+      status.textContent = current ? known + " of " + cards.length + " known; " + (queue.length + 1) + " due now."
+        : "You know all " + cards.length + " terms. None is due now; the next comes back on " + new Date(next * 864e5).toLocaleDateString() + ".";
       if (!current) return;
       current.hidden = false;
       current.querySelector("details").open = false;
@@ -475,20 +578,34 @@
     flip.addEventListener("click", function () { if (current) { current.querySelector("details").open = true; yes.disabled = no.disabled = false; yes.focus(); } });
     function mark(knew) {
       if (!current) return;
-      if (knew) known[current.dataset.term] = true; else { delete known[current.dataset.term]; queue.push(current); }
-      save(CARDS, known); show(); (current ? flip : again).focus();
+      var box = knew ? Math.min(((boxes[current.dataset.term] || [1])[0]) + 1, DAYS.length) : 1;
+      boxes[current.dataset.term] = [box, today() + DAYS[box - 1]];
+      if (!knew) queue.push(current);
+      save(CARDS, boxes); show(); (current ? flip : again).focus();
     }
     yes.addEventListener("click", function () { mark(true); });
     no.addEventListener("click", function () { mark(false); });
     again.addEventListener("click", function () {
-      if (!window.confirm("Start again? Every card will count as not known yet.")) return;
-      known = {}; save(CARDS, known); queue = []; order = shuffle(order); show(); flip.focus();
+      if (!window.confirm("Start again? Every card goes back to the first box.")) return;
+      boxes = {}; save(CARDS, boxes); queue = []; show(); flip.focus();
     });
     root.classList.add("qg-cards-ready");
     show();
   }
 
+  /* A hint's landing (#where-quote-…): the paragraph holding the quote, not the quote itself. */
+  function showWhere() {
+    var m = /^#where-(quote-[\w-]+)$/.exec(location.hash), a = m && document.getElementById(m[1]), p = a && a.closest("p");
+    if (!p) return;
+    all(document, ".qg-where").forEach(function (x) { x.classList.remove("qg-where"); });
+    p.classList.add("qg-where");
+    p.tabIndex = -1;
+    p.scrollIntoView({ block: "center" });
+    p.focus({ preventScroll: true });
+  }
+
   function init() {
+    showWhere();
     /* The theme's search dialog has no accessible name (axe: aria-dialog-name); give it one. */
     all(document, '.md-search[role="dialog"]:not([aria-label])').forEach(function (d) { d.setAttribute("aria-label", "Search"); });
     all(document, ".qg-quiz").forEach(setupQuiz);
@@ -498,6 +615,7 @@
     all(document, "#qg-flashcards").forEach(setupFlashcards);
   }
 
+  window.addEventListener("hashchange", showWhere);
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init); /* instant navigation */
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quizgen.collector import collector_paused, collector_running
+from quizgen.emit.assets import shipped_asset
 from quizgen.emit.bank_json import render_glossary_json
 from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
 from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, TeacherFiles, keep_in_memory, teacher_files
@@ -171,7 +172,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     files = {**downloads.files, "exports/glossary.json": render_glossary_json(corpus)}  # questions.json: the JSON export
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
-        files[f"assets/{asset}"] = source.read_bytes()
+        files[f"assets/{asset}"] = shipped_asset(asset, source.read_bytes())
     article_pages = [(a.meta.headline, article_uri(a.id)) for a in corpus.articles]
     topic_pages = [(t.title, topic_quiz_uri(t.id)) for t in topics]
     listed = [pages for pages in (article_pages, topic_pages) if len(pages) <= NAV_LIST_LIMIT]

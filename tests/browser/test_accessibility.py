@@ -66,6 +66,15 @@ def test_screenshots_of_results_flashcards_and_progress(browser: Any, server: An
         answer(questions.nth(i), correct=i % 5 != 1)
     tab.locator(".qg-results").scroll_into_view_if_needed()
     tab.screenshot(path=str(SCREENSHOTS / f"results-{label}.png"))
+    tab.locator(".qg-start-test").click()  # test mode, on the same quiz: the summary of a finished test
+    for i in range(questions.count()):
+        answer(questions.nth(i), correct=i % 4 != 1)
+    tab.locator(".qg-finish").click()
+    tab.locator(".qg-results").scroll_into_view_if_needed()
+    tab.screenshot(path=str(SCREENSHOTS / f"test-summary-{label}.png"))
+    tab.emulate_media(media="print")
+    tab.screenshot(path=str(SCREENSHOTS / f"test-summary-print-{label}.png"), full_page=True)
+    tab.emulate_media(media="screen")
     for path, name in (("flashcards/", "flashcards"), ("progress/", "progress")):
         tab.goto(server.url + path)
         tab.wait_for_load_state("networkidle")
@@ -74,3 +83,24 @@ def test_screenshots_of_results_flashcards_and_progress(browser: Any, server: An
         tab.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=name == "progress")
         assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{name}: no sideways scrolling"
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_or_critical_axe_violation_in_test_mode(page: Any, server: Any, scheme: str, width: int) -> None:
+    from quiz_driver import answer
+
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(server.url + "quizzes/topics/withdrawal-agreement/")
+    page.select_option(".qg-mode select[name=limit]", "10")
+    page.locator(".qg-start-test").click()
+    answer(page.locator("fieldset.qg-question").first, correct=False)
+    page.add_script_tag(path=str(AXE))
+    for state in ("running", "finished"):
+        if state == "finished":
+            page.locator(".qg-finish").click()
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], state
