@@ -100,6 +100,11 @@ class TimelineCuration(StrictModel):
     hint was reported (the earliest article that reports it), not as an event of their own date."""
     same_event: list[list[Id]] = []
     """Groups of event facts that tell one event; the first of each group is shown."""
+    left_out: list[Id] = []
+    """Events not shown: a footnote to one article (the denial behind a correction), or an event
+    the sources date too loosely to place among the others."""
+    closing: StorySentence | None = None
+    """A last line under the timeline: where the sources stop, what they do not tell."""
 
 
 class Story(StrictModel):

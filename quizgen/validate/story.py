@@ -199,7 +199,10 @@ class _StoryChecker:
             elif own is None and addition.date is None:
                 self.problem(where + ("fact",), f"expected a dated fact, found '{fact.id}' with no date")
             self.sentence(where, StorySentence(text=addition.title, facts=[fact.id]), once=False, dated=False)
+        if curation.closing is not None:
+            self.sentence(path + ("closing",), curation.closing, once=False, dated=False)
         groups: Iterator[tuple[Path, list[str]]] = iter([(("sequence",), curation.sequence), (("hinted",), curation.hinted),
+                                                         (("left_out",), curation.left_out),
                                                          *((("same_event", g), ids) for g, ids in enumerate(curation.same_event))])
         for where, ids in groups:
             for i, fact_id in enumerate(ids):
