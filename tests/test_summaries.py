@@ -287,7 +287,10 @@ def test_every_count_on_the_sources_page_is_the_length_of_a_list_it_shows() -> N
         assert not corrected & {f.id for f in (*row.shared, *row.only_here)}, "a correction is not a fact"
         if row.outlet.kind != "copy":
             assert len(row.shared) == sum(row.outlet.id in outlets for _, outlets in comparison.corroborated)
-    page = _pages("seeds").sources()
+    assert "Facts it reports:" not in _pages("seeds").sources(), "with the curated table, no count points to a list not shown"
+    corpus = _load("base")
+    comparison = compare_sources(corpus)
+    page = _pages("base").sources()
     only_part = page.split("## What only one source reports", 1)[1]
     for row in comparison.coverage:
         block = only_part.split(f"### {row.outlet.name}", 1)[1].split("\n### ", 1)[0] if row.only_here else ""
@@ -390,3 +393,12 @@ def test_generated_corpora_get_summaries_that_keep_every_promise(files: dict[str
             assert all(c.article == article.id for s in article_summary(corpus, article) for c in s.citations)
     finally:
         shutil.rmtree(folder)
+
+
+def test_the_sources_page_sums_up_each_source_in_a_table_not_a_list_of_every_fact() -> None:
+    page = _pages("seeds").sources()
+    section = page.split("## What each source adds", 1)[1]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| Source")]
+    assert len(rows) == 5 and all("(quote" in row or "[quote]" in row for row in rows)
+    assert "## What only one source reports" not in page and " reported that " not in section
+    assert "(most sources)" not in page and "Read also" not in page, "no claim the counts do not bear; no uneven criticism"

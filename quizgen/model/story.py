@@ -118,6 +118,9 @@ class Story(StrictModel):
     difference_notes: list[DifferenceNote] = []
     headline_notes: list[HeadlineNote] = []
     article_summaries: list[ArticleSummary] = []
+    adds: dict[Id, list[StorySentence]] = {}
+    """Per article, a few short lines on what it covers that the others do not: the sources page
+    shows them as one table instead of the list of every fact only one source reports."""
     timeline: TimelineCuration = TimelineCuration()
 
 

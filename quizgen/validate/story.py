@@ -175,6 +175,13 @@ class _StoryChecker:
             for s, sentence in enumerate(summary.sentences):
                 self.sentence(path + ("sentences", s), sentence, previous, once=False, article=summary.article)
                 previous = sentence.text
+        for article_id, lines in story.adds.items():
+            path = base + ("adds", article_id)
+            if article_id not in self.articles:
+                self.problem(path, f"expected the id of an article, found '{article_id}'")
+                continue
+            for s, line in enumerate(lines):
+                self.sentence(path + (s,), line, once=False, article=article_id, dated=False)
         self._timeline(base + ("timeline",))
         return self.problems
 
