@@ -402,3 +402,15 @@ def test_the_sources_page_sums_up_each_source_in_a_table_not_a_list_of_every_fac
     assert len(rows) == 5 and all("(quote" in row or "[quote]" in row for row in rows)
     assert "## What only one source reports" not in page and " reported that " not in section
     assert "(most sources)" not in page and "Read also" not in page, "no claim the counts do not bear; no uneven criticism"
+
+
+def test_the_sources_page_lists_what_most_sources_agree_on_with_the_outlets_that_say_it() -> None:
+    page = _pages("seeds").sources()
+    section = page.split("## What most sources agree on", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert 5 <= len(lines) <= 10 and " reported that " not in section
+    for line in lines:
+        assert len(re.findall(r"\[(Rudaw|RT|Al Jazeera|Asharq Al-Awsat)\]", line)) >= 2, line
+        assert "(a copy)" not in line, "a copy is no witness"
+    assert any("2014" in line and "Rudaw" in line and "RT" in line for line in lines), "the 2014 return is shared"
+    assert any("parliament" in line for line in lines) and any("Rocket" in line for line in lines)

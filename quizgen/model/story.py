@@ -118,6 +118,9 @@ class Story(StrictModel):
     difference_notes: list[DifferenceNote] = []
     headline_notes: list[HeadlineNote] = []
     article_summaries: list[ArticleSummary] = []
+    agree: list[StorySentence] = []
+    """What two or more outlets report, in short lines: shown on the sources page instead of the
+    facts' own statements (each line names the outlets its facts' quotes come from)."""
     adds: dict[Id, list[StorySentence]] = {}
     """Per article, a few short lines on what it covers that the others do not: the sources page
     shows them as one table instead of the list of every fact only one source reports."""

@@ -175,6 +175,13 @@ class _StoryChecker:
             for s, sentence in enumerate(summary.sentences):
                 self.sentence(path + ("sentences", s), sentence, previous, once=False, article=summary.article)
                 previous = sentence.text
+        for a, line in enumerate(story.agree):
+            path = base + ("agree", a)
+            self.sentence(path, line, once=False, dated=False)
+            facts = [self.facts[f] for f in line.facts if f in self.facts]
+            outlets = {self.articles[s.article].meta.outlet for f in facts for s in f.sources if s.article in self.articles}
+            if len(facts) == len(line.facts) and len(outlets) < 2:
+                self.problem(path + ("facts",), f"expected facts that two or more outlets report, found {len(outlets)}")
         for article_id, lines in story.adds.items():
             path = base + ("adds", article_id)
             if article_id not in self.articles:
