@@ -98,10 +98,11 @@ def test_the_briefing_page_leads_with_key_points_then_the_story_in_narrative_ord
 
 def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
     points = " ".join(s.text for s in briefing(_load("seeds")).key_points)
-    assert "training and advising" in points and "2,500" in points and '"any remaining combat forces"' in points
-    assert "no date" in points, "no date agreed"
-    assert "two governments" in points and "sources differ" not in points, "Iraq and the Pentagon differ, not the outlets"
-    assert "July 2021" in points and "Asharq Al-Awsat" in points, "the July hint, credited to its one source"
+    assert "train and advise" in points and '"any remaining combat forces"' in points
+    assert "No date was set" in points and "Trainers would stay" in points, "not all troops leave, and no date agreed"
+    assert "not an agreement to begin a further withdrawal" in points and "no deal" not in points, "Kirby's own scope"
+    assert "July 2021" in points and "not reducing the US presence" in points, "the July hint, with the WSJ official's caveat"
+    assert "end before" in points and "26 July" in points, "the sources stop before the meeting"
 
 
 def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() -> None:
@@ -122,8 +123,11 @@ def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() ->
 
 def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
     prose = briefing(_load("seeds")).prose
-    assert "non-binding" in prose and '"large and precise strikes"' in prose and "unless a clear date" in prose
-    assert '"any remaining combat forces"' in prose and "relabel" not in prose
+    assert "not binding" in prose and '"large and precise strikes"' in prose and "if no date was set" in prose
+    assert "paved the way" in prose and "had left" not in prose, "Kadhimi's 60% as Rudaw words it"
+    assert "National Security Adviser" in prose and '"Iraqi bases"' in prose, "Araji's office, and the bases line beside his"
+    assert "2003" in prose and "2011" in prose and "went back" in prose, "'went back' explained"
+    assert "relabel" not in prose
     assert '"still needs US support"' not in prose, "Al Jazeera paraphrases the minister: no quotation marks"
     assert "only to train and advise" not in prose and "stay only" not in prose
     assert "July 2021" in prose, "the July material carries its date"
@@ -134,10 +138,11 @@ def test_the_differences_are_sorted_and_do_not_repeat_the_key_points() -> None:
     in_points = {fid for p in _load("seeds").story.key_points for fid in p.facts}
     for difference in told.differences:
         assert difference.kind in ("disagreement", "update", "correction")
-        assert not in_points & set(_load("seeds").story.differences[told.differences.index(difference)].facts), difference.sentence.text
+        assert set(_load("seeds").story.differences[told.differences.index(difference)].facts) - in_points, difference.sentence.text
     page = _pages("seeds").briefing()
     section = page.split("## Where the sources differ", 1)[1].split("## Sources", 1)[0]
-    assert "### Corrections" in section and "Kurdistan Regional Government official" in section
+    assert "### Corrections" not in section, "a correction is no difference between sources"
+    assert "ISIL" in section and "assassination" in section and "lead with" in section, "names and framings that differ"
 
 
 @pytest.mark.parametrize("kind", ["uncurated", "base"])
@@ -167,32 +172,64 @@ def test_the_timeline_tells_each_event_once_in_the_order_it_happened() -> None:
     keys = [timeline_position(e.date) for e in entries]
     assert keys == sorted(keys)
     order = [e.fact_id for e in entries]
-    assert order.index("coalition-bases-handover-2020") > order.index("strategic-dialogue-begins-2020-06"), "'in 2020' after June 2020"
+    assert "dutch-consulate-correction-2021-04-08" not in order and "coalition-bases-handover-2020" not in order, "left out"
     same_day = [e.fact_id for e in entries if e.date.iso == "2021-04-07"]
-    assert same_day == ["pmf-factions-threat-of-strikes", "dialogue-april-2021-round", "joint-statement-issued-2021-04-07",
-                        "committee-for-technical-talks-2021-04-07"], "the threat came hours before the talks"
+    assert same_day[:3] == ["pmf-factions-threat-of-strikes", "coalition-forces-departure-share", "dialogue-april-2021-round"]
+    assert same_day[-1] == "committee-for-technical-talks-2021-04-07", "the threat came hours before the talks, the committee later"
 
 
 def test_a_timeline_line_does_not_repeat_its_title_and_tells_hints_from_plans() -> None:
     page = _pages("seeds").timeline()
-    lines = [line for line in page.splitlines() if line.startswith("- **")]
+    lines = _timeline_lines(page)
     assert len(lines) == len(timeline(_load("seeds")))
-    for line in lines:
+    for date, line in lines:
         title, _, detail = line.partition("<br>")
-        assert not detail or detail.split()[:4] != title.split(": ", 1)[1].split()[:4], line
-    hinted = [line for line in lines if "a hint" in line.split(":", 1)[0]]
-    assert hinted and all("(planned)" not in line for line in hinted)
-    assert all(line.startswith("- **July 2021**") for line in hinted), "a hint stands at the month it was hinted in, not as a dated event"
+        assert not detail or detail.split()[:4] != title.split()[:4], line
+    hinted = [(date, line) for date, line in lines if "*(a hint" in line]
+    assert hinted and all("(planned)" not in line for _, line in hinted)
+    assert all(date == "July 2021" for date, _ in hinted), "a hint stands at the month it was hinted in, not as a dated event"
     assert "December 2021" not in page
-    assert any("*(planned)*" in line for line in lines)
+    assert any("*(planned)*" in line for _, line in lines)
+
+
+def _timeline_lines(page: str) -> list[tuple[str, str]]:
+    """(date heading, entry line) for every entry: a date alone, or a date whose entries are nested under it."""
+    rows, date = [], ""
+    for line in page.split("## Sources", 1)[0].splitlines():
+        if m := re.match(r"^- \*\*(.+?)\*\*(.*)$", line):
+            date, rest = m.group(1), m.group(2)
+            if rest != ":":
+                rows.append((date, rest.removeprefix(": ")))
+        elif line.startswith("    - ") and date:
+            rows.append((date, line[6:]))
+    return rows
+
+
+def test_the_timeline_shows_each_date_once_and_ends_where_the_sources_do() -> None:
+    page = _pages("seeds").timeline()
+    dates = re.findall(r"^- \*\*(.+?)\*\*", page, re.MULTILINE)
+    assert len(dates) == len(set(dates)), "same-day events under one date heading"
+    nested = [date for date, _ in _timeline_lines(page)]
+    assert nested.count("7 April 2021") >= 4
+    assert "The sources stop before the 26 July meeting" in page.split("## Sources", 1)[0]
 
 
 def test_the_timeline_headings_keep_the_sources_qualifiers() -> None:
-    lines = [line for line in _pages("seeds").timeline().splitlines() if line.startswith("- **")]
-    assert any("non-binding" in line for line in lines if line.startswith("- **January 2020**"))
-    assert any("in Syria" in line for line in lines if line.startswith("- **March 2019**"))
-    assert any("official's claim, quoted by Rudaw" in line for line in lines if line.startswith("- **8 April 2021**"))
-    assert not any("<br>" in line for line in lines if "Hashd threaten" in line), "a curated heading has no line under it"
+    lines = _timeline_lines(_pages("seeds").timeline())
+    assert any("non-binding" in line for date, line in lines if date == "January 2020")
+    assert any("in Syria" in line for date, line in lines if date == "March 2019")
+    assert any('"any remaining combat forces"' in line and "train and" in line for date, line in lines if date == "7 April 2021"), \
+        "the joint statement's entry says what it said"
+    assert not any("Dutch" in line for _, line in lines), "a correction's denial is no event of this story"
+    assert not any("<br>" in line for _, line in lines if "backed by Iran threaten" in line), "a curated heading has no line under it"
+
+
+def test_a_copy_is_left_out_of_a_note_when_an_outlet_gives_the_same_fact() -> None:
+    page = _pages("seeds").briefing()
+    notes = page.split("## Sources", 1)[1]
+    for note in re.split(r"^\d+\. ", notes, flags=re.MULTILINE)[1:]:
+        if "(a copy)" in note:
+            assert not re.search(r"\[(Rudaw|RT|Al Jazeera|Asharq Al-Awsat),", note), note[:200]
 
 
 # -- how the sources compare ---------------------------------------------------------------
@@ -250,7 +287,10 @@ def test_every_count_on_the_sources_page_is_the_length_of_a_list_it_shows() -> N
         assert not corrected & {f.id for f in (*row.shared, *row.only_here)}, "a correction is not a fact"
         if row.outlet.kind != "copy":
             assert len(row.shared) == sum(row.outlet.id in outlets for _, outlets in comparison.corroborated)
-    page = _pages("seeds").sources()
+    assert "Facts it reports:" not in _pages("seeds").sources(), "with the curated table, no count points to a list not shown"
+    corpus = _load("base")
+    comparison = compare_sources(corpus)
+    page = _pages("base").sources()
     only_part = page.split("## What only one source reports", 1)[1]
     for row in comparison.coverage:
         block = only_part.split(f"### {row.outlet.name}", 1)[1].split("\n### ", 1)[0] if row.only_here else ""
@@ -353,3 +393,24 @@ def test_generated_corpora_get_summaries_that_keep_every_promise(files: dict[str
             assert all(c.article == article.id for s in article_summary(corpus, article) for c in s.citations)
     finally:
         shutil.rmtree(folder)
+
+
+def test_the_sources_page_sums_up_each_source_in_a_table_not_a_list_of_every_fact() -> None:
+    page = _pages("seeds").sources()
+    section = page.split("## What each source adds", 1)[1]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| Source")]
+    assert len(rows) == 5 and all("(quote" in row or "[quote]" in row for row in rows)
+    assert "## What only one source reports" not in page and " reported that " not in section
+    assert "(most sources)" not in page and "Read also" not in page, "no claim the counts do not bear; no uneven criticism"
+
+
+def test_the_sources_page_lists_what_most_sources_agree_on_with_the_outlets_that_say_it() -> None:
+    page = _pages("seeds").sources()
+    section = page.split("## What most sources agree on", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert 5 <= len(lines) <= 10 and " reported that " not in section
+    for line in lines:
+        assert len(re.findall(r"\[(Rudaw|RT|Al Jazeera|Asharq Al-Awsat)\]", line)) >= 2, line
+        assert "(a copy)" not in line, "a copy is no witness"
+    assert any("2014" in line and "Rudaw" in line and "RT" in line for line in lines), "the 2014 return is shared"
+    assert any("parliament" in line for line in lines) and any("Rocket" in line for line in lines)

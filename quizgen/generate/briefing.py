@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.generate.question_model import Citation
-from quizgen.generate.summaries import CitedSentence, Difference, classified_differences, fact_date, outlet_count
+from quizgen.generate.summaries import CitedSentence, Difference, classified_differences, evidence, fact_date, outlet_count
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.field_types import PartialDate
 from quizgen.model.readability import word_count
@@ -42,7 +42,7 @@ class Briefing:
 
 
 def _facts_cited(corpus: Corpus, sentence: StorySentence, text: str | None = None) -> CitedSentence:
-    citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in sentence.facts for s in corpus.fact(fid).sources))
+    citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in sentence.facts for s in evidence(corpus, corpus.fact(fid))))
     return CitedSentence(text or sentence.text, citations, sentence.facts[0])
 
 

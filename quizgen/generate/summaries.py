@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from quizgen.generate.question_model import Citation
 from quizgen.model.article import Article
@@ -52,6 +53,13 @@ def outlet_count(corpus: Corpus, fact: AnyFact) -> int:
     """How many outlets witness the fact. A copy (an outlet of kind `copy`) republishes another
     outlet's text, so it is never a witness: it counts for nothing, here or anywhere."""
     return len({o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"})
+
+
+def evidence(corpus: Corpus, fact: AnyFact) -> list[Any]:
+    """The sources a note shows for a fact: a copy's quote only when no outlet gives the fact (a
+    copy repeats an outlet's text, so beside that outlet it adds nothing)."""
+    outlets = [s for s in fact.sources if corpus.outlet_of(s.article).kind != "copy"]
+    return outlets or list(fact.sources)
 
 
 def fact_date(fact: AnyFact) -> PartialDate | None:
@@ -186,6 +194,15 @@ def timeline_position(date: PartialDate) -> tuple[int, int, int]:
     return (date.year, date.month or 13, date.day or 0)
 
 
+def timeline_closing(corpus: Corpus) -> CitedSentence | None:
+    """The curator's last line under the timeline (where the sources stop), citing its facts."""
+    closing = corpus.story.timeline.closing if corpus.story else None
+    if closing is None:
+        return None
+    citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in closing.facts for s in evidence(corpus, corpus.fact(fid))))
+    return CitedSentence(closing.text, citations, closing.facts[0])
+
+
 def timeline(corpus: Corpus) -> list[TimelineEntry]:
     """One entry per event in date order; same-day events in the curated sequence; events the
     curator groups as one shown once, citing every source of the group. A hinted event stands at
@@ -197,7 +214,8 @@ def timeline(corpus: Corpus) -> list[TimelineEntry]:
     titles = dict(curation.titles) if curation else {}
     group_of = {fid: group for group in (curation.same_event if curation else []) for fid in group}
     shown: list[tuple[AnyFact, PartialDate, str]] = []
-    for event in (f for f in corpus.facts if f.kind == "event"):
+    left_out = set(curation.left_out) if curation else set()
+    for event in (f for f in corpus.facts if f.kind == "event" and f.id not in left_out):
         when = event.date
         if event.id in hinted:
             reported = min(corpus.article(s.article).meta.published for s in event.sources)
@@ -212,7 +230,7 @@ def timeline(corpus: Corpus) -> list[TimelineEntry]:
         group = group_of.get(fact.id, [fact.id])
         if fact.id != group[0]:
             continue
-        citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in group for s in corpus.fact(fid).sources))
+        citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in group for s in evidence(corpus, corpus.fact(fid))))
         status = "hinted" if fact.id in hinted else "planned" if getattr(fact, "planned", False) else "happened"
         curated = fact.id in titles or fact.kind != "event"  # a curated heading says what matters: no line under it
         entries.append(TimelineEntry(when, title, None if curated else _detail(fact, title, when), status, citations, fact.id))

@@ -100,6 +100,11 @@ class TimelineCuration(StrictModel):
     hint was reported (the earliest article that reports it), not as an event of their own date."""
     same_event: list[list[Id]] = []
     """Groups of event facts that tell one event; the first of each group is shown."""
+    left_out: list[Id] = []
+    """Events not shown: a footnote to one article (the denial behind a correction), or an event
+    the sources date too loosely to place among the others."""
+    closing: StorySentence | None = None
+    """A last line under the timeline: where the sources stop, what they do not tell."""
 
 
 class Story(StrictModel):
@@ -113,6 +118,12 @@ class Story(StrictModel):
     difference_notes: list[DifferenceNote] = []
     headline_notes: list[HeadlineNote] = []
     article_summaries: list[ArticleSummary] = []
+    agree: list[StorySentence] = []
+    """What two or more outlets report, in short lines: shown on the sources page instead of the
+    facts' own statements (each line names the outlets its facts' quotes come from)."""
+    adds: dict[Id, list[StorySentence]] = {}
+    """Per article, a few short lines on what it covers that the others do not: the sources page
+    shows them as one table instead of the list of every fact only one source reports."""
     timeline: TimelineCuration = TimelineCuration()
 
 

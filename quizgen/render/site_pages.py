@@ -164,7 +164,14 @@ class PageRenderer:
         notes = {n.article: n.text for n in corpus.story.headline_notes} if corpus.story else {}
         headlines = [{"source": escape_markdown(source_name(corpus.outlet_of(a.id))), "date": article_date(corpus, a.id),
                       "headline": escape_markdown(a.meta.headline), "note": escape_markdown(notes.get(a.id, ""))} for a in corpus.articles]
-        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines,
+        agreed = [named_sources(self, page, CitedSentence(line.text, tuple(dict.fromkeys(
+            Citation(s.article, s.quote) for fid in line.facts for s in corpus.fact(fid).sources
+            if corpus.outlet_of(s.article).kind != "copy")), line.facts[0])) for line in (corpus.story.agree if corpus.story else [])]
+        adds = [{"source": escape_markdown(source_name(corpus.outlet_of(a))), "lines": Markup("<br>").join(
+            quote_linked(self, page, CitedSentence(line.text, tuple(Citation(s.article, s.quote) for fid in line.facts
+                                                                  for s in corpus.fact(fid).sources if s.article == a), line.facts[0]))
+            for line in lines)} for a, lines in (corpus.story.adds.items() if corpus.story else [])]
+        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines, adds=adds, agreed=agreed,
                                                          differences=differences_for_sources(self, page), spellings=spellings)
 
     def quizzes_index(self) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from quizgen.generate.briefing import Briefing, briefing
 from quizgen.generate.question_model import Citation
-from quizgen.generate.summaries import CitedSentence, Difference, timeline
+from quizgen.generate.summaries import CitedSentence, Difference, timeline, timeline_closing
 from quizgen.model.registry import Outlet
 from quizgen.render.escape import escape_markdown
 
@@ -101,14 +101,19 @@ STATUS_NOTES = {"happened": "", "planned": "planned", "hinted": "a hint, not an 
 def timeline_page(renderer: "PageRenderer") -> str:
     page = "timeline.md"
     markers = SourceMarkers(renderer, page)
-    entries = []
+    entries, dates = [], []  # events of one date stand under one heading
     for entry in timeline(renderer.corpus):
         title = entry.title[:1].upper() + entry.title[1:]
         sentence = markers.sentence(CitedSentence(title + ".", entry.citations, entry.fact_id))
         entries.append({"date": entry.date.display, "status": STATUS_NOTES[entry.status], "line": sentence, "detail": entry.detail})
+        if dates and dates[-1]["date"] == entry.date.display:
+            dates[-1]["entries"].append(entries[-1])
+        else:
+            dates.append({"date": entry.date.display, "entries": [entries[-1]]})
+    closing = timeline_closing(renderer.corpus)
     return renderer.md.get_template("timeline.md").render(
-        entries=entries, first=entries[0]["date"] if entries else "", last=entries[-1]["date"] if entries else "",
-        sources=markers.listed())
+        entries=entries, dates=dates, first=entries[0]["date"] if entries else "", last=entries[-1]["date"] if entries else "",
+        closing=markers.sentence(closing) if closing else None, sources=markers.listed())
 
 
 def reference_link(reference: str) -> Markup:

@@ -175,6 +175,20 @@ class _StoryChecker:
             for s, sentence in enumerate(summary.sentences):
                 self.sentence(path + ("sentences", s), sentence, previous, once=False, article=summary.article)
                 previous = sentence.text
+        for a, line in enumerate(story.agree):
+            path = base + ("agree", a)
+            self.sentence(path, line, once=False, dated=False)
+            facts = [self.facts[f] for f in line.facts if f in self.facts]
+            outlets = {self.articles[s.article].meta.outlet for f in facts for s in f.sources if s.article in self.articles}
+            if len(facts) == len(line.facts) and len(outlets) < 2:
+                self.problem(path + ("facts",), f"expected facts that two or more outlets report, found {len(outlets)}")
+        for article_id, lines in story.adds.items():
+            path = base + ("adds", article_id)
+            if article_id not in self.articles:
+                self.problem(path, f"expected the id of an article, found '{article_id}'")
+                continue
+            for s, line in enumerate(lines):
+                self.sentence(path + (s,), line, once=False, article=article_id, dated=False)
         self._timeline(base + ("timeline",))
         return self.problems
 
@@ -199,7 +213,10 @@ class _StoryChecker:
             elif own is None and addition.date is None:
                 self.problem(where + ("fact",), f"expected a dated fact, found '{fact.id}' with no date")
             self.sentence(where, StorySentence(text=addition.title, facts=[fact.id]), once=False, dated=False)
+        if curation.closing is not None:
+            self.sentence(path + ("closing",), curation.closing, once=False, dated=False)
         groups: Iterator[tuple[Path, list[str]]] = iter([(("sequence",), curation.sequence), (("hinted",), curation.hinted),
+                                                         (("left_out",), curation.left_out),
                                                          *((("same_event", g), ids) for g, ids in enumerate(curation.same_event))])
         for where, ids in groups:
             for i, fact_id in enumerate(ids):
