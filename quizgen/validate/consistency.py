@@ -29,12 +29,14 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
             if found != expected:
                 problems.append(loaded.problem(("source_sha256",), f"expected the published text (fence lines aside) to have SHA-256 {expected[:12]}…, found {found[:12]}…: the article text was changed"))
     people_with_roles: set[str] = set()
+    fact_ids = {fact.id for facts_file in files.facts for fact in facts_file.model.facts}
     for facts_file in files.facts:
         for index, fact in enumerate(facts_file.model.facts):
             path = ("facts", index)
             quotes = [normalise_for_matching(s.quote) for s in fact.sources]
             if fact.false_statement and normalise_for_matching(fact.false_statement) == normalise_for_matching(fact.statement):
                 problems.append(facts_file.problem(path + ("false_statement",), "expected a false statement that differs from the statement, found the same text"))
+            problems.extend(_check_curated(facts_file, path, fact, fact_ids))
             if fact.kind == "role":
                 people_with_roles.add(fact.person)
             elif fact.kind == "quotation":
@@ -56,6 +58,32 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
                 for k, source in enumerate(spelling.sources):
                     if normalise_for_matching(spelling.name) not in normalise_for_matching(source.quote):
                         problems.append(people.problem(("people", index, "spellings", j, "sources", k, "quote"), f"expected the quote to show the spelling '{spelling.name}', found a quote without it"))
+    return problems
+
+
+def _check_curated(facts_file, path, fact, fact_ids: set[str]) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """Curated false versions and questions: a false version is not the statement; an answer is
+    not among its wrong options; wrong options differ; cited facts exist."""
+    problems: list[Problem] = []
+    statement = normalise_for_matching(fact.statement).casefold()
+    for j, version in enumerate(fact.false_versions):
+        if normalise_for_matching(version.statement).casefold() == statement:
+            problems.append(facts_file.problem(path + ("false_versions", j, "statement"), "expected a false version that differs from the statement, found the same text"))
+    for j, question in enumerate(fact.questions):
+        answer = normalise_for_matching(question.answer).casefold()
+        seen: set[str] = set()
+        for k, wrong in enumerate(question.wrong):
+            key = normalise_for_matching(wrong.text).casefold()
+            if key == answer:
+                problems.append(facts_file.problem(path + ("questions", j, "wrong", k, "text"), f"expected a wrong option other than the answer, found the answer '{question.answer}'"))
+            elif key in seen:
+                problems.append(facts_file.problem(path + ("questions", j, "wrong", k, "text"), f"expected wrong options that differ, found '{wrong.text}' twice"))
+            seen.add(key)
+        for k, other in enumerate(question.cites):
+            if other not in fact_ids:
+                problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected the id of a fact, found '{other}', which no fact has"))
+            elif other == fact.id:
+                problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected another fact's id, found this fact's own id '{other}'"))
     return problems
 
 

@@ -123,7 +123,10 @@ def _message(error: Any, root: type[BaseModel], data_path: tuple[Any, ...]) -> s
     if kind == "string_too_short":
         return "expected text, found an empty string"
     if kind == "too_short":
-        return f"expected at least {error['ctx']['min_length']} item(s), found none"
+        actual = error["ctx"].get("actual_length", 0)
+        return f"expected at least {error['ctx']['min_length']} item(s), found {actual or 'none'}"
+    if kind == "too_long":
+        return f"expected at most {error['ctx']['max_length']} item(s), found {error['ctx'].get('actual_length', 'more')}"
     if kind == "string_pattern_mismatch":
         pattern = error["ctx"]["pattern"]
         if pattern == ID_PATTERN:
