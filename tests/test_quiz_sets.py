@@ -95,7 +95,7 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("redefine", "not reduce"), "relabelling, not reducing"
     assert asked("kirby", "not an agreement to begin a further withdrawal"), "Kirby's caveat"
     assert asked("april and july", "end of 2021"), "the July agreement in principle"
-    assert asked("rt", "none of the other reports") and asked("content spinners"), "how the sources differ"
+    assert asked("rt", "none of the other four articles") and asked("content spinners"), "how the sources differ"
 
 
 def test_curated_wrong_options_tell_a_student_why(bank) -> None:  # type: ignore[no-untyped-def]
