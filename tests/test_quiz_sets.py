@@ -81,7 +81,8 @@ def test_a_quiz_set_is_at_most_a_third_true_or_false() -> None:
     pool = [question(f"t-{i}", f"True or false? Statement {i}.", "True", f"t-{i}", kind="true-false") for i in range(12)]
     pool += [question(f"m-{i}", f"Question {i}?", f"Answer {i:02d}", f"m-{i}") for i in range(4)]
     chosen = quiz_set(pool)
-    assert sum(q.kind == "true-false" for q in chosen) == SET_SIZE // 3 and len(chosen) == 4 + SET_SIZE // 3
+    assert [q.kind for q in chosen].count("true-false") == 2 and len(chosen) == 6, "4 others allow 2 true-or-false"
+    assert len(quiz_set(pool[:12])) == 0 or all(q.kind != "true-false" for q in quiz_set(pool[:12])), "none alone"
 
 
 def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type: ignore[no-untyped-def]
@@ -132,3 +133,9 @@ def test_review_sample_rejects_a_file_that_is_not_a_bank(tmp_path: Path) -> None
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{bad}: expected a quizgen question bank")
+
+
+def test_of_two_questions_on_one_fact_a_set_keeps_the_multiple_choice_one() -> None:
+    statement = question("q-t", "True or false? About 3,000 people crossed.", "True", "crossings", kind="true-false")
+    figure = question("q-f", "How many people crossed?", "About 3,000 people", "crossings")
+    assert [q.id for q in quiz_set([statement, figure])] == ["q-f"]

@@ -19,17 +19,19 @@ _MIN_ANSWER = 4  # shorter answers ("UN", "WHO") turn up in stems by chance
 
 def quiz_set(questions: Iterable[Question], size: int = SET_SIZE) -> tuple[Question, ...]:
     """Up to ``size`` questions from ``questions`` that follow the set rules: core ones first, then
-    the rest in a spread seeded by their ids; returned in the order of ``questions``."""
+    multiple-choice before true-or-false, then a spread seeded by their ids; returned in the order
+    of ``questions``."""
     pool = list(questions)
-    ranked = sorted(pool, key=lambda q: (_RANK.get(q.importance, 1), stable_hash("set", q.id)))
+    # Core first; of two questions on one cluster, the multiple-choice one (true-or-false teaches least).
+    ranked = sorted(pool, key=lambda q: (_RANK.get(q.importance, 1), q.kind == "true-false", stable_hash("set", q.id)))
     chosen: list[Question] = []
-    true_false_max = int(size * TRUE_FALSE_SHARE)
+    for question in ranked:  # other kinds first: the true-or-false share depends on how many there are
+        if question.kind != "true-false" and len(chosen) < size and not set_problems([*chosen, question]):
+            chosen.append(question)
+    others = len(chosen)
+    true_false_max = min(size - others, int(others * TRUE_FALSE_SHARE / (1 - TRUE_FALSE_SHARE) + 1e-9))
     for question in ranked:
-        if len(chosen) == size:
-            break
-        if question.kind == "true-false" and sum(q.kind == "true-false" for q in chosen) >= true_false_max:
-            continue
-        if not set_problems([*chosen, question]):
+        if question.kind == "true-false" and len(chosen) - others < true_false_max and not set_problems([*chosen, question]):
             chosen.append(question)
     keep = {q.id for q in chosen}
     return tuple(q for q in pool if q.id in keep)
