@@ -139,3 +139,54 @@ def test_of_two_questions_on_one_fact_a_set_keeps_the_multiple_choice_one() -> N
     statement = question("q-t", "True or false? About 3,000 people crossed.", "True", "crossings", kind="true-false")
     figure = question("q-f", "How many people crossed?", "About 3,000 people", "crossings")
     assert [q.id for q in quiz_set([statement, figure])] == ["q-f"]
+
+
+CURATED = '''statement: The Riverton bridge opened on 4 May 2020.
+    importance: core
+    false_versions:
+      - statement: The Riverton bridge opened in April 2020, a month before the town council paid for it.
+        why: It opened on 4 May 2020, when the mayor cut the ribbon.
+    questions:
+      - stem: When the Riverton bridge opened, who cut the ribbon?
+        answer: The mayor
+        wrong:
+          - text: The town council
+            why: The council paid for the bridge; the mayor cut the ribbon.
+          - text: The builder
+            why: No builder is named.
+        explanation: The mayor cut the ribbon on 4 May 2020.
+'''
+
+
+def fixture_bank(tmp_path: Path, extra: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    from corpus_cases import make_corpus
+
+    edit = {"facts/bridge.yaml": [["statement: The Riverton bridge opened on 4 May 2020.\n", CURATED]]}
+    root = make_corpus({"description": "curated", "edit": edit}, tmp_path / "seeds")
+    corpus = load_corpus(root, display_root="seeds")
+    return corpus, build_question_bank(corpus)
+
+
+def test_a_curated_fact_gets_only_its_curated_items_with_feedback(tmp_path: Path) -> None:
+    corpus, bank = fixture_bank(tmp_path)
+    on_fact = [q for q in bank.questions if q.fact_ids[0] == "bridge-opened"]
+    assert sorted(q.family for q in on_fact) == ["reading", "true-false"], "no generated date question beside them"
+    reading = next(q for q in on_fact if q.family == "reading")
+    assert reading.answer_text == "The mayor" and reading.importance == "core"
+    notes = dict(zip(reading.options, reading.option_notes))
+    assert notes["The town council"] == "The council paid for the bridge; the mayor cut the ribbon." and notes["The mayor"] is None
+    assert reading.explanation.startswith("The mayor cut the ribbon on 4 May 2020.")
+    true_false = next(q for q in on_fact if q.family == "true-false")
+    assert "It opened on 4 May 2020, when the mayor cut the ribbon." in true_false.explanation, "says why, whichever version is shown"
+
+
+def test_a_detail_fact_gets_no_question(tmp_path: Path) -> None:
+    corpus, bank = fixture_bank(tmp_path)
+    from corpus_cases import make_corpus
+
+    edit = {"facts/bridge.yaml": [["  - id: lima-mayor\n    kind: role\n", "  - id: lima-mayor\n    kind: role\n    importance: detail\n"]]}
+    root = make_corpus({"description": "detail", "edit": edit}, tmp_path / "detail" / "seeds")
+    detail_bank = build_question_bank(load_corpus(root, display_root="seeds"))
+    assert any("lima-mayor" in q.fact_ids for q in bank.questions)
+    assert not any(q.fact_ids[0] == "lima-mayor" for q in detail_bank.questions)
+    assert "lima-mayor" not in detail_bank.facts_without_questions, "a detail fact is not reported as missing a question"
