@@ -38,11 +38,21 @@ class QuestionBank:
     def by_article(self, article_id: str) -> list[Question]:
         """The quiz set of this article: up to 15 of the questions citing it, core first, each
         cluster once, none answering another (see ``quiz_sets``), in bank order."""
-        return list(quiz_set(self._index[0].get(article_id, ())))
+        return list(self._quiz_set(0, article_id))
 
     def by_topic(self, topic_id: str) -> list[Question]:
         """The quiz set of this topic, chosen like ``by_article``'s."""
-        return list(quiz_set(self._index[1].get(topic_id, ())))
+        return list(self._quiz_set(1, topic_id))
+
+    def _quiz_set(self, index: int, key: str) -> tuple[Question, ...]:
+        # Asked for several times per page (counts, the quiz itself): chosen once per key.
+        if (index, key) not in self._sets:
+            self._sets[(index, key)] = quiz_set(self._index[index].get(key, ()))
+        return self._sets[(index, key)]
+
+    @cached_property
+    def _sets(self) -> dict[tuple[int, str], tuple[Question, ...]]:
+        return {}
 
     def candidates(self, articles: tuple[str, ...] = (), topics: tuple[str, ...] = ()) -> tuple[Question, ...]:
         """The questions that cite one of ``articles`` (if any given) and have one of ``topics`` (if

@@ -24,17 +24,40 @@ def quiz_set(questions: Iterable[Question], size: int = SET_SIZE) -> tuple[Quest
     pool = list(questions)
     # Core first; of two questions on one cluster, the multiple-choice one (true-or-false teaches least).
     ranked = sorted(pool, key=lambda q: (_RANK.get(q.importance, 1), q.kind == "true-false", stable_hash("set", q.id)))
-    chosen: list[Question] = []
+    chosen = _Chosen()
     for question in ranked:  # other kinds first: the true-or-false share depends on how many there are
-        if question.kind != "true-false" and len(chosen) < size and not set_problems([*chosen, question]):
-            chosen.append(question)
-    others = len(chosen)
+        if question.kind != "true-false" and len(chosen.questions) < size:
+            chosen.add_if_fits(question)
+    others = len(chosen.questions)
     true_false_max = min(size - others, int(others * TRUE_FALSE_SHARE / (1 - TRUE_FALSE_SHARE) + 1e-9))
     for question in ranked:
-        if question.kind == "true-false" and len(chosen) - others < true_false_max and not set_problems([*chosen, question]):
-            chosen.append(question)
-    keep = {q.id for q in chosen}
+        if question.kind == "true-false" and len(chosen.questions) - others < true_false_max:
+            chosen.add_if_fits(question)
+    keep = {q.id for q in chosen.questions}
     return tuple(q for q in pool if q.id in keep)
+
+
+class _Chosen:
+    """A set being filled, checked incrementally: each candidate against at most ``size`` others,
+    so that choosing from a topic of thousands of questions stays linear."""
+
+    def __init__(self) -> None:
+        self.questions: list[Question] = []
+        self.clusters: set[str] = set()
+        self.answers: list[str] = []
+        self.stems: list[str] = []
+
+    def add_if_fits(self, question: Question) -> None:
+        clusters = set(question.clusters or question.fact_ids)
+        stem = answer_key(question.stem)
+        answer = _answer_key(question)
+        if clusters & self.clusters or any(a in stem for a in self.answers) or (answer and any(answer in s for s in self.stems)):
+            return
+        self.questions.append(question)
+        self.clusters |= clusters
+        self.stems.append(stem)
+        if answer:
+            self.answers.append(answer)
 
 
 def set_problems(questions: Sequence[Question]) -> list[str]:
