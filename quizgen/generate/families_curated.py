@@ -25,6 +25,8 @@ def curated_questions(fact: AnyFact, pools: QuestionPools) -> list[DraftQuestion
         option_type = f"curated:{fact.id}:{index}"
         others = [pools.corpus.fact(other) for other in curated.cites]
         citations = tuple(dict.fromkeys([*citations_of(fact), *(c for other in others for c in citations_of(other))]))
+        if curated.articles:  # only the outlets the writer chose to rest the key on
+            citations = tuple(c for c in citations if c.article in curated.articles)
         drafts.append(DraftQuestion(
             family="reading", kind="multiple-choice", stem=curated.stem,
             answer=Option(curated.answer, option_type),
@@ -53,7 +55,7 @@ def curated_true_false(fact: AnyFact, pools: QuestionPools) -> DraftQuestion | N
     if choice == len(fact.false_versions):
         misreading = fact.false_versions[0]
         shown, answer, wrong = fact.statement, Option("True", "truth"), Option("False", "truth")
-        text = f"True. {_sentence(fact.context)}It would be wrong to think that {_lower_first(misreading.statement)} {misreading.why}"
+        text = f"True. {_sentence(fact.context)}{misreading.why}"  # the why states what the sources say
     else:
         false_version = fact.false_versions[choice]
         shown, answer, wrong = false_version.statement, Option("False", "truth"), Option("True", "truth")
@@ -70,14 +72,3 @@ def _sentence(text: str | None) -> str:
         return ""
     text = text.strip()
     return text + (" " if text.endswith((".", "!", "?")) else ". ")
-
-
-_FUNCTION_WORDS = frozenset({"The", "All", "No", "A", "An", "Some", "Most", "Every", "Only", "There", "It", "In", "On", "At", "Before", "After", "During"})
-
-
-def _lower_first(statement: str) -> str:
-    """A statement to follow "that": a leading function word is lowered (`The US ...` → `the US ...`),
-    a name is not (`Rome's ...`)."""
-    first = statement.split(" ", 1)[0]
-    text = statement[:1].lower() + statement[1:] if first in _FUNCTION_WORDS else statement
-    return text.rstrip(".") + "."

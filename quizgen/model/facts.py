@@ -58,6 +58,9 @@ class CuratedQuestion(StrictModel):
     cites: list[Id] = []
     """Ids of other facts the question also rests on (a comparison of two sources): their quotes
     are cited too, and a quiz set holding this question tests none of them again."""
+    articles: list[Id] = []
+    """The articles cited as support for the key, if not every source of the fact and of `cites`:
+    a question can rest on the reputable outlets and leave out a weak copy of the same words."""
 
 
 class FactBase(StrictModel):

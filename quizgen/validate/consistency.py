@@ -29,14 +29,14 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
             if found != expected:
                 problems.append(loaded.problem(("source_sha256",), f"expected the published text (fence lines aside) to have SHA-256 {expected[:12]}…, found {found[:12]}…: the article text was changed"))
     people_with_roles: set[str] = set()
-    fact_ids = {fact.id for facts_file in files.facts for fact in facts_file.model.facts}
+    sources_by_fact = {fact.id: fact.sources for facts_file in files.facts for fact in facts_file.model.facts}
     for facts_file in files.facts:
         for index, fact in enumerate(facts_file.model.facts):
             path = ("facts", index)
             quotes = [normalise_for_matching(s.quote) for s in fact.sources]
             if fact.false_statement and normalise_for_matching(fact.false_statement) == normalise_for_matching(fact.statement):
                 problems.append(facts_file.problem(path + ("false_statement",), "expected a false statement that differs from the statement, found the same text"))
-            problems.extend(_check_curated(facts_file, path, fact, fact_ids))
+            problems.extend(_check_curated(facts_file, path, fact, sources_by_fact))
             if fact.kind == "role":
                 people_with_roles.add(fact.person)
             elif fact.kind == "quotation":
@@ -61,7 +61,7 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
     return problems
 
 
-def _check_curated(facts_file, path, fact, fact_ids: set[str]) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _check_curated(facts_file, path, fact, facts_by_id: dict) -> list[Problem]:  # type: ignore[no-untyped-def,type-arg]
     """Curated false versions and questions: a false version is not the statement; an answer is
     not among its wrong options; wrong options differ; cited facts exist."""
     problems: list[Problem] = []
@@ -79,8 +79,12 @@ def _check_curated(facts_file, path, fact, fact_ids: set[str]) -> list[Problem]:
             elif key in seen:
                 problems.append(facts_file.problem(path + ("questions", j, "wrong", k, "text"), f"expected wrong options that differ, found '{wrong.text}' twice"))
             seen.add(key)
+        cited = {s.article for s in fact.sources} | {s.article for f in question.cites for s in facts_by_id.get(f, ())}
+        for k, article in enumerate(question.articles):
+            if article not in cited:
+                problems.append(facts_file.problem(path + ("questions", j, "articles", k), f"expected an article the question's facts cite ({', '.join(sorted(cited))}), found '{article}'"))
         for k, other in enumerate(question.cites):
-            if other not in fact_ids:
+            if other not in facts_by_id:
                 problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected the id of a fact, found '{other}', which no fact has"))
             elif other == fact.id:
                 problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected another fact's id, found this fact's own id '{other}'"))
