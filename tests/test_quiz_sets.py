@@ -91,12 +91,29 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     def asked(*words: str) -> bool:
         return any(all(w in text for w in words) for text in texts)
 
-    assert asked("mission", "training and advising"), "what the joint statement changed"
-    assert asked("kirby", "a date", "number of troops"), "what was not agreed"
-    assert asked("redefine", "not reduce"), "relabelling, not reducing"
-    assert asked("kirby", "not an agreement to begin a further withdrawal"), "Kirby's caveat"
-    assert asked("april and july", "end of 2021"), "the July agreement in principle"
+    assert asked("mission", "training and advisory"), "what the joint statement changed"
+    assert asked("when", "technical talks"), "what was not agreed: no date"
+    assert asked("redefine", "rather than reduce"), "relabelling, not reducing"
+    assert asked("kirby", "agreement to begin a further withdrawal"), "Kirby's caveat"
+    assert asked("headline", "hint", "asharq al-awsat"), "the July hint, and the headline that overstates it"
     assert asked("rt", "none of the other four articles") and asked("content spinners"), "how the sources differ"
+    assert asked("occupation", "invitation"), "invitation or occupation"
+    assert asked("isis can never again"), "why the trainers stay"
+    assert asked("nearly 60 percent", "coalition"), "the coalition beyond the US"
+    assert asked("hashd al-shaabi", "iraqi body"), "the PMF inside Iraq's own state"
+    assert asked("economy"), "the dialogue's agenda beyond the troops"
+
+
+def test_only_an_item_on_judging_the_spun_copy_cites_it(corpus, bank) -> None:  # type: ignore[no-untyped-def]
+    weak = {a.id for a in corpus.articles if "content spinners" in (a.meta.reliability or "")}
+    assert weak
+    citing = [q for q in bank.questions if q.family == "reading" and weak & {c.article for c in q.citations}]
+    assert citing, "the bank has an item on judging the copy"
+    assert all("content spinners" in q.stem for q in citing), [q.stem for q in citing]
+
+
+def test_no_explanation_invents_a_misconception_to_refute(bank) -> None:  # type: ignore[no-untyped-def]
+    assert not [q.id for q in bank.questions if "It would be wrong to think" in q.explanation]
 
 
 def test_curated_wrong_options_tell_a_student_why(bank) -> None:  # type: ignore[no-untyped-def]
@@ -177,6 +194,7 @@ def test_a_curated_fact_gets_only_its_curated_items_with_feedback(tmp_path: Path
     assert notes["The town council"] == "The council paid for the bridge; the mayor cut the ribbon." and notes["The mayor"] is None
     assert reading.explanation.startswith("The mayor cut the ribbon on 4 May 2020.")
     true_false = next(q for q in on_fact if q.family == "true-false")
+    assert "It would be wrong to think" not in true_false.explanation
     assert "It opened on 4 May 2020, when the mayor cut the ribbon." in true_false.explanation, "says why, whichever version is shown"
 
 
@@ -190,3 +208,21 @@ def test_a_detail_fact_gets_no_question(tmp_path: Path) -> None:
     assert any("lima-mayor" in q.fact_ids for q in bank.questions)
     assert not any(q.fact_ids[0] == "lima-mayor" for q in detail_bank.questions)
     assert "lima-mayor" not in detail_bank.facts_without_questions, "a detail fact is not reported as missing a question"
+
+
+def test_a_curated_question_cites_only_the_articles_it_names(tmp_path: Path) -> None:
+    from corpus_cases import make_corpus
+
+    explanation = "        explanation: The mayor cut the ribbon on 4 May 2020.\n"
+
+    def reading_citations(extra: str, name: str) -> set[str]:
+        curated = CURATED.replace(explanation, explanation + "        cites: [lima-mayor]\n" + extra)
+        edit = {"facts/bridge.yaml": [["statement: The Riverton bridge opened on 4 May 2020.\n", curated]]}
+        root = make_corpus({"description": name, "edit": edit}, tmp_path / name / "seeds")
+        bank = build_question_bank(load_corpus(root, display_root="seeds"))
+        reading = next(q for q in bank.questions if q.family == "reading")
+        assert reading.explanation.startswith("The mayor cut the ribbon")
+        return {c.article for c in reading.citations}
+
+    assert reading_citations("", "all") == {"weekly-2020", "daily-2020"}, "by default every source of the fact and of cites"
+    assert reading_citations("        articles: [daily-2020]\n", "chosen") == {"daily-2020"}
