@@ -140,3 +140,12 @@ def test_ordering_questions_hold_only_events_that_happened(corpus) -> None:  # t
     ordering = [q for q in build_question_bank(corpus).questions if q.kind == "ordering"]
     assert planned and ordering, "the seed corpus has planned events and ordering questions"
     assert all(not planned & set(q.fact_ids) for q in ordering), "'in the order they happened' holds no planned event"
+
+
+def test_the_chronology_item_says_why_the_order_matters(corpus, bank) -> None:  # type: ignore[no-untyped-def]
+    chronology = [q for q in bank.questions if q.family == "chronology"]
+    assert chronology
+    for question in chronology:
+        contexts = [corpus.fact(i).context for i in question.fact_ids if getattr(corpus.fact(i), "context", None)]
+        assert contexts, f"{question.id}: no event in the group says why its place in the order matters"
+        assert all(c.strip().rstrip(".") in question.explanation for c in contexts), question.explanation

@@ -162,7 +162,9 @@ def _first_citation(event: EventFact) -> tuple:  # type: ignore[type-arg]
 
 
 class _Merged:
-    """Several events' first sources, for one explanation that names their outlets."""
+    """Several events' first sources, for one explanation that names their outlets, and their
+    curated contexts, which say why an event's place in the order matters."""
 
     def __init__(self, events: list[EventFact]):
         self.sources = [e.sources[0] for e in events]
+        self.context = " ".join(c.strip() if c.strip().endswith(".") else c.strip() + "." for c in (e.context for e in events) if c) or None
