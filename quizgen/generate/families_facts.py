@@ -129,7 +129,7 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
     questions: list[DraftQuestion] = []
     stride = max(1, len(ordered) // (group_size * 2)) if len(ordered) > group_size * 2 else 1
     used: set[tuple[str, ...]] = set()
-    used_with: dict[str, list[tuple[str, ...]]] = {}  # event id → groups using it: overlaps need share an id
+    used_with: dict[str, list[tuple[str, ...]]] = {}  # event id → groups using it: two groups share at most one event
     for start in range(len(ordered)):
         group: list[EventFact] = []
         for event in ordered[start::stride]:
@@ -140,7 +140,7 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
         ids = tuple(e.id for e in group)
         if len(group) < group_size or ids in used:
             continue
-        if any(len(set(ids) & set(u)) > 2 for event_id in ids for u in used_with.get(event_id, ())):
+        if any(len(set(ids) & set(u)) > 1 for event_id in ids for u in used_with.get(event_id, ())):
             continue
         used.add(ids)
         for event_id in ids:
@@ -162,7 +162,9 @@ def _first_citation(event: EventFact) -> tuple:  # type: ignore[type-arg]
 
 
 class _Merged:
-    """Several events' first sources, for one explanation that names their outlets."""
+    """Several events' first sources, for one explanation that names their outlets, and their
+    curated contexts, which say why an event's place in the order matters."""
 
     def __init__(self, events: list[EventFact]):
         self.sources = [e.sources[0] for e in events]
+        self.context = " ".join(c.strip() if c.strip().endswith(".") else c.strip() + "." for c in (e.context for e in events) if c) or None

@@ -27,12 +27,18 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def explain(corpus: Corpus, item: Any, sentence: str) -> str:
-    """A sentence that explains the answer, followed by the outlets it comes from."""
-    sentence = sentence.strip()
-    if not sentence.endswith((".", "!", "?", "”", '"')):
-        sentence += "."
+def explain(corpus: Corpus, item: Any, sentence: str, with_context: bool = True) -> str:
+    """A sentence that explains the answer, then the item's curated context (why it matters), then
+    the outlets it comes from."""
+    sentence = _full_stop(sentence.strip())
+    context = getattr(item, "context", None)
+    if with_context and context:
+        sentence = f"{sentence} {_full_stop(context.strip())}"
     return f"{sentence} (Source: {join_names(outlet_names(corpus, item))}.)"
+
+
+def _full_stop(sentence: str) -> str:
+    return sentence if sentence.endswith((".", "!", "?", "”", '"')) else sentence + "."
 
 
 def capitalise(text: str) -> str:

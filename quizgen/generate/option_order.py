@@ -20,7 +20,8 @@ def _finish(draft: DraftQuestion, options: list[Option], correct: int | None, or
         options=tuple(o.text for o in options), correct=correct, correct_order=order,
         option_notes=tuple(o.note for o in options), explanation=draft.explanation, citations=draft.citations,
         topics=draft.topics, articles=articles, difficulty=draft.difficulty, fact_ids=draft.fact_ids,
-        option_types=tuple(o.type for o in options), accepted=draft.accepted)
+        option_types=tuple(o.type for o in options), accepted=draft.accepted,
+        importance=draft.importance, clusters=draft.clusters or draft.fact_ids)
 
 
 def order_options(drafts: list[DraftQuestion]) -> list[Question]:

@@ -5,19 +5,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quizgen.collector import collector_paused
 from quizgen.errors import Problem
 from quizgen.generate.families_facts import (
     chronology_questions, claim_outlet_question, event_date_question, figure_question, true_false_question, wants_true_version)
+from quizgen.generate.families_curated import clusters_of, curated_questions, curated_true_false
 from quizgen.generate.families_people import person_role_question, quotation_speaker_question, role_holder_question
 from quizgen.generate.families_terms import acronym_question, term_definition_question
 from quizgen.generate.item_rules import bank_problems, item_problems
 from quizgen.generate.option_order import order_options
 from quizgen.generate.question_model import DraftQuestion, Question
 from quizgen.generate.question_pools import build_question_pools
+from quizgen.generate.quiz_sets import quiz_set
 from quizgen.model.corpus import Corpus
 
 FAMILY_TITLES = {
@@ -34,12 +36,23 @@ class QuestionBank:
     facts_without_questions: tuple[str, ...]
 
     def by_article(self, article_id: str) -> list[Question]:
-        """The questions citing this article, in bank order."""
-        return list(self._index[0].get(article_id, ()))
+        """The quiz set of this article: up to 15 of the questions citing it, core first, each
+        cluster once, none answering another (see ``quiz_sets``), in bank order."""
+        return list(self._quiz_set(0, article_id))
 
     def by_topic(self, topic_id: str) -> list[Question]:
-        """The questions on this topic, in bank order."""
-        return list(self._index[1].get(topic_id, ()))
+        """The quiz set of this topic, chosen like ``by_article``'s."""
+        return list(self._quiz_set(1, topic_id))
+
+    def _quiz_set(self, index: int, key: str) -> tuple[Question, ...]:
+        # Asked for several times per page (counts, the quiz itself): chosen once per key.
+        if (index, key) not in self._sets:
+            self._sets[(index, key)] = quiz_set(self._index[index].get(key, ()))
+        return self._sets[(index, key)]
+
+    @cached_property
+    def _sets(self) -> dict[tuple[int, str], tuple[Question, ...]]:
+        return {}
 
     def candidates(self, articles: tuple[str, ...] = (), topics: tuple[str, ...] = ()) -> tuple[Question, ...]:
         """The questions that cite one of ``articles`` (if any given) and have one of ``topics`` (if
@@ -76,22 +89,32 @@ class QuestionBank:
 def _drafts(corpus: Corpus) -> list[DraftQuestion]:
     pools = build_question_pools(corpus)
     drafts: list[DraftQuestion | None] = []
-    for fact in corpus.facts:
-        if fact.kind == "role":
-            drafts += [role_holder_question(fact, pools), person_role_question(fact, pools)]
+    facts = [f for f in corpus.facts if f.importance != "detail"]  # trivia: no questions at all
+    for fact in facts:
+        generated: list[DraftQuestion | None] = []
+        if fact.questions or fact.false_versions:  # curation replaces the generated questions
+            generated += curated_questions(fact, pools)
+        elif fact.kind == "role":
+            generated += [role_holder_question(fact, pools), person_role_question(fact, pools)]
         elif fact.kind == "quantity":
-            drafts.append(figure_question(fact, pools))
+            generated.append(figure_question(fact, pools))
         elif fact.kind == "event":
-            drafts.append(event_date_question(fact, pools))
+            generated.append(event_date_question(fact, pools))
         elif fact.kind == "quotation":
-            drafts.append(quotation_speaker_question(fact, pools))
+            generated.append(quotation_speaker_question(fact, pools))
         elif fact.kind == "claim":
-            drafts.append(claim_outlet_question(fact, pools))
-        ask_true = wants_true_version(fact)
-        drafts.append(true_false_question(fact, pools, ask_true) or true_false_question(fact, pools, True))
+            generated.append(claim_outlet_question(fact, pools))
+        if fact.false_versions:
+            generated.append(curated_true_false(fact, pools))
+        elif not fact.questions:  # a curated fact gets a true-or-false item only from its false versions
+            ask_true = wants_true_version(fact)
+            generated.append(true_false_question(fact, pools, ask_true) or true_false_question(fact, pools, True))
+        drafts += [replace(d, importance=fact.importance, clusters=clusters_of(fact)) for d in generated if d is not None]
     for term in corpus.terms:
-        drafts += [acronym_question(term, pools), term_definition_question(term, pools)]
-    drafts += chronology_questions([f for f in corpus.facts if f.kind == "event" and not f.planned], pools)  # "happened": not planned
+        if term.importance != "detail":
+            drafts += [acronym_question(term, pools), term_definition_question(term, pools)]
+    events = [f for f in facts if f.kind == "event" and not f.planned]  # "happened": not planned
+    drafts += chronology_questions(events, pools)
     unique: dict[str, DraftQuestion] = {}
     for draft in drafts:
         if draft is not None:
@@ -119,5 +142,6 @@ def _checked_bank(corpus: Corpus) -> QuestionBank:
     if problems:
         raise CorpusError(problems)
     covered = {fact_id for q in questions for fact_id in q.fact_ids}
-    missing = tuple(f.id for f in corpus.facts if f.id not in covered) + tuple(t.id for t in corpus.terms if t.id not in covered)
+    missing = (tuple(f.id for f in corpus.facts if f.id not in covered and f.importance != "detail")
+               + tuple(t.id for t in corpus.terms if t.id not in covered and t.importance != "detail"))
     return QuestionBank(tuple(questions), missing)

@@ -71,6 +71,10 @@ class DraftQuestion:
     """Answer keys true of this stem anywhere in the corpus (aliases and spellings included)."""
     ordering: tuple[Option, ...] = ()
     """For ordering questions: the items in their correct order."""
+    importance: str = "supporting"
+    """`core` or `supporting` (facts of `detail` importance get no questions)."""
+    clusters: tuple[str, ...] = ()
+    """What the question tests: the cluster of each fact (or the fact's id); a quiz set tests each once."""
 
     @cached_property  # asked for several times per question while the bank is built
     def id(self) -> str:
@@ -101,6 +105,8 @@ class Question:
     fact_ids: tuple[str, ...]
     option_types: tuple[str, ...]
     accepted: frozenset[str]
+    importance: str = "supporting"
+    clusters: tuple[str, ...] = ()
 
     @property
     def answer_text(self) -> str:

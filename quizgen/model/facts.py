@@ -22,6 +22,47 @@ class Source(StrictModel):
     ` ... ` or `…` joins two passages that appear in this order."""
 
 
+Importance = Literal["core", "supporting", "detail"]
+
+
+class FalseVersion(StrictModel):
+    """A curated false statement: a misreading a student who has not read the articles could
+    believe, which the fact's sources show to be wrong (never a mere antonym of the statement)."""
+
+    statement: Text
+    """The false statement, as a student would see it."""
+    why: Text
+    """What the sources say instead: the explanation a student gets after answering."""
+
+
+class WrongOption(StrictModel):
+    """A curated wrong option of the same kind as the answer, with why it is wrong."""
+
+    text: Text
+    why: Text
+    """Why the articles rule it out: feedback for a student who chooses it."""
+
+
+class CuratedQuestion(StrictModel):
+    """A multiple-choice question written by a person, for what generators cannot ask: what changed,
+    what was not agreed, how the sources differ. Its key rests on the fact's quotes."""
+
+    stem: Text
+    answer: Text
+    """The correct option, supported by the fact's sources."""
+    wrong: list[WrongOption] = Field(min_length=2, max_length=3)
+    """Two or three wrong options of the same kind as the answer."""
+    explanation: Text
+    """Why the answer is right, with the words of the source; it should teach, not restate the stem."""
+    difficulty: Literal["easy", "medium", "hard"] = "medium"
+    cites: list[Id] = []
+    """Ids of other facts the question also rests on (a comparison of two sources): their quotes
+    are cited too, and a quiz set holding this question tests none of them again."""
+    articles: list[Id] = []
+    """The articles cited as support for the key, if not every source of the fact and of `cites`:
+    a question can rest on the reputable outlets and leave out a weak copy of the same words."""
+
+
 class FactBase(StrictModel):
     id: Id
     """A stable id; question ids are derived from it, so keep it when you edit the fact."""
@@ -37,6 +78,16 @@ class FactBase(StrictModel):
     """What the versions disagree on, shown on the page that compares the sources."""
     false_statement: Text | None = None
     """A plausible statement that this fact shows to be false, for true-or-false questions."""
+    importance: Importance = "supporting"
+    """`core` (what a student must know), `supporting`, or `detail` (trivia: no questions are made from it)."""
+    cluster: Id | None = None
+    """Facts that restate one another share a cluster: a quiz set tests each cluster at most once."""
+    context: Text | None = None
+    """One line on why the fact matters, added to the explanations of its generated questions."""
+    false_versions: list[FalseVersion] = []
+    """Curated false statements for true-or-false items; with them, `false_statement` is not used."""
+    questions: list[CuratedQuestion] = []
+    """Curated questions; a fact that has them gets no generated multiple-choice questions."""
 
 
 class QuantityFact(FactBase):
@@ -123,3 +174,5 @@ class Term(StrictModel):
     sources: list[Source] = Field(min_length=1)
     related: list[Id] = []
     """Ids of related terms."""
+    importance: Importance = "supporting"
+    """`core`, `supporting`, or `detail` (no questions are made from it)."""

@@ -45,12 +45,14 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
             problems.append(loaded.problem(("published",), f"expected a publication date from {EARLIEST_PUBLISHED} to {LATEST_PUBLISHED}, "
                                                            f"found {published.iso}; is the year mistyped?"))
     people_with_roles: set[str] = set()
+    sources_by_fact = {fact.id: fact.sources for facts_file in files.facts for fact in facts_file.model.facts}
     for facts_file in files.facts:
         for index, fact in enumerate(facts_file.model.facts):
             path = ("facts", index)
             quotes = [normalise_for_matching(s.quote) for s in fact.sources]
             if fact.false_statement and normalise_for_matching(fact.false_statement) == normalise_for_matching(fact.statement):
                 problems.append(facts_file.problem(path + ("false_statement",), "expected a false statement that differs from the statement, found the same text"))
+            problems.extend(_check_curated(facts_file, path, fact, sources_by_fact))
             if fact.kind == "role":
                 people_with_roles.add(fact.person)
             elif fact.kind == "quotation":
@@ -96,6 +98,36 @@ def _check_figures(file, path, value, distractors) -> list[Problem]:  # type: ig
         elif figure and abs(figure) < SMALLEST_FIGURE:
             problems.append(file.problem(path + where, f"expected a figure of at least 0.0001 (or 0), found {figure:g}; "
                                                        "write small amounts in a smaller unit (`3` with unit `micrograms`)"))
+    return problems
+
+
+def _check_curated(facts_file, path, fact, facts_by_id: dict) -> list[Problem]:  # type: ignore[no-untyped-def,type-arg]
+    """Curated false versions and questions: a false version is not the statement; an answer is
+    not among its wrong options; wrong options differ; cited facts exist."""
+    problems: list[Problem] = []
+    statement = normalise_for_matching(fact.statement).casefold()
+    for j, version in enumerate(fact.false_versions):
+        if normalise_for_matching(version.statement).casefold() == statement:
+            problems.append(facts_file.problem(path + ("false_versions", j, "statement"), "expected a false version that differs from the statement, found the same text"))
+    for j, question in enumerate(fact.questions):
+        answer = normalise_for_matching(question.answer).casefold()
+        seen: set[str] = set()
+        for k, wrong in enumerate(question.wrong):
+            key = normalise_for_matching(wrong.text).casefold()
+            if key == answer:
+                problems.append(facts_file.problem(path + ("questions", j, "wrong", k, "text"), f"expected a wrong option other than the answer, found the answer '{question.answer}'"))
+            elif key in seen:
+                problems.append(facts_file.problem(path + ("questions", j, "wrong", k, "text"), f"expected wrong options that differ, found '{wrong.text}' twice"))
+            seen.add(key)
+        cited = {s.article for s in fact.sources} | {s.article for f in question.cites for s in facts_by_id.get(f, ())}
+        for k, article in enumerate(question.articles):
+            if article not in cited:
+                problems.append(facts_file.problem(path + ("questions", j, "articles", k), f"expected an article the question's facts cite ({', '.join(sorted(cited))}), found '{article}'"))
+        for k, other in enumerate(question.cites):
+            if other not in facts_by_id:
+                problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected the id of a fact, found '{other}', which no fact has"))
+            elif other == fact.id:
+                problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected another fact's id, found this fact's own id '{other}'"))
     return problems
 
 
