@@ -98,14 +98,11 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("headline", "hint", "asharq al-awsat"), "the July hint, and the headline that overstates it"
     assert asked("rt ends its report", "2003") and asked("content spinners"), "how the sources differ"
     assert asked("occupation", "invitation"), "invitation or occupation"
+    assert asked("any remaining combat forces", "how many"), "what the statement's wording commits to"
+    assert asked("rudaw", "correction"), "a published correction as a sign of care"
+    assert asked("nearly 60 percent", "coalition"), "the coalition beyond the US"
     assert asked("hashd al-shaabi", "iraqi body"), "the PMF inside Iraq's own state"
-    assert asked("did not need", "fighters"), "what Iraq still wanted from the US, and what not"
-
-
-def test_the_seed_bank_drops_the_trivia_of_the_third_review(bank) -> None:  # type: ignore[no-untyped-def]
-    texts = [" ".join([q.stem, q.answer_text]).casefold() for q in bank.questions]
-    for words in (("nearly 60 percent",), ("fuad hassan",), ("economy",), ("correction", "8 april")):
-        assert not any(all(w in text for w in words) for text in texts), words
+    assert asked("economy"), "the dialogue's agenda beyond the troops"
 
 
 def test_only_an_item_on_judging_the_spun_copy_cites_it(corpus, bank) -> None:  # type: ignore[no-untyped-def]

@@ -78,9 +78,7 @@ def test_timeline_runs_from_the_invasion_to_the_end_of_2021(corpus) -> None:  # 
 
 
 def test_question_bank_asks_about_every_fact_that_matters_and_no_trivia(corpus, bank) -> None:  # type: ignore[no-untyped-def]
-    # One item per point, and fewer clean items beat more: the third blind review cut the trivia
-    # and the items that leaked into one another.
-    assert len(bank.questions) >= 18
+    assert len(bank.questions) >= 20  # one item per point: five articles hold about twenty worth asking
     assert bank.facts_without_questions == (), "every core or supporting fact yields at least one question"
     detail = {f.id for f in corpus.facts if f.importance == "detail"} | {t.id for t in corpus.terms if t.importance == "detail"}
     asked = {fact_id for q in bank.questions for fact_id in q.fact_ids[:1]}
