@@ -86,7 +86,9 @@ def _command_build(args: argparse.Namespace) -> int:
     from quizgen.emit.teacher_downloads import pdf_renderer
     from quizgen.output_guard import MARKER_TEXT, OUTPUT_MARKER, check_replaceable_folder, content_folders, project_paths, refuse_overlap
 
-    out, templates = Path(args.out), Path(args.templates)
+    if args.templates is not None and not Path(args.templates).is_dir():
+        raise UsageError(f"--templates {args.templates}: expected a folder of template overrides, found no such folder")
+    out, templates = Path(args.out), Path(args.templates or "templates")
     paths = project_paths(Path(args.seeds), (templates,))
     refuse_overlap("--out", out, paths, inside=content_folders(paths))  # before anything is read or written
     check_replaceable_folder("--out", out)
@@ -207,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Generate every page (Markdown) and download of the study site into a folder, as the MkDocs plugin does, without MkDocs. The folder is replaced only when everything was generated, and only if it is new, empty, or was written by quizgen build (it holds a .quizgen-output file); never the corpus, the templates, the working folder or a folder holding them.")
     build.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
     build.add_argument("--out", required=True, metavar="DIR", help="the folder to write: new, empty, or written by quizgen build before (replaced as a whole)")
-    build.add_argument("--templates", default="templates", metavar="DIR", help="templates that override the built-in ones (default: templates)")
+    build.add_argument("--templates", metavar="DIR", help="templates that override the built-in ones; a folder you name must exist (default: templates, if there is one)")
     build.add_argument("--no-directory-urls", action="store_true", help="link pages as page.html instead of page/ (match MkDocs' use_directory_urls)")
     build.add_argument("--worksheets", default="all", choices=("all", "corpus", "none"), help="printable worksheets for the teachers' page: all (per article too), corpus (the corpus and glossary worksheets), none (default: all)")
     build.add_argument("--pdf-cache", default=".cache/quizgen/pdf", metavar="DIR", help="where rendered worksheets are kept by content, so unchanged ones are not rendered again (default: .cache/quizgen/pdf)")

@@ -168,7 +168,7 @@ def test_containment_case(name: str, tmp_path: Path, update_goldens: bool) -> No
 def test_build_publishes_nothing_from_outside(name: str, tmp_path: Path) -> None:
     project = make_project(tmp_path, CASES[name])
     result = run(project, "build", "--seeds", "seeds", "--out", "site", "--worksheets", "none",
-                 "--templates", "templates", "--pdf-cache", ".cache/pdf", "--yaml-cache", ".cache/yaml")
+                 "--pdf-cache", ".cache/pdf", "--yaml-cache", ".cache/yaml")
     assert result.returncode == 1, result.stdout
     assert SECRET not in result.stdout + result.stderr
     assert not (project / "site").exists()

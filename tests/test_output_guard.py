@@ -154,3 +154,10 @@ def test_a_truncated_cached_worksheet_is_rendered_again(tmp_path: Path) -> None:
     entry.unlink()
     entry.symlink_to("/dev/zero")
     assert render_pdf_cached(html, tmp_path) == whole
+
+
+def test_a_templates_folder_that_does_not_exist_is_refused(workspace: Path) -> None:
+    """A mistyped --templates would silently build with the built-in templates instead of yours."""
+    result = quizgen(workspace, "build", "--out", "out", "--templates", "tempaltes")
+    assert (result.returncode, result.stderr) == (2, "quizgen: error: --templates tempaltes: expected a folder of template overrides, found no such folder\n")
+    assert not (workspace / "out").exists()
