@@ -80,19 +80,24 @@ def test_retry_reshuffles_the_options(page: Any, server: Any) -> None:
 
 
 def test_ordering_by_dragging_and_by_buttons(page: Any, server: Any) -> None:
-    open_page(page, server, "quizzes/all/")
-    ordering = page.locator('fieldset.qg-question[data-kind="ordering"]')
-    assert ordering.count() >= 2
-    first, second = ordering.nth(0), ordering.nth(1)
-    order_by_dragging(page, first)
-    first.locator(".qg-check").click()
-    assert "Right" in first.locator(".qg-feedback").inner_text()
-    answer(second, correct=True)
-    assert "Right" in second.locator(".qg-feedback").inner_text()
-    third = ordering.nth(2) if ordering.count() > 2 else None
-    if third is not None:
-        third.locator(".qg-check").click()  # left in the shuffled order: always wrong
-        assert "Not quite" in third.locator(".qg-feedback").inner_text() and third.locator(".qg-badge").count() == 4
+    # the seed bank has one ordering item: dragged on one page, ordered by buttons on another
+    # (each page keeps its own state), and left shuffled on a third
+    pages = ("quizzes/all/", "quizzes/topics/background/", "quizzes/topics/strategic-dialogue/")
+    for at, path in enumerate(pages):
+        open_page(page, server, path)
+        ordering = page.locator('fieldset.qg-question[data-kind="ordering"]')
+        assert ordering.count() >= 1, path
+        item = ordering.nth(0)
+        if at == 0:
+            order_by_dragging(page, item)
+            item.locator(".qg-check").click()
+            assert "Right" in item.locator(".qg-feedback").inner_text()
+        elif at == 1:
+            answer(item, correct=True)
+            assert "Right" in item.locator(".qg-feedback").inner_text()
+        else:
+            item.locator(".qg-check").click()  # left in the shuffled order: always wrong
+            assert "Not quite" in item.locator(".qg-feedback").inner_text() and item.locator(".qg-badge").count() == 4
 
 
 def test_flashcards_flip_and_repeat_the_ones_not_known(page: Any, server: Any) -> None:
@@ -127,11 +132,11 @@ def test_practice_draws_a_new_set_on_request_and_keeps_it_over_a_reload(page: An
     page.locator(".qg-draw").click()
     second = {f.get_attribute("id") for f in questions(page, "#qg-practice")}
     assert len(first) == len(second) == 10 and set(first) != second
-    page.select_option("select[name=kind]", "true-false")
+    page.select_option("select[name=kind]", "multiple-choice")
     page.select_option("select[name=count]", "5")
     page.locator(".qg-draw").click()
     drawn = questions(page, "#qg-practice")
-    assert len(drawn) == 5 and all(f.get_attribute("data-kind") == "true-false" for f in drawn)
+    assert len(drawn) == 5 and all(f.get_attribute("data-kind") == "multiple-choice" for f in drawn)
     answer(drawn[0])
     assert "Right" in drawn[0].locator(".qg-feedback").inner_text()
 

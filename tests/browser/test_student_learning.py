@@ -9,7 +9,7 @@ from typing import Any
 from browser_env import SCREENSHOTS
 from quiz_driver import answer, questions
 
-QUIZ = "quizzes/topics/fight-against-isis/"
+QUIZ = "quizzes/topics/strategic-dialogue/"
 
 
 def test_practise_my_mistakes_draws_the_questions_got_wrong_anywhere_on_the_site(page: Any, server: Any) -> None:
