@@ -12,7 +12,7 @@ import pytest
 
 from quiz_driver import answer, questions
 
-QUIZ = "quizzes/topics/fight-against-isis/"  # 27 questions: small enough to answer whole
+QUIZ = "quizzes/topics/strategic-dialogue/"  # 10 questions: small enough to answer whole
 
 
 def open_quiz(page: Any, url: str) -> None:
@@ -37,7 +37,7 @@ def test_the_score_survives_a_missed_question_link_a_source_link_and_back_and_a_
     page.evaluate("window.__sameDocument = true")
     answer_all(page)
     score = page.locator(".qg-score").inner_text()
-    assert "right of 27 answered" in score
+    assert "right of 10 answered" in score
     before = answered_state(page)
 
     missed = page.locator(".qg-missed a").first
@@ -49,7 +49,7 @@ def test_the_score_survives_a_missed_question_link_a_source_link_and_back_and_a_
     assert page.locator(".qg-results").is_visible()
 
     page.locator(f"#{target} .qg-sources a").first.click()
-    page.wait_for_selector('[data-quiz="topic-fight-against-isis"]', state="detached")  # the article is shown
+    page.wait_for_selector('[data-quiz="topic-strategic-dialogue"]', state="detached")  # the article is shown
     page.go_back()
     page.wait_for_selector(".qg-quiz .qg-results:visible")
     assert page.evaluate("window.__sameDocument === true"), "instant navigation was used"
@@ -65,19 +65,19 @@ def test_the_score_survives_a_missed_question_link_a_source_link_and_back_and_a_
 def test_review_keeps_the_first_attempt_and_the_mode_survives_a_reload(page: Any, server: Any) -> None:
     open_quiz(page, server.url + QUIZ)
     answer_all(page, wrong=2)
-    assert "You got 25 of 27 right" in page.locator(".qg-results").inner_text()
+    assert "You got 8 of 10 right" in page.locator(".qg-results").inner_text()
     page.locator(".qg-review").click()
     assert len(questions(page)) == 2
-    assert "First attempt: 25 of 27 right." in page.locator(".qg-score").inner_text()
+    assert "First attempt: 8 of 10 right." in page.locator(".qg-score").inner_text()
     answer(questions(page)[0], correct=True)
     page.reload()
     page.wait_for_selector(".qg-quiz .qg-score")
     assert len(questions(page)) == 2, "still reviewing after a reload"
     score = page.locator(".qg-score").inner_text()
-    assert score.startswith("Score: 1 right of 1 answered, 2 questions.") and "First attempt: 25 of 27 right." in score
+    assert score.startswith("Score: 1 right of 1 answered, 2 questions.") and "First attempt: 8 of 10 right." in score
     answer(questions(page)[1], correct=True)
     page.locator(".qg-whole").click()
-    assert "First attempt: 25 of 27 right." in page.locator(".qg-score").inner_text()
+    assert "First attempt: 8 of 10 right." in page.locator(".qg-score").inner_text()
 
 
 def test_practice_keeps_its_set_and_answers_over_a_source_link_back_and_reload(page: Any, server: Any) -> None:
