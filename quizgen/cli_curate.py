@@ -43,7 +43,9 @@ def _command_preview(args: argparse.Namespace) -> int:
     origin = corpus.origins.get(args.fact)
     where = f"{origin.path}:{origin.line}:{origin.column}: " if origin else ""
     print(f"{where}{args.fact}: {len(questions)} question{'s' if len(questions) != 1 else ''}")
-    preview = preview_fact(items[args.fact], questions, bank.by_article, why_not_kahoot)
+    # every question citing the article, not only the quiz set drawn from them: the set builder drops
+    # an item that gives another away, and the curator should hear of it
+    preview = preview_fact(items[args.fact], questions, lambda article: list(bank.candidates((article,))), why_not_kahoot)
     for line in preview.lines:
         print(line)
     if preview.warnings:
