@@ -12,9 +12,9 @@ from pathlib import Path
 
 from quizgen.collector import collector_paused, collector_running
 from quizgen.emit.assets import shipped_asset
-from quizgen.emit.bank_json import render_glossary_json
 from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
 from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, TeacherFiles, keep_in_memory, teacher_files
+from quizgen.export.bank_json import render_glossary_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import builtin_templates_dir, make_environments

@@ -28,7 +28,8 @@ from importlib import metadata
 from pathlib import Path
 
 from quizgen.atomic_files import process_is_gone
-from quizgen.emit.teacher_downloads import FileStore, TeacherDownload, TeacherFiles
+from quizgen.emit.teacher_downloads import FileStore
+from quizgen.render.downloads import TeacherDownload, TeacherFiles
 from quizgen.render.environment import builtin_templates_dir
 
 CACHE_FORMAT = "quizgen-teacher-files-2"
