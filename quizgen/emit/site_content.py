@@ -44,7 +44,6 @@ class SiteContent:
     """The navigation: (title, uri) or (title, [children])."""
     abbreviations: dict[str, str] = field(default_factory=dict)
     """Abbreviation → expansion, for tooltips in the `abbr` convention."""
-    facts_without_questions: tuple[str, ...] = ()
     not_in_nav: tuple[str, ...] = ()
     """Pages deliberately left out of the nav (listed on their section's index page instead)."""
 
@@ -184,4 +183,4 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
-    return SiteContent(pages, files, nav, finder.abbreviations, bank.facts_without_questions, not_in_nav)
+    return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav)

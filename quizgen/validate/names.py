@@ -22,7 +22,7 @@ from typing import Any, Iterator, NamedTuple
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
-from quizgen.load.yaml_tree import Path
+from quizgen.load.yaml_tree import DataPath
 
 RESERVED_IDS = {"index": "articles/index.md, the Articles section's own page"}
 """Article ids that would give an article page the name of a generated page (`articles/<id>.md`)."""
@@ -106,7 +106,7 @@ def _first_difference(a: str, b: str) -> str:
 
 class _Name(NamedTuple):
     file: LoadedFile[Any]
-    path: Path
+    path: DataPath
     text: str
 
     @property
