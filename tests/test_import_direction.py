@@ -3,7 +3,7 @@
 The stages, lowest first; a module may import its own stage and any stage of a lower tier, never a
 stage of its own tier (siblings stay apart) or of a higher one:
 
-0. foundation: errors, atomic_files, collector, output_guard (shared by every stage)
+0. foundation: errors, atomic_files, staged_site, collector, output_guard (shared by every stage)
 1. model: the typed, immutable vocabulary that load builds and validate checks (quizgen/model/)
 2. load: reading files, the positioned YAML parser and its cache
 3. validate: shapes, references, quotes, consistency
@@ -36,7 +36,7 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("emit",),
     ("adapter",),
 )
-FOUNDATION = {"quizgen.errors", "quizgen.atomic_files", "quizgen.collector", "quizgen.output_guard"}
+FOUNDATION = {"quizgen.errors", "quizgen.atomic_files", "quizgen.collector", "quizgen.output_guard", "quizgen.staged_site"}
 ADAPTERS = {"quizgen", "quizgen.__main__", "quizgen.cli", "quizgen.cli_curate", "quizgen.mkdocs_plugin"}
 MKDOCS_ALLOWED = {"quizgen.mkdocs_plugin"}
 TIER_OF = {stage: tier for tier, stages in enumerate(TIERS) for stage in stages}
