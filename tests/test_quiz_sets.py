@@ -3,7 +3,6 @@ states another question's answer; checked on the seed corpus and on small made-u
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import subprocess
 import sys

@@ -13,12 +13,14 @@ from pathlib import Path
 from quizgen.collector import collector_paused, collector_running
 from quizgen.emit.assets import shipped_asset
 from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
-from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, TeacherFiles, keep_in_memory, teacher_files
+from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, keep_in_memory, teacher_files
 from quizgen.export.bank_json import render_glossary_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
+from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import builtin_templates_dir, make_environments
-from quizgen.render.site_pages import BANK_URI, PageRenderer, article_uri, topic_quiz_uri
+from quizgen.render.quiz_html import article_uri
+from quizgen.render.site_pages import BANK_URI, PageRenderer, topic_quiz_uri
 
 ASSETS = ("quizgen.css", "quizgen.js")
 NAV_LIST_LIMIT = 20
@@ -178,8 +180,8 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     not_in_nav = tuple(uri for pages in (article_pages, topic_pages) if len(pages) > NAV_LIST_LIMIT for _, uri in pages)
     nav: list[NavItem] = [
         ("Home", "index.md"), ("Briefing", "briefing.md"), ("Timeline", "timeline.md"),
-        ("Articles", ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]
-        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]
+        ("Articles", ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]

@@ -31,7 +31,9 @@ from quizgen.load.yaml_errors import explain_yaml_error
 try:  # the C parser is much faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the same interface, in Python
+LOADER_NAME = _Loader.__name__
+"""Which of PyYAML's loaders parses (`CSafeLoader` where PyYAML was built with libyaml): part of the YAML cache's key."""
 
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000

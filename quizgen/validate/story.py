@@ -152,20 +152,20 @@ class _StoryChecker:
         if prose > PROSE_WORDS:
             self.problem(base + ("paragraphs",), f"expected prose of at most {PROSE_WORDS} words, found {prose}")
         for d, difference in enumerate(story.differences):
-            self.sentence(base + ("differences", d), difference)  # type: ignore[arg-type]
+            self.sentence(base + ("differences", d), difference)  # type: ignore[arg-type]  # a difference is checked like a sentence: it has the same text and facts fields
         for n, note in enumerate(story.difference_notes):
             path = base + ("difference_notes", n)
             first, second = (self.known(path + ("facts", i), fid) for i, fid in enumerate(note.facts))
             if first is not None and second is not None and second.id not in first.differs_from and first.id not in second.differs_from:
                 self.problem(path + ("facts",), f"expected two facts that differ (one lists the other in differs_from), found "
                                                 f"'{first.id}' and '{second.id}'")
-            self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]
+            self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
         for h, note in enumerate(story.headline_notes):
             path = base + ("headline_notes", h)
             if note.article not in self.articles:
                 self.problem(path + ("article",), f"expected the id of an article, found '{note.article}'")
                 continue
-            self.sentence(path, note, once=False, article=note.article, dated=False)  # type: ignore[arg-type]
+            self.sentence(path, note, once=False, article=note.article, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
