@@ -1,6 +1,6 @@
 # The two commands of the README's quick start:
 #   make site   installs what is needed and builds the study site from seeds/ into site/
-#   make test   installs what is needed and runs every test (what .ci/run runs)
+#   make test   installs what is needed, lints, type-checks and runs every test (what .ci/run runs)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -11,7 +11,7 @@ GIFT_PARSER := .cache/npm-gift/node_modules/gift-pegjs/pegjs-gift.js
 
 PIP_VERSION := 26.3
 
-.PHONY: site test check clean chromium pdf-tools lock latest
+.PHONY: site test lint check clean chromium pdf-tools lock latest
 
 # Every Python package comes from requirements.lock, pinned with its hashes, so a fresh machine
 # installs what the tests last passed with. quizgen itself is installed without its dependencies
@@ -66,7 +66,12 @@ $(AXE):
 $(GIFT_PARSER):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm-gift gift-pegjs@1.0.2
 
-test: $(STAMP) chromium pdf-tools $(AXE) $(GIFT_PARSER)
+# ruff and mypy first (seconds): their settings are in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/mypy
+
+test: lint chromium pdf-tools $(AXE) $(GIFT_PARSER)
 	$(BIN)/python -m pytest
 
 clean:

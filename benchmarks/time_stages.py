@@ -22,11 +22,10 @@ import time
 from pathlib import Path
 
 from quizgen.collector import collector_paused
-from quizgen.corpus_loader import load_corpus
+from quizgen.corpus_loader import load_corpus, load_corpus_files
 from quizgen.emit.site_content import build_site_content
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.generate.question_model import answer_key, quote_anchor
-from quizgen.load.corpus_files import load_corpus_files
 from quizgen.model.article import Article
 from quizgen.validate.quotes import verify_quotes
 

@@ -35,7 +35,7 @@ def process_is_gone(pid: int) -> bool:
 def remove_stale_temporaries(target: Path) -> list[Path]:
     """Remove what killed runs left beside ``target`` (only quizgen's temporary names); return it."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.quizgen-(\d+)-")
-    removed = []
+    removed: list[Path] = []
     try:
         siblings = list(os.scandir(target.parent))
     except OSError:

@@ -45,7 +45,7 @@ def _command_preview(args: argparse.Namespace) -> int:
     print(f"{where}{args.fact}: {len(questions)} question{'s' if len(questions) != 1 else ''}")
     # every question citing the article, not only the quiz set drawn from them: the set builder drops
     # an item that gives another away, and the curator should hear of it
-    preview = preview_fact(items[args.fact], questions, lambda article: list(bank.candidates((article,))), why_not_kahoot)
+    preview = preview_fact(items[args.fact], questions, lambda article: list(bank.candidates((article,))), why_not_kahoot)  # type: ignore[arg-type]  # Question is frozen; PreviewQuestion declares plain attributes
     for line in preview.lines:
         print(line)
     if preview.warnings:

@@ -8,12 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.collector import collector_paused
-from quizgen.errors import CorpusError, ProblemCollector, UsageError
-from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, load_corpus_files
+from quizgen.errors import CorpusError, Problem, ProblemCollector, UsageError
+from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, YamlParser, read_corpus_files
 from quizgen.load.yaml_cache import YamlCache
+from quizgen.load.yaml_tree import parse_yaml
 from quizgen.model.article import Article
 from quizgen.model.corpus import Corpus, SourceLocation
 from quizgen.validate.consistency import check_consistency
+from quizgen.validate.file_shape import check_file_shapes
 from quizgen.validate.names import check_names
 from quizgen.validate.quotes import verify_quotes
 from quizgen.validate.references import check_references, collect_definitions
@@ -62,6 +64,14 @@ def load_corpus(root: Path, display_root: str | None = None, *, yaml_cache: Path
         raise UsageError(f"expected a corpus folder, found no folder at '{root}'")
     with collector_paused():
         return _loaded_corpus(root, str(root) if display_root is None else display_root, yaml_cache)
+
+
+def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_yaml) -> tuple[CorpusFiles, list[Problem]]:
+    """Read, parse and shape-check every corpus file under ``root``; return what loaded and all
+    problems. ``parse`` parses each YAML text (a `YamlCache`'s, to read back what the last build parsed)."""
+    parsed, problems = read_corpus_files(root, root_display, parse)
+    files, found = check_file_shapes(parsed)
+    return files, problems + found
 
 
 def _loaded_corpus(root: Path, display_root: str, yaml_cache: Path | None) -> Corpus:

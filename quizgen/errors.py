@@ -78,9 +78,6 @@ class ProblemCollector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
-
     def extend(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         self.problems.extend(problems)
 

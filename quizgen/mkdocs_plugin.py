@@ -13,9 +13,8 @@ import calendar
 import html
 import logging
 import os
-import shutil
-import tempfile
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +26,15 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from quizgen.atomic_files import current_umask, remove_stale_temporaries
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import SiteContent, build_site_content
 from quizgen.emit.teacher_cache import site_teacher_cache
 from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
 from quizgen.errors import QuizgenError, UsageError
-from quizgen.output_guard import MARKER_TEXT, OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
 from quizgen.model.corpus import Corpus
+from quizgen.output_guard import OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
 from quizgen.render.environment import template_error
+from quizgen.staged_site import StagedSite, holds_a_site
 
 # Not under the `mkdocs` logger: with `strict: true` MkDocs would count this as a warning and abort.
 _log = logging.getLogger("quizgen.serve")
@@ -76,10 +75,13 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
     return nav
 
 
-def _holds_a_site(folder: Path) -> bool:
-    """Empty, marked by an earlier build, or holding what every MkDocs build writes."""
-    names = {entry.name for entry in folder.iterdir()}
-    return not names or OUTPUT_MARKER in names or {"index.html", "sitemap.xml"} <= names
+def _build_date(corpus: Corpus) -> str:
+    """The date MkDocs stamps on every page in the sitemap (and the sitemap's gzip header): the
+    latest article's, fixed by the corpus, not the clock. The gzip header holds 1970-01-01 to
+    2106-02-07: an older corpus is dated 1970."""
+    latest = max(a.meta.published for a in corpus.articles)
+    epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+    return datetime.fromtimestamp(min(max(epoch, 0), 2**32 - 1), timezone.utc).strftime("%Y-%m-%d")
 
 
 def _report(error: Exception) -> str | None:
@@ -106,15 +108,17 @@ class _Counter(logging.Handler):
 
 
 class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
-    content: SiteContent | None = None
-    corpus: Corpus | None = None
-    serving = False
-    staged = False
-    generated_pages: set[str] = set()
-
-    served: Path | None = None
-    staging: Path | None = None
-    warnings: _Counter | None = None
+    def __init__(self) -> None:
+        super().__init__()
+        self.content: SiteContent | None = None
+        self.corpus: Corpus | None = None
+        self.serving = False
+        self.staged = False
+        self.generated_pages: set[str] = set()
+        self.build_date: str | None = None
+        """Every page's date in the sitemap, unless SOURCE_DATE_EPOCH sets it (MkDocs reads it then)."""
+        self.site = StagedSite()
+        self.warnings: _Counter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `mkdocs serve` rebuilds,
@@ -123,15 +127,8 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         self.staged = not dirty  # a dirty build writes over the last one, so it needs it in place
 
     def _stage(self, config: Any) -> None:
-        """Build into a folder beside site/, swapped in only when the build succeeds: any failure
-        (a full disk, a docs page, a strict-mode warning) leaves the last good site as it was, and
-        under serve still served."""
-        self.served = Path(config.site_dir).resolve()
-        self.served.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temporaries(self.served)  # left by a build that was killed
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.served.name}.quizgen-{os.getpid()}-next-", dir=self.served.parent))
-        self.staging.chmod(0o777 & ~current_umask())
-        config.site_dir = str(self.staging)
+        """Build into a folder beside site/, swapped in only when the build succeeds (`StagedSite`)."""
+        config.site_dir = str(self.site.start(Path(config.site_dir)))
         if self.warnings is None:
             self.warnings = _Counter()
             logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -139,26 +136,14 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
 
     @event_priority(-100)  # after every other plugin's on_post_build (search writes its index there)
     def on_post_build(self, *, config: Any) -> None:
-        if self.staging is None or self.served is None:
-            return
         if config.strict and self.warnings is not None and self.warnings.count:
             return  # MkDocs aborts next, in strict mode: on_build_error discards the staged site
-        if not self.serving:  # the mark that lets the next build replace this folder
-            (self.staging / OUTPUT_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        if self.served.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.served.name}.quizgen-{os.getpid()}-old-", dir=self.served.parent))
-            self.served.rename(old / self.served.name)
-            self.staging.rename(self.served)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            self.staging.rename(self.served)
-        self.staging = None
-        config.site_dir = str(self.served)  # for what reads it after the build (gh-deploy)
+        served = self.site.finish(mark=not self.serving)  # under serve, no mark: the folder is MkDocs' own
+        if served is not None:
+            config.site_dir = str(served)  # for what reads it after the build (gh-deploy)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.staging is not None:  # the last good site stays served (on_serve)
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging = None
+        self.site.discard()  # the last good site stays served (on_serve)
 
     def _paths(self, config: Any) -> tuple[Path, Path, str]:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -175,7 +160,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         site_dir = Path(config.site_dir)
         if not self.serving:  # mkdocs serve builds into a temporary folder of its own
             refuse_overlap("site_dir", site_dir, paths, inside=content_folders(paths), as_given=shown(site_dir))
-            if site_dir.is_dir() and not _holds_a_site(site_dir):
+            if site_dir.is_dir() and not holds_a_site(site_dir):
                 raise UsageError(f"site_dir {shown(site_dir)} holds files that are not a built site (no {OUTPUT_MARKER}, "
                                  "index.html or sitemap.xml), and a build replaces it as a whole; choose a new or empty folder")
         guarded = {**paths, "site_dir": None if self.serving else site_dir}
@@ -216,6 +201,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                 what = "found problems in the corpus" if isinstance(error, QuizgenError) else "could not rebuild the site"
                 _log.error("quizgen %s; still serving the last good site:\n%s", what, report)
             corpus = self.corpus
+        assert self.content is not None  # built now, or kept from the last good build
         if self.config.title_from_corpus:
             config.site_name = _as_html_title(corpus.info.title)
         if not config.nav:
@@ -224,11 +210,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             config.extra_css.append("assets/quizgen.css")
         if "assets/quizgen.js" not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append("assets/quizgen.js")
-        if "SOURCE_DATE_EPOCH" not in os.environ:  # the sitemap's dates: fixed by the corpus, not the clock
-            latest = max(a.meta.published for a in corpus.articles)
-            epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
-            # the sitemap's gzip header holds 1970-01-01 to 2106-02-07: an older corpus is dated 1970
-            os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
+        self.build_date = None if "SOURCE_DATE_EPOCH" in os.environ else _build_date(corpus)
         if self.staged:
             self._stage(config)
         return config
@@ -236,7 +218,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     def on_pre_build(self, *, config: Any) -> None:
         # site/ is replaced at the end (or, unstaged, cleaned by MkDocs next): a folder in it that may
         # not be changed would fail that halfway, with a traceback: refuse first, the site as it was.
-        site = self.served if self.staging is not None and self.served is not None else Path(config.site_dir)
+        site = self.site.served if self.site.staging is not None and self.site.served is not None else Path(config.site_dir)
         folders = [site.parent, *([site, *(p for p in site.rglob("*") if p.is_dir() and not p.is_symlink())] if site.is_dir() else [])]
         for folder in folders:
             if not os.access(folder, os.W_OK | os.X_OK):
@@ -258,6 +240,14 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             else:
                 files.append(File.generated(config, uri, content=data))
         return files
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # Every page exists now (a --dirty build's unchanged ones too) and the sitemap comes next.
+        if self.build_date is not None:  # the sitemap's dates, and so its gzip header's (see _build_date)
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.update_date = self.build_date
+        return env
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         assert self.content is not None

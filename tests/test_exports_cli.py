@@ -11,7 +11,7 @@ from pathlib import Path
 import quizgen.export
 from export_cases import BASE_CORPUS, REPO, SEEDS, load_questions
 from quizgen.cli import build_parser
-from quizgen.emit.bank_json import render_bank_json
+from quizgen.export.bank_json import render_bank_json
 from quizgen.export import EXPORT_FORMATS
 from quizgen.generate.question_bank import build_question_bank
 
@@ -35,7 +35,7 @@ def test_registry_api_and_cli_choices_agree() -> None:
 
 def test_json_export_is_the_sites_bank() -> None:
     corpus, questions = load_questions(SEEDS)
-    assert EXPORT_FORMATS["json"].render(corpus, questions).data == render_bank_json(corpus, build_question_bank(corpus))
+    assert EXPORT_FORMATS["json"].render(corpus, questions).data == render_bank_json(corpus, build_question_bank(corpus).questions)
 
 
 def test_every_format_renders_identical_bytes_twice() -> None:

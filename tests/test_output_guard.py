@@ -4,7 +4,6 @@ folder is refused with one line that says why, and every file of the project sta
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path

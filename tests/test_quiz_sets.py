@@ -3,7 +3,6 @@ states another question's answer; checked on the seed corpus and on small made-u
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.corpus_loader import load_corpus
-from quizgen.emit.bank_json import render_bank_json
+from quizgen.export.bank_json import render_bank_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.generate.question_model import Citation, Question
 from quizgen.generate.quiz_sets import SET_SIZE, quiz_set, set_problems
@@ -127,7 +126,7 @@ def test_curated_wrong_options_tell_a_student_why(bank) -> None:  # type: ignore
 
 def test_review_sample_prints_a_seeded_sample_without_fact_ids(corpus, bank, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     exported = tmp_path / "questions.json"
-    exported.write_bytes(render_bank_json(corpus, bank))
+    exported.write_bytes(render_bank_json(corpus, bank.questions))
 
     def run(seed: str) -> str:
         result = subprocess.run([sys.executable, str(REPO / "tools" / "review_sample.py"), "--seed", seed, "--count", "12", str(exported)],

@@ -11,7 +11,8 @@ import pytest
 
 from site_checks import REPO, make_project, mkdocs, tree_digest
 from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files, inputs_digest, site_teacher_cache
-from quizgen.emit.teacher_downloads import FileStore, TeacherDownload, TeacherFiles
+from quizgen.emit.teacher_downloads import FileStore
+from quizgen.render.downloads import TeacherDownload, TeacherFiles
 
 BASE = REPO / "tests" / "fixtures" / "base_corpus"
 K1, K2 = "1" * 64, "2" * 64  # entries are named by a sha256 digest

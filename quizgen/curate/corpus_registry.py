@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from quizgen.errors import UsageError
-from quizgen.load.source_text import read_source_text
+from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.load.yaml_tree import YamlSyntaxError, parse_yaml
 
 
@@ -18,10 +18,10 @@ def known_outlets(root: Path) -> dict[str, str] | None:
     if not path.is_file():
         return None
     source = read_source_text(path, str(path))
-    if not hasattr(source, "text"):
+    if not isinstance(source, SourceText):
         return None
     try:
-        data = parse_yaml(source.text).data  # type: ignore[union-attr]
+        data = parse_yaml(source.text).data
     except YamlSyntaxError:
         return None
     outlets = data.get("outlets") if isinstance(data, dict) else None

@@ -85,7 +85,7 @@ def find_figures(sentence: str) -> list[Found]:
             continue  # a day of a date
         if sentence[m.end("number"):m.end("number") + 1] in (":", "-") or re.match(r"(?:st|nd|rd|th)\b", sentence[m.end("number"):]):
             continue
-        words = []
+        words: list[str] = []
         for word in m["unit"].split():
             if word.lower() in _UNIT_STOP or (words and word[:1].isupper() and not words[-1][:1].isupper()) \
                     or (words and word.lower().endswith(("ed", "ing", "ly"))):  # "people crossed", "troops currently"

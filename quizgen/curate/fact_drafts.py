@@ -180,7 +180,7 @@ def draft_facts(article: DraftArticle, people: People, others: tuple[DraftArticl
             further = _further_sources(others, [printed]) if not printed.isalpha() else []
             by_kind["quantity"].append({**found.fields, "measure": "TODO: a noun phrase naming the figure", "sources": source + further})
         for found in find_dates(sentence.text, article.published):
-            date: PartialDate = found.fields["date"]  # type: ignore[assignment]
+            date: PartialDate = found.fields["date"]  # type: ignore[assignment]  # the date finder's fields hold a PartialDate under 'date'
             by_kind["event"].append({"date": date.iso, "title": "TODO: a noun phrase naming the event",
                                      "planned": found.fields["planned"], "sources": source})
         for found in find_roles(sentence.text):
@@ -239,7 +239,7 @@ def _items(items: list[dict[str, object]]) -> list[str]:
             first = False
             if key == "sources":
                 lines.append(f"{prefix}sources:")
-                for source in value:  # type: ignore[attr-defined]
+                for source in value:  # type: ignore[attr-defined]  # a draft's 'sources' is a list of mappings
                     lines.append(f"      - article: {_scalar(source['article'])}")
                     lines.append(f"        quote: {_scalar(source['quote'])}")
             else:
@@ -275,7 +275,7 @@ def draft_warnings(root: Path, display_root: str) -> list[str]:
             source = read_source_text(path, path.name)
             line = None if isinstance(source, Problem) else draft_line(source.text)
             if line:
-                count = len(re.findall(r"^    kind:", source.text, re.MULTILINE))  # type: ignore[union-attr]
+                count = len(re.findall(r"^    kind:", source.text, re.MULTILINE))  # type: ignore[union-attr]  # line is set only when source is text, not a Problem
                 warnings.append(f"{display_root.rstrip('/')}/facts/{path.name}:{line}:1: warning: a draft (draft: true) of {count} facts, "
                                 "skipped: nothing in it is checked or reaches the site until you remove this line")
     return warnings

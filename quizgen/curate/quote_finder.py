@@ -66,7 +66,7 @@ class ArticleText:
     def passage(self, start: int, end: int, **extra: object) -> Passage:
         line, column = self.position(start)
         shown = " ".join(self.text[start:end].split())
-        return Passage(line, column, shown, self.furniture_at(start, end), **extra)  # type: ignore[arg-type]
+        return Passage(line, column, shown, self.furniture_at(start, end), **extra)  # type: ignore[arg-type]  # extra holds Passage's own optional fields
 
 
 def read_article_parts(path: Path, display: str) -> ArticleFileParts:

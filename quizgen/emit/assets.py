@@ -19,7 +19,7 @@ def shipped_asset(name: str, source: bytes) -> bytes:
     """
     text = source.decode("utf-8")
     if name.endswith(".js"):
-        return rjsmin.jsmin(text).encode("utf-8")
+        return str(rjsmin.jsmin(text)).encode("utf-8")
     if name.endswith(".css"):
-        return rcssmin.cssmin(text).encode("utf-8")
+        return str(rcssmin.cssmin(text)).encode("utf-8")
     return source

@@ -12,13 +12,15 @@ from pathlib import Path
 
 from quizgen.collector import collector_paused, collector_running
 from quizgen.emit.assets import shipped_asset
-from quizgen.emit.bank_json import render_glossary_json
 from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
-from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, TeacherFiles, keep_in_memory, teacher_files
+from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, keep_in_memory, teacher_files
+from quizgen.export.bank_json import render_glossary_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
+from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import builtin_templates_dir, make_environments
-from quizgen.render.site_pages import BANK_URI, PageRenderer, article_uri, topic_quiz_uri
+from quizgen.render.quiz_html import article_uri
+from quizgen.render.site_pages import BANK_URI, PageRenderer, topic_quiz_uri
 
 ASSETS = ("quizgen.css", "quizgen.js")
 NAV_LIST_LIMIT = 20
@@ -44,7 +46,6 @@ class SiteContent:
     """The navigation: (title, uri) or (title, [children])."""
     abbreviations: dict[str, str] = field(default_factory=dict)
     """Abbreviation → expansion, for tooltips in the `abbr` convention."""
-    facts_without_questions: tuple[str, ...] = ()
     not_in_nav: tuple[str, ...] = ()
     """Pages deliberately left out of the nav (listed on their section's index page instead)."""
 
@@ -179,9 +180,9 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     not_in_nav = tuple(uri for pages in (article_pages, topic_pages) if len(pages) > NAV_LIST_LIMIT for _, uri in pages)
     nav: list[NavItem] = [
         ("Home", "index.md"), ("Briefing", "briefing.md"), ("Timeline", "timeline.md"),
-        ("Articles", ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]
-        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]
+        ("Articles", ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
-    return SiteContent(pages, files, nav, finder.abbreviations, bank.facts_without_questions, not_in_nav)
+    return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav)

@@ -28,7 +28,8 @@ from importlib import metadata
 from pathlib import Path
 
 from quizgen.atomic_files import process_is_gone
-from quizgen.emit.teacher_downloads import FileStore, TeacherDownload, TeacherFiles
+from quizgen.emit.teacher_downloads import FileStore
+from quizgen.render.downloads import TeacherDownload, TeacherFiles
 from quizgen.render.environment import builtin_templates_dir
 
 CACHE_FORMAT = "quizgen-teacher-files-2"
@@ -89,7 +90,7 @@ def site_teacher_cache(folder: Path, seeds: Path, template_dirs: tuple[Path, ...
 
 def _download(record: dict[str, object]) -> TeacherDownload:
     return TeacherDownload(str(record["uri"]), str(record["title"]), str(record["description"]),
-                           tuple(str(line) for line in record.get("left_out", ())))  # type: ignore[union-attr]
+                           tuple(str(line) for line in record.get("left_out", ())))  # type: ignore[attr-defined]  # a list of text in the manifest this module wrote
 
 
 def _record(download: TeacherDownload) -> dict[str, object]:
@@ -126,7 +127,7 @@ def _read_entry(entry: Path) -> TeacherFiles:
             raise ValueError(f"{path}: changed since it was cached")
         files[uri] = path
     return TeacherFiles(tuple(map(_download, manifest["worksheets"])), tuple(map(_download, manifest["exports"])),
-                        files)  # type: ignore[arg-type]
+                        files)
 
 
 def _remove_other_entries(cache: TeacherCache) -> None:

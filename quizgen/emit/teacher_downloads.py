@@ -8,12 +8,12 @@ is not rendered again; without a renderer the page offers the exports only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.export import EXPORT_FORMATS
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.model.corpus import Corpus
+from quizgen.render.downloads import TeacherDownload, TeacherFiles
 from quizgen.worksheet import teacher_worksheets
 
 PdfRenderer = Callable[[str], bytes]
@@ -39,26 +39,6 @@ def pdf_renderer(cache_dir: Path) -> PdfRenderer:
         return render_pdf_cached(html, cache_dir)
 
     return render
-
-
-@dataclass(frozen=True)
-class TeacherDownload:
-    """One file on the teachers' page."""
-
-    uri: str
-    """Where it is in the site: `teachers/worksheet.pdf`, `exports/questions.gift`."""
-    title: str
-    description: str
-    left_out: tuple[str, ...] = ()
-    """Questions the format could not hold, one line each (`q-…: why`)."""
-
-
-@dataclass(frozen=True)
-class TeacherFiles:
-    worksheets: tuple[TeacherDownload, ...]
-    exports: tuple[TeacherDownload, ...]
-    files: dict[str, bytes | Path]
-    """By uri: the bytes, or the path of a file holding them."""
 
 
 def teacher_files(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer | None, scope: str = "all",

@@ -10,7 +10,7 @@ them in a stable order for the CLI (`quizgen export`) and the teachers' page::
 from __future__ import annotations
 
 from quizgen.export.anki_deck import render_anki_deck
-from quizgen.export.bank_export import render_json_bank
+from quizgen.export.bank_json import render_json_bank
 from quizgen.export.export_format import ExportFormat, ExportResult
 from quizgen.export.gift import render_gift
 from quizgen.export.kahoot import render_kahoot

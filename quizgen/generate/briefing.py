@@ -55,7 +55,7 @@ def curated_briefing(corpus: Corpus, story: Story) -> Briefing:
         merged.setdefault(paragraph.section, []).extend(_facts_cited(corpus, s) for s in paragraph.sentences)
         if paragraph.title and titles[paragraph.section] == SECTION_TITLES[paragraph.section]:
             titles[paragraph.section] = paragraph.title
-    differences = tuple(Difference(d.kind, _facts_cited(corpus, d), ()) for d in story.differences)  # type: ignore[arg-type]
+    differences = tuple(Difference(d.kind, _facts_cited(corpus, d), ()) for d in story.differences)  # type: ignore[arg-type]  # a difference is cited like a sentence: it has the same facts field
     return Briefing(key_points=tuple(_facts_cited(corpus, p) for p in story.key_points),
                     paragraphs=tuple(BriefingParagraph(titles[s], tuple(merged[s])) for s in SECTIONS if s in merged),
                     differences=differences, curated=True)

@@ -9,12 +9,16 @@ from __future__ import annotations
 import bisect
 import math
 import random
-from typing import Callable, Iterable, Sequence, TypeVar, overload
+from typing import TYPE_CHECKING, Callable, Generic, Iterable, Sequence, TypeVar, overload
 
 from quizgen.generate.question_model import answer_key, stable_hash
 from quizgen.model.field_types import PartialDate
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
+
 T = TypeVar("T")
+C = TypeVar("C", bound="SupportsRichComparison")
 
 
 def seeded_random(*parts: str) -> random.Random:
@@ -60,7 +64,7 @@ def nearby_numbers(value: float, seed: str) -> list[float]:
     rng.shuffle(multipliers)
     found: list[float] = []
     for m in multipliers:
-        candidate = round(value * m / step) * step
+        candidate: float = round(value * m / step) * step
         if candidate != value and candidate > 0 and number_scale(candidate) == scale:
             found.append(float(candidate))
     for delta in (1, 2, 3, -1, -2, 4, 5):  # small counts: 2 rockets -> 3, 4, 1
@@ -92,14 +96,14 @@ def nearby_dates(date: PartialDate, seed: str) -> list[PartialDate]:
     return found
 
 
-class SortedPool:
+class SortedPool(Generic[C]):
     """Values of one type in sorted order; neighbours of a value make plausible distractors."""
 
-    def __init__(self, values: Iterable[T]):
-        self.values = sorted(set(values))  # type: ignore[type-var]
+    def __init__(self, values: Iterable[C]):
+        self.values: list[C] = sorted(set(values))
 
-    def neighbours(self, value: T, count: int) -> list[T]:
-        index = bisect.bisect_left(self.values, value)  # type: ignore[arg-type]
+    def neighbours(self, value: C, count: int) -> list[C]:
+        index = bisect.bisect_left(self.values, value)
         low, high = max(0, index - count), min(len(self.values), index + count + 1)
         ranked = sorted(range(low, high), key=lambda i: (abs(i - index), i))
         return [self.values[i] for i in ranked]
@@ -110,7 +114,7 @@ class AllBut(Sequence[T]):
     terms but itself, and a copy per term would make the bank quadratic in the glossary's size."""
 
     def __init__(self, items: Sequence[T], index: int):
-        self.items, self.index = items, index
+        self.items, self.skipped = items, index
 
     def __len__(self) -> int:
         return len(self.items) - 1
@@ -125,4 +129,4 @@ class AllBut(Sequence[T]):
         if not -len(self) <= i < len(self):
             raise IndexError(i)
         i %= len(self)
-        return self.items[i if i < self.index else i + 1]
+        return self.items[i if i < self.skipped else i + 1]

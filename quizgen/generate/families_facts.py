@@ -157,7 +157,7 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
     return questions
 
 
-def _first_citation(event: EventFact) -> tuple:  # type: ignore[type-arg]
+def _first_citation(event: EventFact) -> tuple:  # type: ignore[type-arg]  # a sort key of mixed parts
     return citations_of(event)[:1]
 
 

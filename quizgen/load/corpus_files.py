@@ -1,4 +1,4 @@
-"""Finding, reading and shape-checking every file of a corpus folder.
+"""Finding, reading and parsing every file of a corpus folder.
 
 A corpus folder holds::
 
@@ -6,7 +6,8 @@ A corpus folder holds::
     articles/*.md              (front matter + published text)
     facts/*.yaml               (any number of files of facts)
 
-Every file is read and checked on its own here; problems are collected, never raised one by one.
+Every file is read and parsed on its own here, and `quizgen.validate.file_shape` checks each
+against its model; problems are collected, never raised one by one.
 """
 
 from __future__ import annotations
@@ -22,14 +23,11 @@ from quizgen.errors import Problem
 from quizgen.load.article_file import split_article_file
 from quizgen.load.corpus_listing import FOLDERS, list_corpus
 from quizgen.load.source_text import SourceText, read_source_text
-from quizgen.load.yaml_tree import Path as DataPath
-from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
+from quizgen.load.yaml_tree import DataPath, YamlDocument, YamlSyntaxError, parse_yaml
 from quizgen.model.article import TextBlock
 from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
 from quizgen.model.registry import ArticleMeta
 from quizgen.model.story import StoryFile
-from quizgen.validate.characters import unprintable_in_article, unprintable_in_document
-from quizgen.validate.file_shape import validate_file_shape
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -96,33 +94,53 @@ def _display(root_display: str, relative: Path) -> str:
     return f"{root_display.rstrip('/')}/{relative.as_posix()}" if root_display else relative.as_posix()
 
 
-def _parse(source: SourceText, model: type[M], parse: YamlParser, line_offset: int = 0,
-           text: str | None = None) -> tuple[LoadedFile[M] | None, list[Problem]]:
+@dataclass(frozen=True)
+class ParsedFile:
+    """A file that was read and parsed, before its shape is checked."""
+
+    display: str
+    kind: str
+    """The file's name for a registry (`people.yaml`), else `facts` or `articles`."""
+    shape: type[BaseModel]
+    """The model the file must match."""
+    doc: YamlDocument | None
+    """None for an article whose front matter did not parse (its text is checked all the same)."""
+    blocks: tuple[TextBlock, ...] = ()
+    """An article's published text."""
+
+
+@dataclass
+class ParsedCorpus:
+    """Every file that parsed, in the order the corpus lists them; ``failed`` as in `CorpusFiles`."""
+
+    files: list[ParsedFile] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
+
+
+def _parse(source: SourceText, kind: str, shape: type[BaseModel], parse: YamlParser) -> tuple[ParsedFile | None, list[Problem]]:
     try:
-        doc = parse(source.text if text is None else text, line_offset=line_offset)
+        return ParsedFile(source.display, kind, shape, parse(source.text)), []
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
-    loaded, problems = validate_file_shape(model, doc, source.display)
-    problems.extend(unprintable_in_document(doc, source.display))
-    return (LoadedFile(source.display, doc, loaded) if loaded is not None else None), problems
 
 
-def _load_article(source: SourceText, parse: YamlParser) -> tuple[LoadedArticle | None, list[Problem]]:
+def _parse_article(source: SourceText, parse: YamlParser) -> tuple[ParsedFile | None, list[Problem]]:
     try:
         parts = split_article_file(source)
     except YamlSyntaxError as exc:
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
-    loaded, problems = _parse(source, ArticleMeta, parse, line_offset=parts.front_matter_line - 1, text=parts.front_matter)
-    problems.extend(unprintable_in_article(parts.blocks, source.display))
-    if loaded is None:
-        return None, problems
-    return LoadedArticle(loaded.display, loaded.doc, loaded.model, parts.blocks), problems
+    try:
+        doc = parse(parts.front_matter, line_offset=parts.front_matter_line - 1)
+    except YamlSyntaxError as exc:
+        return (ParsedFile(source.display, "articles", ArticleMeta, None, parts.blocks),
+                [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)])
+    return ParsedFile(source.display, "articles", ArticleMeta, doc, parts.blocks), []
 
 
-def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_yaml) -> tuple[CorpusFiles, list[Problem]]:
-    """Read and shape-check every corpus file under ``root``; return what loaded and all problems.
+def read_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_yaml) -> tuple[ParsedCorpus, list[Problem]]:
+    """Read and parse every corpus file under ``root``; return what parsed and all problems.
     ``parse`` parses each YAML text (a `YamlCache`'s, to read back what the last build parsed)."""
-    files = CorpusFiles()
+    files = ParsedCorpus()
     problems: list[Problem] = []
 
     def read(path: Path) -> SourceText | None:
@@ -140,12 +158,12 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
         if name not in listing.registries:
             continue
         source = read(listing.registries[name])
-        loaded, found = _parse(source, model, parse) if source else (None, [])
+        parsed, found = _parse(source, name, model, parse) if source else (None, [])
         problems.extend(found)
-        if loaded is None:
+        if parsed is None:
             files.failed.add(name)
         else:
-            files.registries[name] = loaded
+            files.files.append(parsed)
     for kind, paths in (("facts", listing.facts), ("articles", listing.articles)):
         if not paths and kind not in listing.missing:
             suffixes = FOLDERS[kind]
@@ -158,12 +176,10 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
                 continue
             if kind == "facts" and draft_line(source.text):
                 continue  # a draft: `quizgen check` warns about it
-            loaded, found = _load_article(source, parse) if kind == "articles" else _parse(source, FactsFile, parse)
+            parsed, found = _parse_article(source, parse) if kind == "articles" else _parse(source, kind, FactsFile, parse)
             problems.extend(found)
-            if loaded is None:
+            if parsed is None:
                 files.failed.add(kind)
-            elif kind == "articles":
-                files.articles.append(loaded)  # type: ignore[arg-type]
             else:
-                files.facts.append(loaded)  # type: ignore[arg-type]
+                files.files.append(parsed)
     return files, problems

@@ -34,7 +34,7 @@ CACHE_FILE = "documents.marshal"
 def parser_version() -> str:
     """What a cached document depends on besides its text: the parser's code and its libraries."""
     digest = hashlib.sha256(Path(yaml_tree.__file__).read_bytes())
-    digest.update(f"\x1f{yaml.__version__}\x1f{yaml_tree._Loader.__name__}\x1f{sys.version}\x1f{marshal.version}".encode())
+    digest.update(f"\x1f{yaml.__version__}\x1f{yaml_tree.LOADER_NAME}\x1f{sys.version}\x1f{marshal.version}".encode())
     return digest.hexdigest()
 
 

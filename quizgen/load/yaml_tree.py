@@ -31,12 +31,15 @@ from quizgen.load.yaml_errors import explain_yaml_error
 try:  # the C parser is much faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the same interface, in Python
+LOADER_NAME = _Loader.__name__
+"""Which of PyYAML's loaders parses (`CSafeLoader` where PyYAML was built with libyaml): part of the YAML cache's key."""
 
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
 
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
+"""Where a value is in a YAML document: the keys and list indexes leading to it (not a file path)."""
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
@@ -68,13 +71,13 @@ class YamlDocument:
     """Plain Python data from one YAML document, with the position of every key and value."""
 
     data: Any
-    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    value_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     """Positions as plain (line, column) tuples, made faster than a `Mark` (a corpus of 1,000
     articles has a million of them) and kept as they are by `marshal` (the parse cache);
     ``mark_of`` gives a `Mark`."""
 
-    def mark_of(self, path: Path, *, key: bool = False) -> Mark:
+    def mark_of(self, path: DataPath, *, key: bool = False) -> Mark:
         """The position of the value (or, with ``key``, of the key) at ``path``.
 
         A path that does not exist (a missing field, say) falls back to its nearest parent.
@@ -113,7 +116,7 @@ class _Frame:
 
     __slots__ = ("value", "path", "size", "pending_key", "first_key_line", "anchor", "start")
 
-    def __init__(self, value: Any, path: Path, anchor: str | None, start: tuple[int, int]):
+    def __init__(self, value: Any, path: DataPath, anchor: str | None, start: tuple[int, int]):
         self.value = value
         self.path = path
         self.size = 1
@@ -205,7 +208,7 @@ def _parse_with(loader_class: Any, text: str, line_offset: int) -> YamlDocument:
         parent.pending_key = None
         doc.value_marks.setdefault(parent.path + (key,), mark)
 
-    def child_path() -> Path:
+    def child_path() -> DataPath:
         if not stack:
             return ()
         parent = stack[-1]

@@ -27,7 +27,7 @@ AnyFact = QuantityFact | RoleFact | EventFact | QuotationFact | ClaimFact
 
 
 def _index(items: tuple[StrictModel, ...] | tuple[Article, ...]) -> dict[str, object]:
-    return {item.id: item for item in items}  # type: ignore[attr-defined]
+    return {item.id: item for item in items}  # type: ignore[union-attr]  # every model indexed here has an id; StrictModel does not declare one
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,27 +53,27 @@ class Corpus:
     def __post_init__(self) -> None:
         self._by_id.update({
             "article": _index(self.articles), "outlet": _index(self.outlets),
-            "speaker": _index(self.people + self.organizations),  # type: ignore[operator]
+            "speaker": _index(self.people + self.organizations),
             "topic": _index(self.topics), "fact": _index(self.facts), "term": _index(self.terms),
         })
 
     def article(self, article_id: str) -> Article:
-        return self._by_id["article"][article_id]  # type: ignore[return-value]
+        return self._by_id["article"][article_id]  # type: ignore[return-value]  # _by_id holds each kind's models under its own key
 
     def outlet(self, outlet_id: str) -> Outlet:
-        return self._by_id["outlet"][outlet_id]  # type: ignore[return-value]
+        return self._by_id["outlet"][outlet_id]  # type: ignore[return-value]  # _by_id holds each kind's models under its own key
 
     def speaker(self, speaker_id: str) -> Person | Organization:
-        return self._by_id["speaker"][speaker_id]  # type: ignore[return-value]
+        return self._by_id["speaker"][speaker_id]  # type: ignore[return-value]  # _by_id holds each kind's models under its own key
 
     def topic(self, topic_id: str) -> Topic:
-        return self._by_id["topic"][topic_id]  # type: ignore[return-value]
+        return self._by_id["topic"][topic_id]  # type: ignore[return-value]  # _by_id holds each kind's models under its own key
 
     def fact(self, fact_id: str) -> AnyFact:
-        return self._by_id["fact"][fact_id]  # type: ignore[return-value]
+        return self._by_id["fact"][fact_id]  # type: ignore[return-value]  # _by_id holds each kind's models under its own key
 
     def term(self, term_id: str) -> Term:
-        return self._by_id["term"][term_id]  # type: ignore[return-value]
+        return self._by_id["term"][term_id]  # type: ignore[return-value]  # _by_id holds each kind's models under its own key
 
     def outlet_of(self, article_id: str) -> Outlet:
         return self.outlet(self.article(article_id).meta.outlet)

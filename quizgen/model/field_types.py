@@ -94,7 +94,7 @@ class PartialDate:
     @property
     def display(self) -> str:
         """How a reader sees it: ``7 April 2021``, ``April 2021`` or ``2021``."""
-        if self.day:
+        if self.day and self.month:  # a day comes with its month
             return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
         if self.month:
             return f"{_MONTHS[self.month - 1]} {self.year}"

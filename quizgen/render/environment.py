@@ -57,8 +57,8 @@ def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment
     loaders still check each template file's modification time, so edits are picked up."""
     common = dict(loader=_loader(override_dirs), undefined=StrictUndefined, keep_trailing_newline=True,
                   trim_blocks=True, lstrip_blocks=True)
-    markdown = Environment(autoescape=False, finalize=markdown_finalize, **common)  # type: ignore[arg-type]
-    html = Environment(autoescape=True, **common)  # type: ignore[arg-type]
+    markdown = Environment(autoescape=False, finalize=markdown_finalize, **common)  # type: ignore[arg-type]  # Jinja's Environment takes these options by keyword; the dict's value type is their union
+    html = Environment(autoescape=True, **common)  # type: ignore[arg-type]  # Jinja's Environment takes these options by keyword; the dict's value type is their union
     for env in (markdown, html):
         env.filters["md"] = escape_markdown
         env.filters["counted"] = counted

@@ -31,10 +31,6 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return indent + "\\" + mark
 
 
-def escape_html(text: str) -> Markup:
-    return Markup(html.escape(text, quote=True))
-
-
 def markdown_finalize(value: object) -> object:
     """Jinja `finalize` for Markdown templates: escape everything not already marked safe."""
     if isinstance(value, Markup):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -19,15 +19,13 @@ from quizgen.generate.source_comparison import SourceComparison, compare_sources
 from quizgen.generate.summaries import CitedSentence, article_facts, article_summary, cite
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
+from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
 from quizgen.render.summary_pages import (briefing_page, differences_for_sources, named_sources, quote_linked, reference_link,
                                           article_date, source_name, timeline_page)
-
-if TYPE_CHECKING:  # the teachers' page lists what the emit stage made
-    from quizgen.emit.teacher_downloads import TeacherFiles
 
 
 def topic_quiz_uri(topic_id: str) -> str:
@@ -197,7 +195,7 @@ class PageRenderer:
             article_url=relative_url(page, "articles/{id}.md", directory_urls=self.directory_urls),
             quizzes_url=relative_url(page, "quizzes/index.md", directory_urls=self.directory_urls))
 
-    def teachers(self, files: "TeacherFiles") -> str:
+    def teachers(self, files: TeacherFiles) -> str:
         article = self.corpus.articles[0].id if self.corpus.articles else "ARTICLE-ID"
         topic = self.corpus.topics[0].id if self.corpus.topics else "TOPIC-ID"
         left_out = {item.uri: self._left_out_lines(item.left_out) for item in files.exports}

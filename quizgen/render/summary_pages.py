@@ -101,7 +101,8 @@ STATUS_NOTES = {"happened": "", "planned": "planned", "hinted": "a hint, not an 
 def timeline_page(renderer: "PageRenderer") -> str:
     page = "timeline.md"
     markers = SourceMarkers(renderer, page)
-    entries, dates = [], []  # events of one date stand under one heading
+    entries: list[dict[str, Any]] = []
+    dates: list[dict[str, Any]] = []  # events of one date stand under one heading
     for entry in timeline(renderer.corpus):
         title = entry.title[:1].upper() + entry.title[1:]
         sentence = markers.sentence(CitedSentence(title + ".", entry.citations, entry.fact_id))

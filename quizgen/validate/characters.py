@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any, Iterator
 
 from quizgen.errors import Problem
-from quizgen.load.yaml_tree import Path, YamlDocument
+from quizgen.load.yaml_tree import DataPath, YamlDocument
 from quizgen.model.article import TextBlock
 
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
@@ -36,7 +36,7 @@ def describe_character(char: str) -> str:
     return f"U+{code:04X} ({kind})"
 
 
-def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+def _texts(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
     """Every text value in a YAML value, with its path. (Keys are field names: a key with a
     control character in it is an unknown field, reported as such.)"""
     if isinstance(value, str):

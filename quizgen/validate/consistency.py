@@ -89,7 +89,7 @@ LARGEST_FIGURE = 1e15
 SMALLEST_FIGURE = 1e-4
 
 
-def _check_figures(file, path, value, distractors) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _check_figures(file, path, value, distractors) -> list[Problem]:  # type: ignore[no-untyped-def]  # untyped: raw values of facts of every kind, read by attribute
     problems = []
     for where, figure in [(("value",), value)] + [(("distractors", j), d) for j, d in enumerate(distractors)]:
         if abs(figure) >= LARGEST_FIGURE:
@@ -101,7 +101,7 @@ def _check_figures(file, path, value, distractors) -> list[Problem]:  # type: ig
     return problems
 
 
-def _check_curated(facts_file, path, fact, facts_by_id: dict) -> list[Problem]:  # type: ignore[no-untyped-def,type-arg]
+def _check_curated(facts_file, path, fact, facts_by_id: dict) -> list[Problem]:  # type: ignore[no-untyped-def,type-arg]  # untyped: raw values of facts of every kind, read by attribute
     """Curated false versions and questions: a false version is not the statement; an answer is
     not among its wrong options; wrong options differ; cited facts exist."""
     problems: list[Problem] = []
@@ -131,7 +131,7 @@ def _check_curated(facts_file, path, fact, facts_by_id: dict) -> list[Problem]: 
     return problems
 
 
-def _check_distractors(file, path, distractors, answer, show) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _check_distractors(file, path, distractors, answer, show) -> list[Problem]:  # type: ignore[no-untyped-def]  # untyped: raw values of facts of every kind, read by attribute
     problems, seen = [], set()
     for j, distractor in enumerate(distractors):
         if distractor == answer:

@@ -14,8 +14,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from quizgen.errors import Problem
+from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, LoadedFile, ParsedCorpus
 from quizgen.load.yaml_tree import YamlDocument
 from quizgen.model.field_types import HEX64_PATTERN, ID_PATTERN
+from quizgen.model.files import FactsFile
+from quizgen.model.registry import ArticleMeta
+from quizgen.validate.characters import unprintable_in_article, unprintable_in_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -156,3 +160,27 @@ def validate_file_shape(model: type[M], doc: YamlDocument, display: str) -> tupl
             mark = doc.mark_of(path, key=error["type"] == "extra_forbidden")
             problems.append(Problem(display, mark.line, mark.column, _message(error, model, path)))
         return None, problems
+
+
+def check_file_shapes(parsed: ParsedCorpus) -> tuple[CorpusFiles, list[Problem]]:
+    """Check every parsed file against its model and for unprintable characters; return the files
+    that passed, in the order they were listed, and every problem found."""
+    files = CorpusFiles(failed=set(parsed.failed))
+    problems: list[Problem] = []
+    for entry in parsed.files:
+        model = None
+        if entry.doc is not None:
+            model, found = validate_file_shape(entry.shape, entry.doc, entry.display)
+            problems.extend(found)
+            problems.extend(unprintable_in_document(entry.doc, entry.display))
+        if entry.kind == "articles":
+            problems.extend(unprintable_in_article(entry.blocks, entry.display))
+        if model is None or entry.doc is None:
+            files.failed.add(entry.kind)
+        elif isinstance(model, ArticleMeta):
+            files.articles.append(LoadedArticle(entry.display, entry.doc, model, entry.blocks))
+        elif isinstance(model, FactsFile):
+            files.facts.append(LoadedFile(entry.display, entry.doc, model))
+        else:
+            files.registries[entry.kind] = LoadedFile(entry.display, entry.doc, model)
+    return files, problems

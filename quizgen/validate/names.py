@@ -22,7 +22,7 @@ from typing import Any, Iterator, NamedTuple
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
-from quizgen.load.yaml_tree import Path
+from quizgen.load.yaml_tree import DataPath
 
 RESERVED_IDS = {"index": "articles/index.md, the Articles section's own page"}
 """Article ids that would give an article page the name of a generated page (`articles/<id>.md`)."""
@@ -106,7 +106,7 @@ def _first_difference(a: str, b: str) -> str:
 
 class _Name(NamedTuple):
     file: LoadedFile[Any]
-    path: Path
+    path: DataPath
     text: str
 
     @property
@@ -117,7 +117,7 @@ class _Name(NamedTuple):
 
 _FACT_NAMES = {"role": "role", "event": "title", "quantity": "unit"}
 """The field of each kind of fact that is a question's option."""
-_GROUPS = {("people", "name"): "person or organisation", ("organizations", "name"): "person or organisation",
+_GROUPS: dict[tuple[str | int, str | int], str] = {("people", "name"): "person or organisation", ("organizations", "name"): "person or organisation",
            ("outlets", "name"): "outlet", ("terms", "term"): "glossary term"}
 
 
@@ -163,8 +163,8 @@ def check_names(files: CorpusFiles) -> list[Problem]:
         if article.model.id in RESERVED_IDS:
             problems.append(article.problem(("id",), f"expected an article id other than '{article.model.id}', "
                                                      f"which is the name of {RESERVED_IDS[article.model.id]}; found '{article.model.id}'"))
-    for name, items in (("people.yaml", "people"), ("glossary.yaml", "terms")):
-        file = files.registries.get(name)
+    for registry, items in (("people.yaml", "people"), ("glossary.yaml", "terms")):
+        file = files.registries.get(registry)
         for index, item in enumerate(getattr(file.model, items) if file else ()):
             heading = RESERVED_ANCHORS[items].get(item.id)
             if heading and file is not None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, LoadedFile
-from quizgen.load.yaml_tree import Path
+from quizgen.load.yaml_tree import DataPath
 from quizgen.model.article import Article
 from quizgen.model.quote_search import CUT, QuoteMiss, QuoteSpan, normalise_for_matching, quote_passages
 
@@ -79,7 +79,7 @@ def verify_quotes(files: CorpusFiles, articles: dict[str, tuple[Article, LoadedA
     """A problem for every quote that is not in its article's text (outside page furniture)."""
     problems: list[Problem] = []
 
-    def check(file: LoadedFile[Any], path: Path, sources: list[Any], who: bool = False) -> None:
+    def check(file: LoadedFile[Any], path: DataPath, sources: list[Any], who: bool = False) -> None:
         for j, source in enumerate(sources):
             if source.article not in articles:
                 continue  # reported as an unknown article

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
-from quizgen.load.yaml_tree import Path
+from quizgen.load.yaml_tree import DataPath
 from quizgen.model.facts import FACT_KINDS
 
 
@@ -18,7 +18,7 @@ class Definition:
 
     kind: str
     file: LoadedFile[Any]
-    path: Path
+    path: DataPath
 
     @property
     def where(self) -> str:
@@ -42,7 +42,7 @@ def collect_definitions(files: CorpusFiles) -> tuple[dict[str, dict[str, Definit
     spaces: dict[str, dict[str, Definition]] = {name: {} for name in ("article", "outlet", "topic", "speaker", "fact")}
     problems: list[Problem] = []
 
-    def define(space: str, kind: str, item_id: str, file: LoadedFile[Any], path: Path) -> None:
+    def define(space: str, kind: str, item_id: str, file: LoadedFile[Any], path: DataPath) -> None:
         if len(item_id) > MAX_ID_LENGTH:
             problems.append(file.problem(path + ("id",), f"expected an id of at most {MAX_ID_LENGTH} characters (ids name the site's pages and files), found one of {len(item_id)}"))
         first = spaces[space].get(item_id)
@@ -95,7 +95,7 @@ def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]
             "topic": "topics.yaml" in files.failed, "speaker": "people.yaml" in files.failed,
             "fact": "facts" in files.failed or "glossary.yaml" in files.failed}
 
-    def ref(file: LoadedFile[Any], path: Path, space: str, wanted: str, noun: str, kinds: tuple[str, ...] = (),
+    def ref(file: LoadedFile[Any], path: DataPath, space: str, wanted: str, noun: str, kinds: tuple[str, ...] = (),
             expected: str | None = None) -> None:
         if skip[space]:
             return
@@ -106,7 +106,7 @@ def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]
             expected = expected or with_article(' or '.join(kinds))
             problems.append(file.problem(path, f"expected the id of {expected}, found '{wanted}', which is {with_article(found.kind)} ({found.where})"))
 
-    def sources(file: LoadedFile[Any], path: Path, items: list[Any]) -> None:
+    def sources(file: LoadedFile[Any], path: DataPath, items: list[Any]) -> None:
         for j, source in enumerate(items):
             ref(file, path + ("sources", j, "article"), "article", source.article, "article")
 

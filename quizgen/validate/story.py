@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
-from quizgen.load.yaml_tree import Path
+from quizgen.load.yaml_tree import DataPath
 from quizgen.model.article import Article
 from quizgen.model.field_types import PartialDate
 from quizgen.model.quote_search import normalise_for_matching
@@ -76,16 +76,16 @@ class _StoryChecker:
         self.file, self.facts, self.articles, self.check_facts = file, facts, articles, check_facts
         self.story: Story = file.model.story
         self.problems: list[Problem] = []
-        self.told: dict[str, Path] = {}
-        self.texts: dict[str, Path] = {}
+        self.told: dict[str, DataPath] = {}
+        self.texts: dict[str, DataPath] = {}
 
-    def problem(self, path: Path, message: str) -> None:
+    def problem(self, path: DataPath, message: str) -> None:
         self.problems.append(self.file.problem(path, message))
 
-    def where(self, path: Path) -> str:
+    def where(self, path: DataPath) -> str:
         return f"line {self.file.doc.mark_of(path).line}"
 
-    def known(self, path: Path, fact_id: str) -> Any | None:
+    def known(self, path: DataPath, fact_id: str) -> Any | None:
         fact = self.facts.get(fact_id)
         if fact is None and self.check_facts:
             close = difflib.get_close_matches(fact_id, list(self.facts), n=1)
@@ -93,7 +93,7 @@ class _StoryChecker:
             self.problem(path, f"expected the id of a fact, found '{fact_id}', which no fact has{hint}")
         return fact
 
-    def sentence(self, path: Path, sentence: StorySentence, previous: str = "", *, once: bool = True,
+    def sentence(self, path: DataPath, sentence: StorySentence, previous: str = "", *, once: bool = True,
                  article: str | None = None, dated: bool = True) -> None:
         """Check one sentence; ``previous`` is the sentence before it (a date there covers this one)."""
         main = self.articles[article].meta.published if article else self.story.main_period
@@ -152,20 +152,20 @@ class _StoryChecker:
         if prose > PROSE_WORDS:
             self.problem(base + ("paragraphs",), f"expected prose of at most {PROSE_WORDS} words, found {prose}")
         for d, difference in enumerate(story.differences):
-            self.sentence(base + ("differences", d), difference)  # type: ignore[arg-type]
+            self.sentence(base + ("differences", d), difference)  # type: ignore[arg-type]  # a difference is checked like a sentence: it has the same text and facts fields
         for n, note in enumerate(story.difference_notes):
             path = base + ("difference_notes", n)
             first, second = (self.known(path + ("facts", i), fid) for i, fid in enumerate(note.facts))
             if first is not None and second is not None and second.id not in first.differs_from and first.id not in second.differs_from:
                 self.problem(path + ("facts",), f"expected two facts that differ (one lists the other in differs_from), found "
                                                 f"'{first.id}' and '{second.id}'")
-            self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]
+            self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
         for h, note in enumerate(story.headline_notes):
             path = base + ("headline_notes", h)
             if note.article not in self.articles:
                 self.problem(path + ("article",), f"expected the id of an article, found '{note.article}'")
                 continue
-            self.sentence(path, note, once=False, article=note.article, dated=False)  # type: ignore[arg-type]
+            self.sentence(path, note, once=False, article=note.article, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
@@ -192,7 +192,7 @@ class _StoryChecker:
         self._timeline(base + ("timeline",))
         return self.problems
 
-    def _timeline(self, path: Path) -> None:
+    def _timeline(self, path: DataPath) -> None:
         curation = self.story.timeline
         for fact_id, title in curation.titles.items():  # the line shows the date: a heading need not say it
             fact = self.known(path + ("titles", fact_id), fact_id)
@@ -215,7 +215,7 @@ class _StoryChecker:
             self.sentence(where, StorySentence(text=addition.title, facts=[fact.id]), once=False, dated=False)
         if curation.closing is not None:
             self.sentence(path + ("closing",), curation.closing, once=False, dated=False)
-        groups: Iterator[tuple[Path, list[str]]] = iter([(("sequence",), curation.sequence), (("hinted",), curation.hinted),
+        groups: Iterator[tuple[DataPath, list[str]]] = iter([(("sequence",), curation.sequence), (("hinted",), curation.hinted),
                                                          (("left_out",), curation.left_out),
                                                          *((("same_event", g), ids) for g, ids in enumerate(curation.same_event))])
         for where, ids in groups:

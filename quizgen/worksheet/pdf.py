@@ -25,7 +25,7 @@ RENDERER_VERSION = f"weasyprint-{weasyprint.__version__}"
 class RefusingURLFetcher(URLFetcher):
     """Refuses every URL, so that rendering never touches the network (or any file)."""
 
-    def fetch(self, url: str, headers: object = None) -> object:  # type: ignore[override]
+    def fetch(self, url: str, headers: object = None) -> object:
         raise ValueError(f"quizgen worksheets fetch nothing; refused {url[:80]}")
 
 

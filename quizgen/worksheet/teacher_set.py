@@ -31,7 +31,7 @@ def teacher_worksheets(corpus: Corpus, bank: QuestionBank, paper: str = "a4",
     corpus without terms no glossary worksheet.
     """
     def make(uri: str, **options: object) -> WorksheetDocument:
-        request = WorksheetRequest(seed=TEACHER_SEED, paper=paper, **options)  # type: ignore[arg-type]
+        request = WorksheetRequest(seed=TEACHER_SEED, paper=paper, **options)  # type: ignore[arg-type]  # options are WorksheetRequest's own fields, given by name
         return build_worksheet(corpus, bank, request, uri=uri, template_dirs=template_dirs)
 
     documents: list[WorksheetDocument] = []

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
 
 from quiz_driver import answer, answer_with_keyboard, order_by_dragging, questions
 from site_checks import mkdocs

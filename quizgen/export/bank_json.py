@@ -1,17 +1,18 @@
-"""The machine-readable question bank: `exports/questions.json`."""
+"""The machine-readable question bank (`exports/questions.json`) and glossary (`exports/glossary.json`)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from quizgen.generate.question_bank import QuestionBank
+from quizgen.export.export_format import ExportResult
+from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 
 BANK_FORMAT_VERSION = 1
 
 
-def question_record(question: Any) -> dict[str, Any]:
+def question_record(question: Question) -> dict[str, Any]:
     return {
         "id": question.id,
         "kind": question.kind,
@@ -30,19 +31,24 @@ def question_record(question: Any) -> dict[str, Any]:
     }
 
 
-def render_bank_json(corpus: Corpus, bank: QuestionBank) -> bytes:
+def render_bank_json(corpus: Corpus, questions: tuple[Question, ...]) -> bytes:
     """Every question, sorted as generated; keys sorted, so the same bank gives the same bytes."""
     document = {
         "format": "quizgen-question-bank",
         "version": BANK_FORMAT_VERSION,
         "title": corpus.info.title,
-        "question_count": len(bank.questions),
-        "questions": [question_record(q) for q in bank.questions],
+        "question_count": len(questions),
+        "questions": [question_record(q) for q in questions],
         "articles": {a.id: {"headline": a.meta.headline, "outlet": corpus.outlet_of(a.id).name, "published": a.meta.published.iso}
                      for a in corpus.articles},
         "topics": {t.id: {"title": t.title} for t in corpus.topics},
     }
     return _dump(document)
+
+
+def render_json_bank(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
+    """The JSON export: the same document as the site's `exports/questions.json`, holding ``questions`` only."""
+    return ExportResult(render_bank_json(corpus, questions))
 
 
 def _dump(document: dict[str, Any]) -> bytes:

@@ -1,0 +1,30 @@
+"""The files a page offers for download, as the teachers' page lists them.
+
+The emit stage makes the files (`quizgen.emit.teacher_downloads`); the page renderer only needs to
+know what they are, so their description lives here, below both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class TeacherDownload:
+    """One file on the teachers' page."""
+
+    uri: str
+    """Where it is in the site: `teachers/worksheet.pdf`, `exports/questions.gift`."""
+    title: str
+    description: str
+    left_out: tuple[str, ...] = ()
+    """Questions the format could not hold, one line each (`q-…: why`)."""
+
+
+@dataclass(frozen=True)
+class TeacherFiles:
+    worksheets: tuple[TeacherDownload, ...]
+    exports: tuple[TeacherDownload, ...]
+    files: dict[str, bytes | Path]
+    """By uri: the bytes, or the path of a file holding them."""
