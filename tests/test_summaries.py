@@ -447,3 +447,11 @@ def test_the_sources_page_lists_what_most_sources_agree_on_with_the_outlets_that
     assert any("2014" in line and "Rudaw" in line and "RT" in line for line in lines), "the 2014 return is shared"
     assert any("parliament" in line for line in lines) and any("rocket attacks" in line for line in lines)
     assert not any("at Iraq's request" in line for line in lines), "a detail one outlet gives is not what several say"
+
+
+def test_a_difference_that_names_outlets_cites_only_their_quotes() -> None:
+    corpus = _load("seeds")
+    for difference in briefing(corpus).differences:
+        named = {o.id for o in corpus.outlets if re.search(rf"\b{re.escape(o.name)}\b", difference.sentence.text)}
+        if named:
+            assert {corpus.outlet_of(c.article).id for c in difference.sentence.citations} <= named, difference.sentence.text
