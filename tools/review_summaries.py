@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{number}. {sentence.text}")
         for quote in sentence.quotes:
             print(f"    - The article: \u201c{quote}\u201d")
-    print(f"\n[handout summary: {len(summary)} sentences, {word_count(' '.join(s.text for s in summary))} words]")
+    told = " ".join(s.text for s in summary)
+    print(f"\n[handout summary: {len(summary)} sentences, {word_count(told)} words, Flesch-Kincaid grade {flesch_kincaid_grade(told)}]")
     return 0
 
 

@@ -8,6 +8,7 @@ then a paragraph per topic in date order, each fact once, within the same word l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quizgen.generate.question_model import Citation
@@ -46,6 +47,14 @@ def _facts_cited(corpus: Corpus, sentence: StorySentence, text: str | None = Non
     return CitedSentence(text or sentence.text, citations, sentence.facts[0])
 
 
+def _named_outlets_only(corpus: Corpus, sentence: CitedSentence) -> CitedSentence:
+    """A difference that names outlets ("RT wrote ...") cites those outlets' quotes only: another
+    outlet's quote of the same fact does not show what the named one wrote."""
+    named = {o.id for o in corpus.outlets if re.search(rf"\b{re.escape(o.name)}\b", sentence.text)}
+    kept = tuple(c for c in sentence.citations if corpus.outlet_of(c.article).id in named)
+    return CitedSentence(sentence.text, kept, sentence.fact_id) if kept else sentence
+
+
 def curated_briefing(corpus: Corpus, story: Story) -> Briefing:
     order = {section: i for i, section in enumerate(SECTIONS)}
     paragraphs = sorted(enumerate(story.paragraphs), key=lambda pair: (order[pair[1].section], pair[0]))
@@ -55,7 +64,7 @@ def curated_briefing(corpus: Corpus, story: Story) -> Briefing:
         merged.setdefault(paragraph.section, []).extend(_facts_cited(corpus, s) for s in paragraph.sentences)
         if paragraph.title and titles[paragraph.section] == SECTION_TITLES[paragraph.section]:
             titles[paragraph.section] = paragraph.title
-    differences = tuple(Difference(d.kind, _facts_cited(corpus, d), ()) for d in story.differences)  # type: ignore[arg-type]  # a difference is cited like a sentence: it has the same facts field
+    differences = tuple(Difference(d.kind, _named_outlets_only(corpus, _facts_cited(corpus, d)), ()) for d in story.differences)  # type: ignore[arg-type]  # a difference is cited like a sentence: it has the same facts field
     return Briefing(key_points=tuple(_facts_cited(corpus, p) for p in story.key_points),
                     paragraphs=tuple(BriefingParagraph(titles[s], tuple(merged[s])) for s in SECTIONS if s in merged),
                     differences=differences, curated=True)

@@ -19,7 +19,7 @@ SECTIONS = ("what-happened", "background", "sides", "reactions", "next")
 SECTION_TITLES = {"what-happened": "What happened", "background": "Background", "sides": "What each side said",
                   "reactions": "Reactions", "next": "What comes next"}
 RELATIONS = ("because", "but", "after", "despite", "so", "while", "although")
-DIFFERENCE_KINDS = ("disagreement", "update", "correction")
+DIFFERENCE_KINDS = ("disagreement", "framing", "update", "correction")
 
 Section = Literal["what-happened", "background", "sides", "reactions", "next"]
 Relation = Literal["because", "but", "after", "despite", "so", "while", "although"]
@@ -46,9 +46,11 @@ class StoryParagraph(StrictModel):
 
 
 class StoryDifference(StrictModel):
-    """A place where the sources differ: two versions at the same time, a change over time, a correction."""
+    """A place where the sources differ: two versions at the same time (`disagreement`), the same
+    facts told in other words or with another stress (`framing`), a change over time (`update`), a
+    correction."""
 
-    kind: Literal["disagreement", "update", "correction"]
+    kind: Literal["disagreement", "framing", "update", "correction"]
     text: Text
     facts: list[Id] = Field(min_length=1)
 
@@ -71,10 +73,11 @@ class HeadlineNote(StrictModel):
 
 
 class ArticleSummary(StrictModel):
-    """A curated summary of one article: 3 to 5 sentences citing only facts that article supports."""
+    """A curated summary of one article: 3 to 7 short sentences citing only facts that article
+    supports (seven short sentences read more easily than five long ones)."""
 
     article: Id
-    sentences: list[StorySentence] = Field(min_length=3, max_length=5)
+    sentences: list[StorySentence] = Field(min_length=3, max_length=7)
 
 
 class TimelineAddition(StrictModel):
@@ -84,7 +87,8 @@ class TimelineAddition(StrictModel):
     title: Text
     """The heading, in the curator's words; checked like a sentence against the fact."""
     date: PartialDate | None = None
-    """A more precise date than the fact's own, within it (the day of a month), when the article shows it."""
+    """A more precise date than the fact's own, within it (the day of a month), when the article shows
+    it; or, for a fact that only its article dates, that article's month (the day is the report's)."""
 
 
 class TimelineCuration(StrictModel):

@@ -24,8 +24,8 @@ from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
-from quizgen.render.summary_pages import (briefing_page, differences_for_sources, named_sources, quote_linked, reference_link,
-                                          article_date, source_name, timeline_page)
+from quizgen.render.summary_pages import (briefing_page, curated_source_lines, differences_for_sources, named_sources, quote_linked,
+                                          reference_link, article_date, source_name, timeline_page)
 
 
 def topic_quiz_uri(topic_id: str) -> str:
@@ -160,17 +160,13 @@ class PageRenderer:
         spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
             "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
         notes = {n.article: n.text for n in corpus.story.headline_notes} if corpus.story else {}
-        headlines = [{"source": escape_markdown(source_name(corpus.outlet_of(a.id))), "date": article_date(corpus, a.id),
-                      "headline": escape_markdown(a.meta.headline), "note": escape_markdown(notes.get(a.id, ""))} for a in corpus.articles]
-        agreed = [named_sources(self, page, CitedSentence(line.text, tuple(dict.fromkeys(
-            Citation(s.article, s.quote) for fid in line.facts for s in corpus.fact(fid).sources
-            if corpus.outlet_of(s.article).kind != "copy")), line.facts[0])) for line in (corpus.story.agree if corpus.story else [])]
-        adds = [{"source": escape_markdown(source_name(corpus.outlet_of(a))), "lines": Markup("<br>").join(
-            quote_linked(self, page, CitedSentence(line.text, tuple(Citation(s.article, s.quote) for fid in line.facts
-                                                                  for s in corpus.fact(fid).sources if s.article == a), line.facts[0]))
-            for line in lines)} for a, lines in (corpus.story.adds.items() if corpus.story else [])]
-        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines, adds=adds, agreed=agreed,
-                                                         differences=differences_for_sources(self, page), spellings=spellings)
+        # plain strings: the Markdown templates' finalize escapes them (escaping here too showed `\(`)
+        headlines = [{"source": source_name(corpus.outlet_of(a.id)), "date": article_date(corpus, a.id),
+                      "headline": a.meta.headline, "note": notes.get(a.id, "")} for a in corpus.articles]
+        curated = curated_source_lines(self, page)
+        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines, adds=curated.adds,
+                                                         unconfirmed=curated.unconfirmed, agreed=curated.agreed, differences=differences_for_sources(self, page),
+                                                         spellings=spellings, sources=curated.markers.listed())
 
     def quizzes_index(self) -> str:
         page = "quizzes/index.md"

@@ -8,6 +8,7 @@ sources. Outlet names stay out of the sentences.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -21,8 +22,8 @@ from quizgen.render.escape import escape_markdown
 if TYPE_CHECKING:
     from quizgen.render.site_pages import PageRenderer
 
-DIFFERENCE_TITLES = {"disagreement": "Two versions at the same time", "update": "What changed over time",
-                     "correction": "Corrections"}
+DIFFERENCE_TITLES = {"disagreement": "Two versions at the same time", "framing": "Same facts, different words",
+                     "update": "What changed over time", "correction": "Corrections"}
 
 
 def _title_text(text: str) -> str:
@@ -161,3 +162,36 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
                 versions.append(Markup("*The difference:* ") + escape_markdown(text))
         groups.setdefault(difference.kind, []).append({"versions": versions})
     return [{"title": DIFFERENCE_TITLES[kind], "kind": kind, "entries": groups[kind]} for kind in DIFFERENCE_TITLES if kind in groups]
+
+
+@dataclass
+class CuratedSourceLines:
+    """The sources page's curated lines (`briefing.yaml`, `agree` and `adds`), rendered."""
+
+    markers: SourceMarkers
+    """The numbered notes the `adds` lines point to (one row per article: naming its outlet after
+    each line would say nothing, so each line gets a number whose note shows the quote)."""
+    agreed: list[Markup] = field(default_factory=list)
+    adds: list[dict[str, Any]] = field(default_factory=list)
+    """One row per outlet's article: the source's name and its lines."""
+    unconfirmed: list[dict[str, Any]] = field(default_factory=list)
+    """Per copy's article, what only its text says: shown apart, as unconfirmed, never as an outlet's row."""
+
+
+def curated_source_lines(renderer: "PageRenderer", page: str) -> CuratedSourceLines:
+    corpus = renderer.corpus
+    lines = CuratedSourceLines(SourceMarkers(renderer, page))
+    if not corpus.story:
+        return lines
+    for line in corpus.story.agree:  # a copy is no witness: only outlets' quotes, so only outlets are named
+        citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in line.facts for s in corpus.fact(fid).sources
+                                        if corpus.outlet_of(s.article).kind != "copy"))
+        lines.agreed.append(named_sources(renderer, page, CitedSentence(line.text, citations, line.facts[0])))
+    for article_id, article_lines in corpus.story.adds.items():
+        told = [lines.markers.sentence(CitedSentence(line.text, tuple(Citation(s.article, s.quote) for fid in line.facts
+                                                                      for s in corpus.fact(fid).sources if s.article == article_id),
+                                                     line.facts[0])) for line in article_lines]
+        outlet = corpus.outlet_of(article_id)
+        (lines.unconfirmed if outlet.kind == "copy" else lines.adds).append(
+            {"source": source_name(outlet), "lines": Markup("<br>").join(told), "each": told})
+    return lines

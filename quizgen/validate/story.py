@@ -5,7 +5,10 @@ is supported by that article); words in double quotes are words the source itsel
 quotation marks in a cited quote, or the quoted `text` of a cited quotation fact: a reporter's
 paraphrase is not someone's words, and neither is the curator's statement); every number is in a
 cited quote, statement or date; a named relation's connective is in the text; a sentence about
-another time than the main events names that time; no fact is told twice; the word limits hold.
+another time than the main events names that time; no fact is told twice; the word limits hold;
+no sentence of the briefing, the timeline or the sources page rests only on a copy (an outlet of
+kind `copy` republishes another's text: what only it says is unconfirmed, so it is told only in
+the copy's own summary and lines, never as the briefing's claim).
 """
 
 from __future__ import annotations
@@ -72,8 +75,11 @@ def _date_numbers(when: PartialDate | None) -> set[str]:
 
 
 class _StoryChecker:
-    def __init__(self, file: LoadedFile[Any], facts: dict[str, Any], articles: dict[str, Article], check_facts: bool) -> None:
+    def __init__(self, file: LoadedFile[Any], facts: dict[str, Any], articles: dict[str, Article], check_facts: bool,
+                 copies: frozenset[str] = frozenset()) -> None:
         self.file, self.facts, self.articles, self.check_facts = file, facts, articles, check_facts
+        self.copies = copies
+        """The ids of the articles that copies (outlets of kind `copy`) publish."""
         self.story: Story = file.model.story
         self.problems: list[Problem] = []
         self.told: dict[str, DataPath] = {}
@@ -101,6 +107,9 @@ class _StoryChecker:
         if len(cited) < len(sentence.facts):
             return
         text = sentence.text
+        if article not in self.copies and not any(s.article not in self.copies for f in cited for s in f.sources):
+            self.problem(path + ("facts",), f"expected a sentence that an outlet's article supports, found facts that only a "
+                                            f"copy gives ({', '.join(sentence.facts)}): what only a copy says is unconfirmed")
         if once:  # key points and article summaries may repeat what the prose says: they summarise it
             if text in self.texts:
                 self.problem(path + ("text",), f"expected each sentence once, found this one already at {self.where(self.texts[text])}")
@@ -208,7 +217,11 @@ class _StoryChecker:
                 continue
             added.add(fact.id)
             own = fact_time(fact, self.articles)
-            if addition.date and own and not _within(addition.date, own):
+            # a fact that only its article dates may stand at that article's month: the day is the
+            # report's, not the event's
+            reported = getattr(fact, "date", None) is None and getattr(fact, "as_of", None) is None
+            if addition.date and own and not (_within(addition.date, own) or (reported and addition.date.day is None
+                                                                                 and _within(own, addition.date))):
                 self.problem(where + ("date",), f"expected a date within the fact's own ({own.display}), found {addition.date.display}")
             elif own is None and addition.date is None:
                 self.problem(where + ("fact",), f"expected a dated fact, found '{fact.id}' with no date")
@@ -235,4 +248,7 @@ def check_story(files: CorpusFiles, articles: dict[str, Article]) -> list[Proble
     if file is None:
         return []
     facts = {fact.id: fact for loaded in files.facts for fact in loaded.model.facts}
-    return _StoryChecker(file, facts, articles, "facts" not in files.failed).run()
+    outlets = files.registries.get("outlets.yaml")
+    copy_outlets = {o.id for o in outlets.model.outlets if o.kind == "copy"} if outlets is not None else set()
+    copies = frozenset(a.id for a in articles.values() if a.meta.outlet in copy_outlets)
+    return _StoryChecker(file, facts, articles, "facts" not in files.failed, copies).run()
