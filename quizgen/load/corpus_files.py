@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from quizgen.errors import Problem
 from quizgen.load.article_file import split_article_file
 from quizgen.load.corpus_listing import FOLDERS, list_corpus
+from quizgen.load.partial_files import salvage_items
 from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.load.yaml_tree import Path as DataPath
 from quizgen.load.yaml_tree import YamlDocument, YamlSyntaxError, parse_yaml
@@ -82,37 +83,78 @@ class LoadedArticle(LoadedFile[ArticleMeta]):
     blocks: tuple[TextBlock, ...] = ()
 
 
+SPACES_OF_KIND = {"articles": ("article",), "outlets.yaml": ("outlet",), "topics.yaml": ("topic",),
+                  "people.yaml": ("speaker",), "facts": ("fact",), "glossary.yaml": ("fact",)}
+"""The namespaces of ids each kind of file defines (`corpus.yaml` and `briefing.yaml` define none)."""
+
+
 @dataclass
 class CorpusFiles:
-    """Every file that loaded; ``failed`` names the kinds of file that had problems."""
+    """Every file that loaded; ``failed`` names the kinds of file that had problems.
+
+    A file with some broken items is loaded with the others (`salvage_items`); its kind is in
+    ``failed`` all the same. ``unloaded_ids`` holds, by namespace, the ids of items that did not
+    load; ``lost_spaces`` the namespaces where something did not load whose ids are unknown.
+    """
 
     registries: dict[str, LoadedFile[Any]] = field(default_factory=dict)
     facts: list[LoadedFile[FactsFile]] = field(default_factory=list)
     articles: list[LoadedArticle] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
+    unloaded_ids: dict[str, set[str]] = field(default_factory=dict)
+    lost_spaces: set[str] = field(default_factory=set)
+
+    def lose(self, kind: str) -> None:
+        """A file of ``kind`` (or the kind as a whole) did not load at all."""
+        self.failed.add(kind)
+        self.lost_spaces.update(SPACES_OF_KIND.get(kind, ()))
+
+    def may_define(self, space: str, item_id: str) -> bool:
+        """Whether ``item_id`` may be defined in a part of the corpus that did not load: a
+        reference to it is then not reported as unknown."""
+        return space in self.lost_spaces or item_id in self.unloaded_ids.get(space, ())
 
 
 def _display(root_display: str, relative: Path) -> str:
     return f"{root_display.rstrip('/')}/{relative.as_posix()}" if root_display else relative.as_posix()
 
 
-def _parse(source: SourceText, model: type[M], parse: YamlParser, line_offset: int = 0,
+def _parse(source: SourceText, model: type[M], parse: YamlParser, files: CorpusFiles, kind: str, line_offset: int = 0,
            text: str | None = None) -> tuple[LoadedFile[M] | None, list[Problem]]:
+    """The file loaded (with only its good items if some are broken), and its problems; a kind
+    with problems is recorded in ``files``."""
     try:
         doc = parse(source.text if text is None else text, line_offset=line_offset)
     except YamlSyntaxError as exc:
+        files.lose(kind)
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
     loaded, problems = validate_file_shape(model, doc, source.display)
     problems.extend(unprintable_in_document(doc, source.display))
-    return (LoadedFile(source.display, doc, loaded) if loaded is not None else None), problems
+    if loaded is not None:
+        return LoadedFile(source.display, doc, loaded), problems
+    salvage = salvage_items(model, doc) if problems else None
+    if salvage is None:
+        article_id = doc.data.get("id") if kind == "articles" and isinstance(doc.data, dict) else None
+        if isinstance(article_id, str):  # the article's quotes go unchecked, but citing it is no error
+            files.failed.add(kind)
+            files.unloaded_ids.setdefault("article", set()).add(article_id)
+        else:
+            files.lose(kind)
+        return None, problems
+    files.failed.add(kind)
+    files.lost_spaces.update(salvage.lost_spaces)
+    for space, ids in salvage.unloaded_ids.items():
+        files.unloaded_ids.setdefault(space, set()).update(ids)
+    return LoadedFile(source.display, salvage.doc, salvage.model), problems
 
 
-def _load_article(source: SourceText, parse: YamlParser) -> tuple[LoadedArticle | None, list[Problem]]:
+def _load_article(source: SourceText, parse: YamlParser, files: CorpusFiles) -> tuple[LoadedArticle | None, list[Problem]]:
     try:
         parts = split_article_file(source)
     except YamlSyntaxError as exc:
+        files.lose("articles")
         return None, [Problem(source.display, exc.mark.line, exc.mark.column, exc.message)]
-    loaded, problems = _parse(source, ArticleMeta, parse, line_offset=parts.front_matter_line - 1, text=parts.front_matter)
+    loaded, problems = _parse(source, ArticleMeta, parse, files, "articles", line_offset=parts.front_matter_line - 1, text=parts.front_matter)
     problems.extend(unprintable_in_article(parts.blocks, source.display))
     if loaded is None:
         return None, problems
@@ -135,34 +177,35 @@ def load_corpus_files(root: Path, root_display: str, parse: YamlParser = parse_y
     listing = list_corpus(root, lambda relative: _display(root_display, relative) if relative.parts else (root_display or "."),
                           tuple(REGISTRY_FILES), tuple(OPTIONAL_FILES))
     problems.extend(listing.problems)
-    files.failed.update(listing.missing | listing.unread)
+    for kind in listing.missing | listing.unread:
+        files.lose(kind)
     for name, model in {**REGISTRY_FILES, **OPTIONAL_FILES}.items():
         if name not in listing.registries:
             continue
         source = read(listing.registries[name])
-        loaded, found = _parse(source, model, parse) if source else (None, [])
+        loaded, found = _parse(source, model, parse, files, name) if source else (None, [])
         problems.extend(found)
-        if loaded is None:
-            files.failed.add(name)
-        else:
+        if source is None:
+            files.lose(name)
+        elif loaded is not None:
             files.registries[name] = loaded
     for kind, paths in (("facts", listing.facts), ("articles", listing.articles)):
         if not paths and kind not in listing.missing:
             suffixes = FOLDERS[kind]
             problems.append(Problem(_display(root_display, Path(kind)), 1, 1, f"expected at least one {'/'.join(suffixes)} file in {kind}/, found none"))
-            files.failed.add(kind)
+            files.lose(kind)
         for path in paths:
             source = read(path)
             if source is None:
-                files.failed.add(kind)
+                files.lose(kind)
                 continue
             if kind == "facts" and draft_line(source.text):
                 continue  # a draft: `quizgen check` warns about it
-            loaded, found = _load_article(source, parse) if kind == "articles" else _parse(source, FactsFile, parse)
+            loaded, found = _load_article(source, parse, files) if kind == "articles" else _parse(source, FactsFile, parse, files, kind)
             problems.extend(found)
             if loaded is None:
-                files.failed.add(kind)
-            elif kind == "articles":
+                continue
+            if kind == "articles":
                 files.articles.append(loaded)  # type: ignore[arg-type]
             else:
                 files.facts.append(loaded)  # type: ignore[arg-type]
