@@ -129,7 +129,7 @@ def _command_worksheet(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         raise UsageError(f"expected --out to name a file ending in .pdf (like {out.stem or 'sheet'}.pdf), found '{out}'; "
                          "the answer key and the teacher's copy are named after it")
-    _note_default_seeds(args, "the worksheet")
+    defaulted = _default_seeds(args)
     protected = content_folders(project_paths(Path(args.seeds), (Path("templates"),)))
     check_output_file("--out", out, protected, looks_like=(b"%PDF-",), kind="PDF")
     request = WorksheetRequest(type=args.type, articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds),
@@ -152,6 +152,8 @@ def _command_worksheet(args: argparse.Namespace) -> int:
         write_files_atomically(pdfs)
     paths = list(pdfs)
     print(f"wrote {paths[0]} (student copy), {paths[1]} (answer key), {paths[2]} (teacher's copy): {document.description}")
+    if defaulted:
+        _note_default_seeds("the worksheets were")
     return 0
 
 
@@ -163,7 +165,7 @@ def _command_export(args: argparse.Namespace) -> int:
 
     formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
     _check_export_out(args.out, args.format, [Path(f.filename).suffix for f in formats])
-    _note_default_seeds(args, "the export")
+    defaulted = _default_seeds(args)
     corpus = load_corpus(Path(args.seeds))
     for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
                                  ("--topics", args.topics, {t.id for t in corpus.topics}),
@@ -200,16 +202,23 @@ def _command_export(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         for line in result.left_out:
             print(f"quizgen: left out of {target.name}: {line}", file=sys.stderr)
+    if defaulted:
+        _note_default_seeds("the export was" if len(targets) == 1 else "the exports were")
     return 0
 
 
-def _note_default_seeds(args: argparse.Namespace, what: str) -> None:
-    """Say which corpus is used when --seeds was not given: a curator of another corpus who forgot
-    it would otherwise get material about the wrong articles without a word."""
-    if args.seeds is None:
-        args.seeds = "seeds"
-        print(f"quizgen: note: no --seeds given: {what} is made from the corpus in seeds/ "
-              f"(name another with --seeds DIR)", file=sys.stderr)
+def _default_seeds(args: argparse.Namespace) -> bool:
+    """Fill in --seeds (seeds/) if it was not given, and say whether it was not."""
+    if args.seeds is not None:
+        return False
+    args.seeds = "seeds"
+    return True
+
+
+def _note_default_seeds(what: str) -> None:
+    """Once written, say which corpus was used when --seeds was not given: a curator of another
+    corpus who forgot it would otherwise get material about the wrong articles without a word."""
+    print(f"quizgen: note: no --seeds given: {what} made from the corpus in seeds/ (name another with --seeds DIR)", file=sys.stderr)
 
 
 _FILE_LIKE_ENDING = re.compile(r"\.[A-Za-z]{1,5}")

@@ -23,7 +23,7 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -155,10 +155,13 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         self.staging = None
         config.site_dir = str(self.served)  # for what reads it after the build (gh-deploy)
 
+    @event_priority(-100)  # last: it may end the build with a message in place of the error
     def on_build_error(self, *, error: Exception) -> None:
         if self.staging is not None:  # the last good site stays served (on_serve)
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+        if isinstance(error, OSError):  # MkDocs' own writes on a full disk or past a file size limit: one line, not a traceback
+            raise Abort(f"{_report(error)}; the previous site was left as it was") from None
 
     def _paths(self, config: Any) -> tuple[Path, Path, str]:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -197,6 +200,8 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                                               render_pdf=render_pdf, worksheets=self.config.worksheets,
                                               teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
                                                                                self.config.worksheets, config.use_directory_urls))
+            for warning in self.content.warnings:  # not under the `mkdocs` logger: strict mode would abort the build
+                _log.warning("%s", warning)
             self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
             if self.serving:  # a failed rebuild may replace the teachers' cache entry these files are in
                 self.content = replace(self.content, files={uri: data.read_bytes() if isinstance(data, Path) else data

@@ -47,6 +47,8 @@ class SiteContent:
     facts_without_questions: tuple[str, ...] = ()
     not_in_nav: tuple[str, ...] = ()
     """Pages deliberately left out of the nav (listed on their section's index page instead)."""
+    warnings: tuple[str, ...] = ()
+    """What the adapter should print without failing the build (a teachers' cache it could not write)."""
 
     @cached_property
     def _abbreviation_finder(self) -> AbbreviationFinder:
@@ -184,4 +186,4 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
-    return SiteContent(pages, files, nav, finder.abbreviations, bank.facts_without_questions, not_in_nav)
+    return SiteContent(pages, files, nav, finder.abbreviations, bank.facts_without_questions, not_in_nav, downloads.warnings)

@@ -58,6 +58,8 @@ class TeacherFiles:
     worksheets: tuple[TeacherDownload, ...]
     exports: tuple[TeacherDownload, ...]
     files: dict[str, bytes | Path]
+    warnings: tuple[str, ...] = ()
+    """What the build should tell the user without failing (a teachers' cache it could not write)."""
     """By uri: the bytes, or the path of a file holding them."""
 
 
