@@ -126,12 +126,12 @@ def _command_worksheet(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir():
         raise UsageError(f"expected --out to name a PDF file, found the folder {out}")
-    if out.suffix.lower() != ".pdf":
-        raise UsageError(f"expected --out to name a file ending in .pdf (like {out.stem or 'sheet'}.pdf), found '{out}'; "
-                         "the answer key and the teacher's copy are named after it")
     defaulted = _default_seeds(args)
     protected = content_folders(project_paths(Path(args.seeds), (Path("templates"),)))
     check_output_file("--out", out, protected, looks_like=(b"%PDF-",), kind="PDF")
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"expected --out to name a file ending in .pdf (like {out.stem or 'sheet'}.pdf), found '{out}'; "
+                         "the answer key and the teacher's copy are named after it")
     request = WorksheetRequest(type=args.type, articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds),
                                difficulties=tuple(args.difficulty), count=args.count, variants=args.variants, seed=args.seed,
                                paper=args.paper, title=args.title)
@@ -164,7 +164,6 @@ def _command_export(args: argparse.Namespace) -> int:
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
     formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
-    _check_export_out(args.out, args.format, [Path(f.filename).suffix for f in formats])
     defaulted = _default_seeds(args)
     corpus = load_corpus(Path(args.seeds))
     for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
@@ -191,6 +190,7 @@ def _command_export(args: argparse.Namespace) -> int:
     protected = content_folders(project_paths(Path(args.seeds), (Path("templates"),)))
     for export_format, target in zip(formats, targets):
         check_output_file("--out", target, protected, suffixes=(Path(export_format.filename).suffix,))
+    _check_export_out(args.out, args.format, [Path(f.filename).suffix for f in formats])
     results = [f.render(corpus, questions) for f in formats]  # everything rendered before anything is written
     with _writing(targets[0].parent if len(targets) > 1 else targets[0]):
         write_files_atomically({target: result.data for target, result in zip(targets, results)})
