@@ -211,6 +211,8 @@ def _default_seeds(args: argparse.Namespace) -> bool:
     """Fill in --seeds (seeds/) if it was not given, and say whether it was not."""
     if args.seeds is not None:
         return False
+    if not Path("seeds").is_dir():
+        raise UsageError("no --seeds given, and there is no seeds/ folder here: name the corpus folder with --seeds DIR")
     args.seeds = "seeds"
     return True
 

@@ -72,3 +72,11 @@ def test_a_missing_seeds_option_is_said_once_the_files_are_written(project: Path
     assert result.stderr.splitlines()[-1] + "\n" == f"quizgen: note: no --seeds given: {what} made from the corpus in seeds/ (name another with --seeds DIR)\n" in result.stderr
     given = quizgen(*command, "--seeds", "seeds", cwd=project)
     assert given.returncode == 0 and "note" not in given.stderr
+
+
+@pytest.mark.parametrize("command", [("worksheet", "--out", "sheet.pdf"), ("export", "--format", "json")])
+def test_without_seeds_and_no_seeds_folder_the_corpus_must_be_named(tmp_path: Path, command: tuple[str, ...]) -> None:
+    result = quizgen(*command, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "quizgen: error: no --seeds given, and there is no seeds/ folder here: "
+                                                     "name the corpus folder with --seeds DIR\n")
+    assert list(tmp_path.iterdir()) == []
