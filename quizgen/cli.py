@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a content problem in the corpus, 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from contextlib import contextmanager
@@ -125,8 +126,12 @@ def _command_worksheet(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir():
         raise UsageError(f"expected --out to name a PDF file, found the folder {out}")
+    defaulted = _default_seeds(args)
     protected = content_folders(project_paths(Path(args.seeds), (Path("templates"),)))
     check_output_file("--out", out, protected, looks_like=(b"%PDF-",), kind="PDF")
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"expected --out to name a file ending in .pdf (like {out.stem or 'sheet'}.pdf), found '{out}'; "
+                         "the answer key and the teacher's copy are named after it")
     request = WorksheetRequest(type=args.type, articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds),
                                difficulties=tuple(args.difficulty), count=args.count, variants=args.variants, seed=args.seed,
                                paper=args.paper, title=args.title)
@@ -147,6 +152,8 @@ def _command_worksheet(args: argparse.Namespace) -> int:
         write_files_atomically(pdfs)
     paths = list(pdfs)
     print(f"wrote {paths[0]} (student copy), {paths[1]} (answer key), {paths[2]} (teacher's copy): {document.description}")
+    if defaulted:
+        _note_default_seeds("the worksheets were")
     return 0
 
 
@@ -156,6 +163,8 @@ def _command_export(args: argparse.Namespace) -> int:
     from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
+    formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
+    defaulted = _default_seeds(args)
     corpus = load_corpus(Path(args.seeds))
     for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
                                  ("--topics", args.topics, {t.id for t in corpus.topics}),
@@ -167,7 +176,6 @@ def _command_export(args: argparse.Namespace) -> int:
     questions = select_questions(build_question_bank(corpus).candidates(criteria.articles, criteria.topics), criteria)
     if not questions:
         raise UsageError("no question matches --articles, --topics and --kinds together")
-    formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
     if args.format == "all":
         folder = Path(args.out or ".")
         if folder.exists() and not folder.is_dir():
@@ -182,6 +190,7 @@ def _command_export(args: argparse.Namespace) -> int:
     protected = content_folders(project_paths(Path(args.seeds), (Path("templates"),)))
     for export_format, target in zip(formats, targets):
         check_output_file("--out", target, protected, suffixes=(Path(export_format.filename).suffix,))
+    _check_export_out(args.out, args.format, [Path(f.filename).suffix for f in formats])
     results = [f.render(corpus, questions) for f in formats]  # everything rendered before anything is written
     with _writing(targets[0].parent if len(targets) > 1 else targets[0]):
         write_files_atomically({target: result.data for target, result in zip(targets, results)})
@@ -193,7 +202,48 @@ def _command_export(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         for line in result.left_out:
             print(f"quizgen: left out of {target.name}: {line}", file=sys.stderr)
+    if defaulted:
+        _note_default_seeds("the export was" if len(targets) == 1 else "the exports were")
     return 0
+
+
+def _default_seeds(args: argparse.Namespace) -> bool:
+    """Fill in --seeds (seeds/) if it was not given, and say whether it was not."""
+    if args.seeds is not None:
+        return False
+    if not Path("seeds").is_dir():
+        raise UsageError("no --seeds given, and there is no seeds/ folder here: name the corpus folder with --seeds DIR")
+    args.seeds = "seeds"
+    return True
+
+
+def _note_default_seeds(what: str) -> None:
+    """Once written, say which corpus was used when --seeds was not given: a curator of another
+    corpus who forgot it would otherwise get material about the wrong articles without a word."""
+    print(f"quizgen: note: no --seeds given: {what} made from the corpus in seeds/ (name another with --seeds DIR)", file=sys.stderr)
+
+
+_FILE_LIKE_ENDING = re.compile(r"\.[A-Za-z]{1,5}")
+
+
+def _check_export_out(out: str | None, format_name: str, suffixes: list[str]) -> None:
+    """Refuse an --out whose name contradicts the format: `--format csv --out x.xlsx` would write
+    CSV under a spreadsheet's name, and `--format all --out x.pdf` would make a folder called x.pdf."""
+    if out is None:
+        return
+    target = Path(out)
+    if format_name == "all":
+        if not target.exists() and _FILE_LIKE_ENDING.fullmatch(target.suffix):
+            raise UsageError(f"expected --out to name a folder for --format all (it writes {len(suffixes)} files), "
+                             f"found '{out}', which ends like a file's name; name a folder (like exports)")
+        return
+    if target.is_dir():
+        return  # the format's own file name inside it
+    if target.suffix.lower() != suffixes[0]:
+        found = f"'{out}'" + ("" if target.suffix else ", with no ending")
+        other = f", or choose the format that writes {target.suffix} files" if target.suffix else ""
+        raise UsageError(f"expected --out to name a file ending in {suffixes[0]} for --format {format_name}, found {found}; "
+                         f"name it like {target.stem or 'questions'}{suffixes[0]}{other}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -222,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     worksheet = commands.add_parser("worksheet", help="make a printable PDF worksheet with an answer key",
                                     description="Make a printable worksheet of questions, a glossary worksheet (match terms to definitions) or an article's reading handout, as three PDFs: --out is the student copy (no answers), and beside it FILE-key.pdf (the answer key) and FILE-teacher.pdf (each variant's questions, then its key). With --variants N each holds variant A, then variant B, and so on. The same options give byte-identical PDFs.")
     worksheet.add_argument("--out", required=True, metavar="FILE.pdf", help="the student copy to write; the key and the teacher's copy are written beside it (each replaced only when complete)")
-    worksheet.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    worksheet.add_argument("--seeds", metavar="DIR", help="the corpus folder (default: seeds, with a note saying so)")
     worksheet.add_argument("--type", default="questions", choices=("questions", "glossary", "handout"), help="what to make (default: questions); a handout needs one --articles ID")
     worksheet.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions (terms) citing these articles")
     worksheet.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions (terms) on these topics")
@@ -239,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Export the question bank, or the questions chosen with --articles, --topics and --kinds, in a format a classroom tool imports: gift and moodle-xml (Moodle), qti (Canvas and other QTI 1.2 tools), anki (an .apkg deck with the glossary), kahoot (.xlsx), csv (Quizizz), json; or all of them into a folder. Questions a format cannot hold are listed on stderr.")
     export.add_argument("--format", required=True, choices=export_names, metavar="NAME", help="one of: " + ", ".join(export_names))
     export.add_argument("--out", metavar="PATH", help="the file to write (default: the format's file name, e.g. questions.gift, in the current folder); with --format all, the folder")
-    export.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
+    export.add_argument("--seeds", metavar="DIR", help="the corpus folder (default: seeds, with a note saying so)")
     export.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions citing these articles")
     export.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions on these topics")
     export.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering) or families (figure, acronym, ...)")

@@ -14,14 +14,20 @@ from quizgen.validate.consistency import HASHED_TEXT as HASHED_TEXT_HELP
 
 
 def _command_draft(args: argparse.Namespace) -> int:
-    from quizgen.curate.fact_drafts import draft_facts, read_draft_article, read_other_articles, read_people, render_drafts
+    from quizgen.curate.fact_drafts import draft_facts, people_missing, read_draft_article, read_other_articles, read_people, render_drafts
 
     path = Path(args.article)
     if not path.exists() and "/" not in args.article and not args.article.endswith(".md"):
         path = Path(args.seeds) / "articles" / f"{args.article}.md"  # an article id
     article = read_draft_article(path)
-    facts, terms = draft_facts(article, read_people(Path(args.seeds)), read_other_articles(Path(args.seeds), article))
-    sys.stdout.write(render_drafts(str(path), facts, terms))
+    people = read_people(Path(args.seeds))
+    facts, terms = draft_facts(article, people, read_other_articles(Path(args.seeds), article))
+    missing = people_missing(facts, people)
+    sys.stdout.write(render_drafts(str(path), facts, terms, missing))
+    if missing:  # each would be an unknown person once the draft flag is gone
+        print(f"quizgen: warning: {len(missing)} {'person' if len(missing) == 1 else 'people'} of these drafts "
+              f"{'is' if len(missing) == 1 else 'are'} not in {args.seeds.rstrip('/')}/people.yaml ({', '.join(missing)}): "
+              "add each there (id, name, role) before you keep their facts", file=sys.stderr)
     return 0
 
 

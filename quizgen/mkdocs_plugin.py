@@ -22,7 +22,7 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -142,8 +142,11 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         if served is not None:
             config.site_dir = str(served)  # for what reads it after the build (gh-deploy)
 
+    @event_priority(-100)  # last: it may end the build with a message in place of the error
     def on_build_error(self, *, error: Exception) -> None:
         self.site.discard()  # the last good site stays served (on_serve)
+        if isinstance(error, OSError):  # MkDocs' own writes on a full disk or past a file size limit: one line, not a traceback
+            raise Abort(f"{_report(error)}; the previous site was left as it was") from None
 
     def _paths(self, config: Any) -> tuple[Path, Path, str]:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -182,6 +185,8 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                                               render_pdf=render_pdf, worksheets=self.config.worksheets,
                                               teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
                                                                                self.config.worksheets, config.use_directory_urls))
+            for warning in self.content.warnings:  # not under the `mkdocs` logger: strict mode would abort the build
+                _log.warning("%s", warning)
             self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
             if self.serving:  # a failed rebuild may replace the teachers' cache entry these files are in
                 self.content = replace(self.content, files={uri: data.read_bytes() if isinstance(data, Path) else data

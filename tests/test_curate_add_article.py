@@ -110,3 +110,24 @@ def test_a_line_naming_the_outlet_above_the_headline_is_its_masthead(tmp_path: P
     fields, body = split((corpus / "articles" / "county-echo-2025-09-15.md").read_text(encoding="utf-8"))
     assert fields["headline"] == "Flood defences complete in Millbrook" and fields["date_as_printed"] == "15/09/2025"
     assert body.startswith("::: furniture masthead\nCounty Echo — news for the Wend valley\n:::\n")
+
+
+def test_a_comment_section_and_its_policy_line_are_fenced(tmp_path: Path) -> None:
+    corpus = new_corpus(tmp_path, "county-echo")
+    body = ("The flood barrier protecting about 800 homes in Millbrook was completed last week.\n\n"
+            "The council said the work had cost £4 million and taken two years to finish.\n\n")
+    (tmp_path / "echo.txt").write_text("Flood defences complete in Millbrook\n\n15/09/2025\n\n" + body +
+                                       "Comments (4)\n\nRead our comment policy\n\nJo Smith: About time too, we waited years for this.\n",
+                                       encoding="utf-8")
+    result = quizgen("add-article", "echo.txt", "--outlet", "county-echo", "--seeds", "corpus", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    _, text = split((corpus / "articles" / "county-echo-2025-09-15.md").read_text(encoding="utf-8"))
+    assert text.endswith(body + "::: furniture comments\nComments (4)\n\nRead our comment policy\n\n"
+                                "Jo Smith: About time too, we waited years for this.\n:::\n"), text
+    for line in ("Leave a comment", "Read our comments policy", "Comments are closed.", "View all comments", "12 comments"):
+        (tmp_path / "one.txt").write_text("Flood defences complete in Millbrook\n\n15/09/2025\n\n" + body + line + "\n", encoding="utf-8")
+        made = quizgen("add-article", "one.txt", "--outlet", "county-echo", "--seeds", "corpus", "--id", "one", cwd=tmp_path)
+        assert made.returncode == 0, made.stderr
+        article = corpus / "articles" / "one.md"
+        assert article.read_text(encoding="utf-8").endswith(f"::: furniture comments\n{line}\n:::\n"), line
+        article.unlink()

@@ -308,8 +308,39 @@ def test_mkdocs_build_on_a_full_disk_leaves_the_last_site_whole(tmp_path: Path) 
     env.pop("SOURCE_DATE_EPOCH", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True, text=True, timeout=300,
                             preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024)))
-    assert result.returncode != 0 and "File too large" in result.stderr, result.stderr
+    output = result.stdout + result.stderr  # MkDocs prints why it aborted on stdout
+    assert result.returncode == 1 and "Traceback" not in output, output
+    assert "quizgen: error: the system refused to read or write " in output and \
+        "(File too large); the previous site was left as it was" in output, output
     assert tree_digest(project / "site") == before, "the last good site is whole"
     assert sorted(p.name for p in project.iterdir()) == [".cache", "docs", "mkdocs.yml", "seeds", "site", "templates"], "no staging folder left"
     assert mkdocs(project, "build").returncode == 0
     assert tree_digest(project / "site") != before, "a build that succeeds replaces the site"
+
+
+def test_a_read_only_teachers_cache_is_skipped_with_one_warning(shared_folder: Path) -> None:
+    """The cache only saves time: a build that cannot write it still builds, and says so once."""
+    project = _unprivileged_project(shared_folder)
+    edit(project / "mkdocs.yml", "      templates: templates\n", "      templates: templates\n      worksheets: none\n")
+    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"] if os.geteuid() == 0 else []
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)}
+    env.pop("SOURCE_DATE_EPOCH", None)
+
+    def build(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    assert build().returncode == 0
+    cache = project / ".cache" / "quizgen" / "teachers"
+    before = tree_digest(cache)
+    edit(project / "seeds" / "facts" / "bridge.yaml", "value: 3000", "value: 4000")  # the cached entry no longer fits
+    cache.chmod(0o555)
+    for args in ((), ("--strict",)):
+        result = build(*args)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if "teachers' cache" in line]
+        assert warnings == [f"quizgen: warning: the teachers' cache {cache} cannot be written (Permission denied); "
+                            "the teachers' files were made without it"], result.stderr
+        assert "4,000" in (project / "site" / "exports" / "questions.gift").read_text(encoding="utf-8")
+    cache.chmod(0o755)
+    assert tree_digest(cache) == before, "nothing in the cache was changed"

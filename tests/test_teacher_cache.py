@@ -182,3 +182,29 @@ def test_two_builds_sharing_the_cache_both_succeed(tmp_path: Path) -> None:
     assert other.calls == 1
     assert _bytes(files) == {"exports/questions.gift": b"one", "teachers/worksheet.pdf": b"%PDF one"}
     assert [p.name for p in tmp_path.iterdir()] == [K1]
+
+
+def test_the_digest_leaves_hidden_entries_alone_and_follows_no_link(tmp_path: Path) -> None:
+    """What quizgen does not read is no input: `.git`, editors' swap and backup files under the
+    corpus change nothing, and a link is hashed as where it points, never read through."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(BASE, seeds)
+    key = inputs_digest(seeds)
+    (seeds / ".git").mkdir()
+    (seeds / ".git" / "index").write_bytes(b"history")
+    (seeds / "facts" / ".bridge.yaml.swp").write_bytes(b"swap")
+    (seeds / "facts" / "bridge.yaml~").write_bytes(b"backup")
+    (seeds / "#notes#").write_bytes(b"lock")
+    assert inputs_digest(seeds) == key
+    outside = tmp_path / "outside.txt"
+    outside.write_text("one", encoding="utf-8")
+    (seeds / "facts" / "linked.yaml").symlink_to(outside)
+    (seeds / ".hidden-link").symlink_to("/dev/zero")  # would never end if it were read
+    (seeds / "loop").symlink_to(seeds)  # a folder link: not walked into
+    linked = inputs_digest(seeds)
+    assert linked != key, "a link in the corpus is an input"
+    outside.write_text("two", encoding="utf-8")
+    assert inputs_digest(seeds) == linked, "what a link leads to out of the corpus is not read"
+    (seeds / "facts" / "linked.yaml").unlink()
+    (seeds / "facts" / "linked.yaml").symlink_to(tmp_path / "elsewhere.txt")
+    assert inputs_digest(seeds) != linked, "where a link points is"

@@ -30,7 +30,18 @@ _UNIT_STOP = {"in", "of", "to", "the", "a", "an", "and", "or", "were", "was", "a
               "for", "on", "at", "from", "with", "that", "who", "which", "would", "will", "currently", "said", "as",
               "per", "each", "into", "since", "after", "before", "during", "than", "could", "did", "be", "been",
               "due", "because", "while", "when", "if", "but", "so", "this", "these", "those", "it", "they",
-              "ahead", "long", "high", "wide", "old", "deep", "tall", "above", "below", "later", "earlier", "ago"}
+              "ahead", "long", "high", "wide", "old", "deep", "tall", "above", "below", "later", "earlier", "ago",
+              # prepositions and adverbs: "12 miles through the town", "40 people across the region"
+              "through", "across", "over", "under", "around", "along", "between", "among", "near", "off", "out", "up",
+              "down", "about", "against", "within", "without", "toward", "towards", "via", "like", "beyond", "inside",
+              "outside", "onto", "upon", "until", "whose", "where", "there", "here", "then", "now", "also", "still",
+              "already", "just", "only", "even", "more", "less", "not", "no", "all", "both", "their", "its", "his", "her",
+              # verbs that follow a subject ("500 people spent", "3,000 workers lost"); "-ed" and "-ing" words stop too
+              "spent", "took", "came", "went", "left", "made", "gave", "lost", "won", "fell", "rose", "paid", "ran",
+              "saw", "got", "died", "say", "live", "work", "need", "face", "fled", "held", "kept", "met", "sent",
+              "sold", "stood", "built", "brought", "bought", "fought", "felt", "grew", "knew", "flew", "wrote", "spoke",
+              "broke", "chose", "drove", "began", "hit", "cut", "put", "set", "let", "must", "can", "may", "might",
+              "should", "shall", "do", "does", "get", "go", "goes", "come", "take", "make", "see", "remain", "remains"}
 _CURRENCIES = {"£": "pounds", "$": "dollars", "€": "euros"}
 _DATES = (
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH}),? (?P<year>\d{{4}})\b")),
@@ -47,7 +58,10 @@ _ROLE_NOUN = (r"(?:President|Vice President|Prime Minister|Minister|Secretary(?:
               r"[Ss]pokes(?:man|woman|person)|Mayor|Ambassador|General|Commander|Chairman|Chairwoman|Director|Chief|"
               r"Governor|Senator|Leader|Envoy|Advis[eo]r|King|Queen|Foreign Minister|Defen[cs]e Minister|"
               r"president|prime minister|minister|secretary|mayor|ambassador|envoy|commander|governor|senator|leader|"
-              r"chief|manager|head|spokes(?:man|woman|person)|director|chairman|chairwoman)")
+              r"chief|manager|head|spokes(?:man|woman|person)|director|chairman|chairwoman|"
+              r"Representative|Negotiator|Chancellor|Commissioner|Councillor|Treasurer|"
+              r"representative|negotiator|chancellor|commissioner|councillor|treasurer|official|adviser|advisor|aide|"
+              r"deputy|lawmaker|economist|analyst|executive|founder|chair|editor|inspector|superintendent)")
 _LOWER_ROLE_WORD = r"(?!(?:said|says|told|added|and|by|with|from|to|for|a|an|that|who)\b)[a-z][\w'’-]*"
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:(?:[A-Z][\w'’.-]*|of|the|{_LOWER_ROLE_WORD})\s+){{0,4}}?{_ROLE_NOUN})\s+(?P<name>{_NAME})")
 _ROLE_AFTER = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[\w'’-]+\s+){{0,5}}?{_ROLE_NOUN}(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?)[,.]")
@@ -155,6 +169,20 @@ def find_dates(sentence: str, published: PartialDate) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+_TITLE_WORDS = {"president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior", "finance", "trade",
+                "secretary", "state", "general", "spokesman", "spokeswoman", "spokesperson", "mayor", "ambassador", "commander",
+                "chairman", "chairwoman", "chair", "director", "chief", "governor", "senator", "leader", "envoy", "adviser",
+                "advisor", "representative", "negotiator", "chancellor", "commissioner", "councillor", "treasurer", "deputy",
+                "executive", "national", "security", "press", "senior", "former", "acting", "special", "economist", "analyst"}
+"""Words of a title that are capitalised before a name ("Foreign Minister Fuad Hussein") and not
+in a role of its own ("foreign minister"); names of places and bodies ("Iraqi", "US") keep theirs."""
+
+
+def _lowercase_title(role: str) -> str:
+    """``Iraqi Foreign Minister`` → ``Iraqi foreign minister``; ``Mayor`` → ``mayor``."""
+    return " ".join(word.lower() if word.lower() in _TITLE_WORDS else word for word in role.split(" "))
+
+
 def find_roles(sentence: str) -> list[Found]:
     found: list[Found] = []
     for pattern in (_ROLE_THEN_NAME, _ROLE_AFTER, _ROLE_BEFORE):
@@ -164,6 +192,7 @@ def find_roles(sentence: str) -> list[Found]:
             role = " ".join(m["role"].split())
             if role.split()[0] in ("The", "the", "of"):
                 role = " ".join(role.split()[1:])
+            role = _lowercase_title(role)
             found.append(Found("role", {"name": m["name"], "role": role}, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
@@ -180,6 +209,11 @@ def find_quotations(sentence: str) -> list[Found]:
         named = _TRAILING_NAME.search(who) if who else None
         if named and named.start() > 0:  # "council leader Priya Nair": the name, not the role
             who = named.group()
+        if who:  # "Minister Fuad Hussein": a title is not part of the name
+            words = who.split()
+            while len(words) > 2 and words[0].lower() in _TITLE_WORDS:
+                words = words[1:]
+            who = " ".join(words)
         found.append(Found("quotation", {"text": text, "speaker_name": who}, m.start(), m.end()))
     return found
 

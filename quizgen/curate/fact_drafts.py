@@ -98,6 +98,8 @@ class People:
     """Names and spellings of the corpus's people and organisations, to give speakers and persons ids."""
 
     names: dict[str, str]
+    ids: frozenset[str] = frozenset()
+    """Every id of people.yaml (people and organisations)."""
 
     def id_for(self, name: str) -> str | None:
         key = " ".join(name.split()).casefold()
@@ -110,6 +112,7 @@ class People:
 
 def read_people(root: Path | None) -> People:
     names: dict[str, str] = {}
+    ids: set[str] = set()
     path = root / "people.yaml" if root else None
     if path and path.is_file():
         source = read_source_text(path, str(path))
@@ -119,10 +122,17 @@ def read_people(root: Path | None) -> People:
             data = {}
         for entry in (data.get("people") or []) + (data.get("organizations") or []) if isinstance(data, dict) else []:
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                ids.add(entry["id"])
                 for name in [entry.get("name")] + [s.get("name") for s in entry.get("spellings") or [] if isinstance(s, dict)] + list(entry.get("aliases") or []):
                     if isinstance(name, str):
                         names[" ".join(name.split()).casefold()] = entry["id"]
-    return People(names)
+    return People(names, frozenset(ids))
+
+
+def people_missing(facts: list[dict[str, object]], people: People) -> list[str]:
+    """The ids drafted as a role's person or a quotation's speaker that people.yaml does not define."""
+    named = (str(fact.get("person") or fact.get("speaker")) for fact in facts if fact["kind"] in ("role", "quotation"))
+    return sorted({pid for pid in named if pid != "TODO" and pid not in people.ids})
 
 
 def _slug(text: str) -> str:
@@ -230,7 +240,10 @@ def _scalar(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def _items(items: list[dict[str, object]]) -> list[str]:
+_NOT_IN_PEOPLE = "  # TODO: not in people.yaml: add it there (id, name, role)"
+
+
+def _items(items: list[dict[str, object]], missing: frozenset[str] = frozenset()) -> list[str]:
     lines: list[str] = []
     for item in items:
         first = True
@@ -243,19 +256,22 @@ def _items(items: list[dict[str, object]]) -> list[str]:
                     lines.append(f"      - article: {_scalar(source['article'])}")
                     lines.append(f"        quote: {_scalar(source['quote'])}")
             else:
-                lines.append(f"{prefix}{key}: {_scalar(value)}")
+                flag = _NOT_IN_PEOPLE if key in ("person", "speaker") and value in missing else ""
+                lines.append(f"{prefix}{key}: {_scalar(value)}{flag}")
     return lines
 
 
-def render_drafts(display: str, facts: list[dict[str, object]], terms: list[dict[str, object]]) -> str:
-    """The draft document: a ``facts:`` list (and ``terms:`` for the glossary), marked ``draft: true``."""
+def render_drafts(display: str, facts: list[dict[str, object]], terms: list[dict[str, object]],
+                  missing_people: list[str] | tuple[str, ...] = ()) -> str:
+    """The draft document: a ``facts:`` list (and ``terms:`` for the glossary), marked ``draft: true``;
+    a person or speaker of ``missing_people`` is flagged with a TODO comment."""
     lines = [f"# Drafts of facts from {display} (quizgen draft). Every quote is copied from the article",
              "# word for word; every other field is a guess, and TODO marks what to write. While this file",
              "# says draft: true, quizgen check skips it with a warning and nothing in it reaches the site.",
              "# Keep the facts you check, fill in their TODOs, then remove the draft line (or move them to",
              "# another facts file); glossary terms go to glossary.yaml.",
              "draft: true", "facts:"]
-    lines += _items(facts) if facts else ["  []"]
+    lines += _items(facts, frozenset(missing_people)) if facts else ["  []"]
     if terms:
         lines += ["terms:"] + _items(terms)
     return "\n".join(lines) + "\n"

@@ -20,13 +20,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("related-links", r"^(?:read|see) (?:also|more)\b|^also read\b|^related(?: articles| stories| news)?\s*:|^more on this\b|^recommended\b"),
     ("widgets", r"^a\+\s*a-$|^share\b|\bshare (?:on|this)\b|^copy link$|^(?:tweet|email|print|whatsapp)$|^editor'?s? picks$|"
                 r"^most (?:read|popular)$|^advertisement$|^listen to this article\b"),
-    ("comments", r"^(?:\d+ )?comments?$|^(?:leave|post|add) a comment\b|moderates all comments"),
+    ("comments", r"^(?:\d+ )?comments?(?: ?\(\d+\))?$|^(?:leave|post|add|write) a comment\b|moderates all comments|\bcomments? policy\b|"
+                 r"^(?:show|view|hide|load) (?:all |more )?comments\b|^join the (?:conversation|discussion)\b|\bcomments? (?:are|is) (?:closed|moderated)\b"),
     ("site-notice", r"content spinners|not for human consumption|\bsubscribe\b|\bnewsletter\b|\bcookies?\b|enable javascript"),
     ("credit", r"\bcontributed(?: to this report)?\.?\)?$|^\(?(?:additional )?reporting by\b|^(?:writing|editing) by\b|^sources?: .*\b(?:agencies|news)\b"),
     ("footer", r"^published at www\.|©|\ball rights reserved\b|\bprivacy policy\b|\bterms of (?:use|service)\b"),
     ("caption", r"\b(?:reuters|afp|ap|epa|getty images)/|/file photo\b|\bphoto(?:graph)?:|\(photo\b|\[[^\]]*/[^\]]*\]$|\bgetty images\b"),
 ))
 _MAX_FURNITURE_WORDS = 40
+_COMMENTS_HEADING = re.compile(r"(?:\d+ )?comments?(?: ?\(\d+\))?")
+"""A comment section's heading (`Comments`, `Comments (4)`, `12 comments`): what follows is comments."""
 _FENCE = re.compile(r"::: *furniture\b.*|:::\s*")
 
 
@@ -126,7 +129,7 @@ def classify_lines(lines: list[Line], headline: str | None) -> list[str | None]:
             kind = "header" if i < first_body else "footer" if i > last_body else "widgets"
         kinds[i] = kind
     for i, line in enumerate(lines):  # a comment section runs to the end; "Read also:" takes its link
-        if kinds[i] == "comments" and i > first_body and _norm(line.text) in ("comments", "comment"):
+        if kinds[i] == "comments" and i > first_body and _COMMENTS_HEADING.fullmatch(_norm(line.text)):
             for j in range(i, len(lines)):
                 kinds[j] = "comments" if lines[j].text.strip() else None
             break

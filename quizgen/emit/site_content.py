@@ -48,6 +48,8 @@ class SiteContent:
     """Abbreviation → expansion, for tooltips in the `abbr` convention."""
     not_in_nav: tuple[str, ...] = ()
     """Pages deliberately left out of the nav (listed on their section's index page instead)."""
+    warnings: tuple[str, ...] = ()
+    """What the adapter should print without failing the build (a teachers' cache it could not write)."""
 
     @cached_property
     def _abbreviation_finder(self) -> AbbreviationFinder:
@@ -185,4 +187,4 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]
-    return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav)
+    return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav, downloads.warnings)

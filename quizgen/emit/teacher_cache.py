@@ -7,6 +7,9 @@ the files); ``cached_teacher_files`` returns the files of that digest from the c
 writing each one to disk as it is made, so that neither a hit nor a miss holds every export in
 memory. The files come back as paths: the MkDocs plugin hands them to MkDocs to copy.
 
+A cache folder that cannot be written (read-only, owned by another user) is skipped: the files are
+made in memory, and the result carries one warning saying so; the build does not fail for it.
+
 An entry is used only if it is whole: a manifest of this format, and each file a plain file (no
 link) of the size and sha256 the manifest records; anything else is made anew. The cache removes
 only what it made: entries named by a digest, and temporary folders of builds that were killed.
@@ -14,6 +17,7 @@ only what it made: entries named by a digest, and temporary folders of builds th
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -23,12 +27,13 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
 from quizgen.atomic_files import process_is_gone
-from quizgen.emit.teacher_downloads import FileStore
+from quizgen.emit.teacher_downloads import FileStore, keep_in_memory
+from quizgen.load.corpus_listing import is_left_alone
 from quizgen.render.downloads import TeacherDownload, TeacherFiles
 from quizgen.render.environment import builtin_templates_dir
 
@@ -41,6 +46,7 @@ STAGING_KEPT_S = 24 * 3600
 MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 _STAGING_NAME = re.compile(r"\.([0-9a-f]{64})\.quizgen-(\d+)-")
+_NOT_WRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,30 @@ class TeacherCache:
 
 
 def _files_under(folder: Path) -> Iterable[tuple[str, Path]]:
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                yield path.relative_to(folder).as_posix(), path
+    """Every file and link under ``folder``, sorted, without following links and without what
+    quizgen leaves alone (`is_left_alone`: `.git`, editors' swap and backup files): those are not
+    inputs, and hashing them would read a whole repository's history, or a link to `/dev/zero`."""
+    if not folder.is_dir():
+        return
+    found = []
+    for parent, folders, names in os.walk(folder, followlinks=False):
+        folders[:] = [name for name in folders if not is_left_alone(name) and name != "__pycache__"]
+        at = Path(parent)
+        found += [at / name for name in names if not is_left_alone(name)]
+        found += [at / name for name in folders if (at / name).is_symlink()]  # a link to a folder: its target's name only
+    for path in sorted(found):
+        if path.is_symlink() or path.is_file():
+            yield path.relative_to(folder).as_posix(), path
+
+
+def _input_bytes(path: Path) -> bytes:
+    """A plain file's bytes; for a link, where it points (what it leads to is hashed where it stands)."""
+    if path.is_symlink():
+        return b"link\x1f" + os.fsencode(os.readlink(path))
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW | os.O_NONBLOCK)) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return b"not a file"
+        return stream.read()
 
 
 def inputs_digest(seeds: Path, template_dirs: tuple[Path, ...] = (), *options: str) -> str:
@@ -68,7 +94,7 @@ def inputs_digest(seeds: Path, template_dirs: tuple[Path, ...] = (), *options: s
         for name, path in _files_under(folder):
             if label == "code" and path.suffix != ".py":
                 continue
-            data = path.read_bytes()
+            data = _input_bytes(path)
             digest.update(f"\x1e{label}\x1f{name}\x1f{len(data)}\x1f".encode())
             digest.update(data)
     for library in LIBRARIES:
@@ -156,12 +182,20 @@ def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], Teache
     try:
         return _read_entry(entry)
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        pass
+    try:
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)  # broken: make it anew
         elif entry.is_symlink() or entry.exists():
             entry.unlink()  # a link or a file where an entry belongs
-    cache.folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{cache.key}.quizgen-{os.getpid()}-", dir=cache.folder))
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{cache.key}.quizgen-{os.getpid()}-", dir=cache.folder))
+    except OSError as error:
+        if error.errno not in _NOT_WRITABLE:
+            raise
+        made = make(keep_in_memory)
+        return replace(made, warnings=(*made.warnings, f"quizgen: warning: the teachers' cache {cache.folder} cannot be written "
+                                                       f"({error.strerror}); the teachers' files were made without it"))
     try:
         def store(uri: str, data: bytes) -> Path:
             path = staging / "files" / uri

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizgen.generate.distractors import nearby_dates, nearby_numbers, number_scale, pick_from_pool
 from quizgen.generate.family_support import capitalise, citations_of, difficulty_from_sources, explain, format_quantity
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key, stable_hash
@@ -81,9 +83,12 @@ def claim_outlet_question(fact: ClaimFact, pools: QuestionPools) -> DraftQuestio
 def _auto_false_statement(fact: AnyFact, pools: QuestionPools) -> str | None:
     """A false variant made by swapping the fact's own figure or date for a wrong one in its statement."""
     if fact.kind == "quantity":
-        from quizgen.generate.family_support import format_number
+        from quizgen.generate.family_support import format_number, singular_unit
         shown = format_number(fact.value)
         wrong = [v for v in nearby_numbers(fact.value, fact.id) if v not in pools.values_of_measure[answer_key(fact.measure)]]
+        one = re.compile(rf"(?<![\d.,])1 {re.escape(singular_unit(fact.unit))}\b") if fact.value == 1 else None
+        if wrong and one and singular_unit(fact.unit) != fact.unit and len(one.findall(fact.statement)) == 1:
+            return one.sub(lambda _: format_quantity(wrong[0], fact.unit, None), fact.statement)  # `1 metre` → `2 metres`
         if wrong and fact.statement.count(shown) == 1:
             return fact.statement.replace(shown, format_number(wrong[0]))
     if fact.kind == "event":

@@ -50,9 +50,41 @@ def format_number(value: float) -> str:
 
 
 def format_quantity(value: float, unit: str, qualifier: str | None) -> str:
-    """`about 2,000 cars`; `60 percent`."""
-    text = f"{format_number(value)} {unit}"
+    """`about 2,000 cars`; `60 percent`; `about 1 metre` (a unit written plural is singular for 1)."""
+    text = f"{format_number(value)} {singular_unit(unit) if value == 1 else unit}"
     return f"{qualifier} {text}" if qualifier else text
+
+
+_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+                      "teeth": "tooth", "mice": "mouse", "geese": "goose",
+                      "buses": "bus", "gases": "gas", "lenses": "lens", "crises": "crisis", "analyses": "analysis"}
+_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+"""`1 million dollars` keeps its plural: the count is a million."""
+_UNCHANGED = ("percent", "per cent", "series", "species", "news", "aircraft", "sheep", "fish", "deer", "data")
+
+
+def singular_unit(unit: str) -> str:
+    """The unit for a count of one: its head noun (the last word, or the word before `of` or
+    `per`) made singular: `metres` → `metre`, `square miles` → `square mile`, `tonnes of grain` →
+    `tonne of grain`, `people` → `person`, `days` → `day`. Units that are not plurals stay."""
+    words = unit.split(" ")
+    head = next((i - 1 for i, word in enumerate(words) if word in ("of", "per") and i > 0), len(words) - 1)
+    word = words[head]
+    lower = word.lower()
+    if unit.lower() in _UNCHANGED or lower in _UNCHANGED or not lower.isalpha() or _SCALES & {w.lower() for w in words}:
+        return unit
+    if lower in _IRREGULAR_PLURALS:
+        single = _IRREGULAR_PLURALS[lower]
+        word = single.capitalize() if word[:1].isupper() else single
+    elif lower.endswith("ies") and len(lower) > 4:
+        word = word[:-3] + "y"
+    elif lower.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        word = word[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
+        word = word[:-1]
+    else:
+        return unit
+    return " ".join([*words[:head], word, *words[head + 1:]])
 
 
 def difficulty_from_sources(item: Any, easy_at: int = 3) -> str:

@@ -80,14 +80,36 @@ class LoadedArticle(LoadedFile[ArticleMeta]):
     blocks: tuple[TextBlock, ...] = ()
 
 
+SPACES_OF_KIND = {"articles": ("article",), "outlets.yaml": ("outlet",), "topics.yaml": ("topic",),
+                  "people.yaml": ("speaker",), "facts": ("fact",), "glossary.yaml": ("fact",)}
+"""The namespaces of ids each kind of file defines (`corpus.yaml` and `briefing.yaml` define none)."""
+
+
 @dataclass
 class CorpusFiles:
-    """Every file that loaded; ``failed`` names the kinds of file that had problems."""
+    """Every file that loaded; ``failed`` names the kinds of file that had problems.
+
+    A file with some broken items is loaded with the others (`quizgen.validate.partial_files`); its kind is in
+    ``failed`` all the same. ``unloaded_ids`` holds, by namespace, the ids of items that did not
+    load; ``lost_spaces`` the namespaces where something did not load whose ids are unknown.
+    """
 
     registries: dict[str, LoadedFile[Any]] = field(default_factory=dict)
     facts: list[LoadedFile[FactsFile]] = field(default_factory=list)
     articles: list[LoadedArticle] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
+    unloaded_ids: dict[str, set[str]] = field(default_factory=dict)
+    lost_spaces: set[str] = field(default_factory=set)
+
+    def lose(self, kind: str) -> None:
+        """A file of ``kind`` (or the kind as a whole) did not load at all."""
+        self.failed.add(kind)
+        self.lost_spaces.update(SPACES_OF_KIND.get(kind, ()))
+
+    def may_define(self, space: str, item_id: str) -> bool:
+        """Whether ``item_id`` may be defined in a part of the corpus that did not load: a
+        reference to it is then not reported as unknown."""
+        return space in self.lost_spaces or item_id in self.unloaded_ids.get(space, ())
 
 
 def _display(root_display: str, relative: Path) -> str:

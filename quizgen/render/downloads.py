@@ -28,3 +28,5 @@ class TeacherFiles:
     exports: tuple[TeacherDownload, ...]
     files: dict[str, bytes | Path]
     """By uri: the bytes, or the path of a file holding them."""
+    warnings: tuple[str, ...] = ()
+    """What the build should tell the user without failing (a teachers' cache it could not write)."""

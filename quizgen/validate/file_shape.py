@@ -20,6 +20,7 @@ from quizgen.model.field_types import HEX64_PATTERN, ID_PATTERN
 from quizgen.model.files import FactsFile
 from quizgen.model.registry import ArticleMeta
 from quizgen.validate.characters import unprintable_in_article, unprintable_in_document
+from quizgen.validate.partial_files import salvage_items
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -164,23 +165,49 @@ def validate_file_shape(model: type[M], doc: YamlDocument, display: str) -> tupl
 
 def check_file_shapes(parsed: ParsedCorpus) -> tuple[CorpusFiles, list[Problem]]:
     """Check every parsed file against its model and for unprintable characters; return the files
-    that passed, in the order they were listed, and every problem found."""
-    files = CorpusFiles(failed=set(parsed.failed))
+    that passed, in the order they were listed, and every problem found.
+
+    A file with some broken items is kept with its good items (`salvage_items`), so that one run
+    of `check` reports the problems of every item; its kind is marked failed all the same."""
+    files = CorpusFiles()
+    for kind in parsed.failed:
+        files.lose(kind)
     problems: list[Problem] = []
     for entry in parsed.files:
-        model = None
-        if entry.doc is not None:
-            model, found = validate_file_shape(entry.shape, entry.doc, entry.display)
-            problems.extend(found)
-            problems.extend(unprintable_in_document(entry.doc, entry.display))
         if entry.kind == "articles":
             problems.extend(unprintable_in_article(entry.blocks, entry.display))
-        if model is None or entry.doc is None:
+        if entry.doc is None:
+            files.lose(entry.kind)
+            continue
+        doc = entry.doc
+        model, found = validate_file_shape(entry.shape, doc, entry.display)
+        problems.extend(found)
+        problems.extend(unprintable_in_document(doc, entry.display))
+        if model is None:
+            salvage = salvage_items(entry.shape, doc) if found else None
+            if salvage is None:
+                _record_lost(files, entry.kind, doc)
+                continue
             files.failed.add(entry.kind)
-        elif isinstance(model, ArticleMeta):
-            files.articles.append(LoadedArticle(entry.display, entry.doc, model, entry.blocks))
+            files.lost_spaces.update(salvage.lost_spaces)
+            for space, ids in salvage.unloaded_ids.items():
+                files.unloaded_ids.setdefault(space, set()).update(ids)
+            model, doc = salvage.model, salvage.doc
+        if isinstance(model, ArticleMeta):
+            files.articles.append(LoadedArticle(entry.display, doc, model, entry.blocks))
         elif isinstance(model, FactsFile):
-            files.facts.append(LoadedFile(entry.display, entry.doc, model))
+            files.facts.append(LoadedFile(entry.display, doc, model))
         else:
-            files.registries[entry.kind] = LoadedFile(entry.display, entry.doc, model)
+            files.registries[entry.kind] = LoadedFile(entry.display, doc, model)
     return files, problems
+
+
+def _record_lost(files: CorpusFiles, kind: str, doc: YamlDocument) -> None:
+    """A file none of whose items could be kept. An article whose id can be read is only marked
+    failed: its quotes go unchecked, but citing it is no error."""
+    article_id = doc.data.get("id") if kind == "articles" and isinstance(doc.data, dict) else None
+    if isinstance(article_id, str):
+        files.failed.add(kind)
+        files.unloaded_ids.setdefault("article", set()).add(article_id)
+    else:
+        files.lose(kind)
