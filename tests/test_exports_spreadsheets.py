@@ -75,7 +75,10 @@ def assert_csv_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> No
 def test_seed_corpus_round_trips_within_kahoot_limits() -> None:
     corpus, questions = load_questions(SEEDS)
     result = render_kahoot(corpus, questions)
-    assert result.left_out and any("longer than Kahoot's 120 characters" in line for line in result.left_out)
+    asked = [q for q in questions if q.kind in ("multiple-choice", "true-false")]
+    left_out = {line.split(":")[0] for line in result.left_out}
+    held = [q for q in asked if q.id not in left_out]
+    assert len(held) >= 0.9 * len(asked), f"Kahoot holds {len(held)} of {len(asked)} multiple-choice and true-false items"
     assert any("no ordering" in line for line in result.left_out)
     assert_kahoot_round_trip(corpus, questions)
     assert_csv_round_trip(corpus, questions)
