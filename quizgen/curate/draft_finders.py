@@ -174,12 +174,12 @@ _TITLE_WORDS = {"president", "vice", "prime", "minister", "foreign", "defence", 
                 "chairman", "chairwoman", "chair", "director", "chief", "governor", "senator", "leader", "envoy", "adviser",
                 "advisor", "representative", "negotiator", "chancellor", "commissioner", "councillor", "treasurer", "deputy",
                 "executive", "national", "security", "press", "senior", "former", "acting", "special", "economist", "analyst"}
-"""Words of a title that are capitalised before a name ("Foreign Minister Fuad Hussein") and not
-in a role of its own ("foreign minister"); names of places and bodies ("Iraqi", "US") keep theirs."""
+"""Words of a title that are capitalised before a name ("Deputy Mayor Ana Ruiz") and not
+in a role of its own ("foreign minister"); names of places and bodies ("Harbourton", "UN") keep theirs."""
 
 
 def _lowercase_title(role: str) -> str:
-    """``Iraqi Foreign Minister`` → ``Iraqi foreign minister``; ``Mayor`` → ``mayor``."""
+    """``Harbourton Deputy Mayor`` → ``Harbourton deputy mayor``; ``Mayor`` → ``mayor``."""
     return " ".join(word.lower() if word.lower() in _TITLE_WORDS else word for word in role.split(" "))
 
 
@@ -209,7 +209,7 @@ def find_quotations(sentence: str) -> list[Found]:
         named = _TRAILING_NAME.search(who) if who else None
         if named and named.start() > 0:  # "council leader Priya Nair": the name, not the role
             who = named.group()
-        if who:  # "Minister Fuad Hussein": a title is not part of the name
+        if who:  # "Mayor Ana Ruiz": a title is not part of the name
             words = who.split()
             while len(words) > 2 and words[0].lower() in _TITLE_WORDS:
                 words = words[1:]
