@@ -20,7 +20,7 @@ class ExportResult:
 
     def left_out_reasons(self) -> list[tuple[str, int]]:
         """Why questions were left out, each reason once with how many, most first:
-        ``[("Kahoot's spreadsheet import has no ordering questions", 5), ...]``."""
+        ``[("the question is longer than Kahoot's 120 characters, …", 5), ...]``."""
         counts: dict[str, int] = {}
         for line in self.left_out:
             why = line.partition(": ")[2]

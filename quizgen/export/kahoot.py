@@ -48,7 +48,9 @@ def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
     None when it fits. Reasons shared by several questions read the same, with the detail in brackets."""
     stem = question.stem if stem is None else stem
     if question.kind not in TIME_LIMITS:
-        return "Kahoot's spreadsheet import has no ordering questions"
+        # The lettered-events form the Quizizz spreadsheet gets would not fit 120 characters either.
+        return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "
+                "an ordering question would be a puzzle, which only Kahoot's editor makes")
     if len(question.options) > ANSWERS_AT_MOST:
         return f"more than {ANSWERS_AT_MOST} answers; Kahoot allows {ANSWERS_AT_MOST} ({len(question.options)})"
     longest = max(question.options, key=len)
