@@ -27,6 +27,10 @@ def question_record(question: Any) -> dict[str, Any]:
         "articles": list(question.articles),
         "facts": list(question.fact_ids),
         "difficulty": question.difficulty,
+        # Only numeric items carry it, so the records of the other kinds stay as they were.
+        **({"numeric": {"value": question.numeric.value, "tolerance": question.numeric.tolerance,
+                        "unit": question.numeric.unit, "answer": question.numeric.display}}
+           if getattr(question, "numeric", None) is not None else {}),
     }
 
 

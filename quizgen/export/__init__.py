@@ -23,18 +23,21 @@ __all__ = ["EXPORT_FORMATS", "ExportFormat", "ExportResult"]
 EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("gift", "questions.gift", "Moodle GIFT",
                  "For Moodle's question bank: Question bank > Import, choose GIFT format and this file "
-                 "(multiple-choice and true-or-false questions, and ordering questions as matching: each event to its place in the order).",
+                 "(multiple-choice and true-or-false questions; ordering questions as matching, each event to its place in the order; "
+                 "numeric items as numerical questions, with a margin where the source gives the figure as approximate).",
                  render_gift),
     ExportFormat("moodle-xml", "questions-moodle.xml", "Moodle XML",
                  "For Moodle's question bank: Question bank > Import, choose Moodle XML format and this file "
-                 "(every question, with feedback on each option; ordering questions need Moodle 4.4 or the Ordering plugin).",
+                 "(every question, with feedback on each option; numeric items as numerical questions; ordering questions need "
+                 "Moodle 4.4 or the Ordering plugin).",
                  render_moodle_xml),
     ExportFormat("qti", "questions-qti.zip", "QTI 1.2 package (Canvas)",
                  "For Canvas and other QTI 1.2 tools: in Canvas, Settings > Import Course Content > QTI .zip file, "
                  "then upload this zip unopened. Canvas has no ordering type: an ordering question is a matching question, "
-                 "each event to its place in the order.", render_qti_package),
+                 "each event to its place in the order. Numeric items are numerical questions.", render_qti_package),
     ExportFormat("anki", "questions.apkg", "Anki deck",
-                 "For Anki: File > Import and choose this file; every question and the glossary terms become cards, "
+                 "For Anki: File > Import and choose this file; every question (a numeric item as a card to recall its number) "
+                 "and the glossary terms become cards, "
                  "and importing a newer deck updates them.", render_anki_deck),
     ExportFormat("kahoot", "kahoot.xlsx", "Kahoot spreadsheet",
                  "For Kahoot: create a kahoot, Add question > Import spreadsheet, and upload this file. It holds the "
@@ -47,7 +50,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  render_kahoot),
     ExportFormat("csv", "questions.csv", "Quizizz spreadsheet (CSV)",
                  "For Quizizz (Wayground): Create > Quiz > Import from spreadsheet; Blooket and similar tools "
-                 "take the same rows. It holds every question, with its full text and explanation; the spreadsheet has "
+                 "take the same rows. It holds the multiple-choice, true-or-false and ordering questions, with their full text "
+                 "and explanations; the spreadsheet has "
                  "no ordering type, so an ordering question lists the events lettered and asks which order of letters is right.",
                  render_quiz_csv),
     ExportFormat("json", "questions.json", "JSON question bank",

@@ -69,7 +69,9 @@ def _list(items: list[str], ordered: bool = False) -> str:
 
 def _question_note(corpus: Corpus, model: genanki.Model, question: Question) -> genanki.Note:
     options = [html_text(o) for o in question.options]
-    if question.correct_order is not None:
+    if question.numeric is not None:  # a number to recall: no options on the front
+        answer = f"<b>{html_text(question.numeric.display)}</b>"
+    elif question.correct_order is not None:
         answer = _list([options[i] for i in question.correct_order], ordered=True)
     else:
         assert question.correct is not None
@@ -78,7 +80,8 @@ def _question_note(corpus: Corpus, model: genanki.Model, question: Question) -> 
     explanation = html_text(question.explanation) + (_list(notes) if notes else "")
     sources = _list([html_text(line) for line in source_lines(corpus, question)])
     tags = [question.family, *question.topics]
-    return genanki.Note(model=model, fields=[html_text(question.stem), _list(options), answer, explanation, sources, question.id],
+    shown_options = _list(options) if options else ""
+    return genanki.Note(model=model, fields=[html_text(question.stem), shown_options, answer, explanation, sources, question.id],
                         guid=genanki.guid_for("quizgen-question", question.id), tags=tags)
 
 

@@ -9,6 +9,11 @@ from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 
 
+def plain_number(value: float) -> str:
+    """A number as import formats read it: ``2500``, ``12.5``; no thousands separators."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 @dataclass(frozen=True)
 class ExportResult:
     """The bytes of one export file, and the questions the format could not hold."""

@@ -4,7 +4,8 @@ Multiple-choice questions become GIFT multiple choice (``=`` the answer, ``~`` t
 option feedback), true-or-false questions GIFT true/false. GIFT has no ordering type, so an
 ordering question becomes GIFT matching: each event matched to its place in the order
 (``ordering_forms``); Moodle needs at least two pairs and three places, so an ordering question of
-two events is left out. Every text is HTML (``[html]``), escaped for HTML, then for GIFT, where
+two events is left out. A numeric item becomes GIFT numerical: ``{#2500}`` for an exact
+figure or a year, ``{#3000:300}`` where the source gives the figure as approximate. Every text is HTML (``[html]``), escaped for HTML, then for GIFT, where
 ``~ = # { } :`` and the backslash are escaped with a backslash. Each question's id is its name
 and its Moodle ID number (``// [id:q-…]``), so a re-import can be matched to the old questions;
 its topics are its tags. The questions go into a category named after the corpus.
@@ -12,7 +13,7 @@ its topics are its tags. The questions go into a category named after the corpus
 
 from __future__ import annotations
 
-from quizgen.export.export_format import ExportResult
+from quizgen.export.export_format import ExportResult, plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
 from quizgen.export.ordering_forms import matching_pairs, matching_stem
 from quizgen.generate.question_model import Question, answer_key
@@ -38,12 +39,20 @@ def gift_html(text: str) -> str:
     return escape_gift(html_text(text))
 
 
+def gift_number(value: float, tolerance: float) -> str:
+    """A GIFT numerical answer: ``2500``, or with its margin, ``3000:300`` (no thousands separators)."""
+    return plain_number(value) + (f":{plain_number(tolerance)}" if tolerance else "")
+
+
 def _question(corpus: Corpus, question: Question) -> str:
     tags = " ".join(f"[tag:{topic}]" for topic in question.topics)
     stem = matching_stem(question) if question.kind == "ordering" else question.stem
     lines = [f"// [id:{question.id}] {tags}".rstrip(),
              f"::{escape_gift(question.id)} ({escape_gift(question.family)})::[html]{gift_html(stem)} {{"]
     feedback = escape_gift(html_feedback(corpus, question))
+    if question.numeric is not None:
+        lines += [f"\t#{gift_number(question.numeric.value, question.numeric.tolerance)}", f"\t####{feedback}", "}"]
+        return "\n".join(lines)
     if question.kind == "ordering":
         # A matching pair's question side takes the question's format (HTML); its answer side is plain text.
         lines += [f"\t={gift_html(event)} -> {escape_gift(place)}" for event, place in matching_pairs(question)]
@@ -62,7 +71,7 @@ def _question(corpus: Corpus, question: Question) -> str:
     return "\n".join(lines)
 
 
-GIFT_KINDS = ("multiple-choice", "true-false", "ordering")
+GIFT_KINDS = ("multiple-choice", "true-false", "ordering", "numeric")
 MATCHING_PAIRS_AT_LEAST = 3
 """Moodle's matching type needs two pairs and three answers; an ordering question has one place per event."""
 

@@ -47,6 +47,9 @@ def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
     """Why ``question``, asked with ``stem`` (by default its own), does not fit Kahoot's limits, or
     None when it fits. Reasons shared by several questions read the same, with the detail in brackets."""
     stem = question.stem if stem is None else stem
+    if question.kind == "numeric":
+        return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "
+                "a number to write in would be a type-answer question, which only Kahoot's editor makes")
     if question.kind not in TIME_LIMITS:
         # The lettered-events form the Quizizz spreadsheet gets would not fit 120 characters either.
         return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "

@@ -3,7 +3,9 @@
 Multiple-choice and true-or-false questions become single-answer `response_lid` items with
 Canvas's `question_type` metadata. Canvas has no ordering type, so an ordering question becomes a
 Canvas `matching_question` (``ordering_forms``): one `response_lid` per event, each offering the
-places in the order, each right place scoring its share of 100. Item idents are the question ids and choice idents derive from
+places in the order, each right place scoring its share of 100. A numeric item becomes a Canvas
+`numerical_question`: a decimal fill-in, right when it equals the number or, where the source
+gives the figure as approximate, lies within its margin. Item idents are the question ids and choice idents derive from
 the question id and the option's text, so a re-import of an updated package matches the old
 items; item titles (the names Canvas's quiz editor lists) are the start of the stem and the id.
 Items are grouped by topic, one section per topic, each a Canvas question group that asks all
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from quizgen.export.export_format import plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
 from quizgen.export.ordering_forms import matching_pairs, matching_stem, place_labels
 from quizgen.export.question_names import by_topic, question_name
@@ -25,7 +28,7 @@ QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_SCHEMA_LOCATION = f"{QTI_NAMESPACE} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
 CANVAS_TYPES = {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question",
-                "ordering": "matching_question"}
+                "ordering": "matching_question", "numeric": "numerical_question"}
 MAX_ATTEMPTS = "unlimited"
 """`cc_maxattempts`: a practice quiz, taken as often as a student likes (`allowed_attempts` -1 in
 ``qti_package``, which must agree)."""
@@ -96,9 +99,34 @@ def _matching_item(corpus: Corpus, question: Question) -> ET.Element:
     return item
 
 
+def _numerical_item(corpus: Corpus, question: Question) -> ET.Element:
+    """A number written in, marked as Canvas marks an "exact answer" with a margin."""
+    assert question.numeric is not None
+    item = ET.Element("item", {"ident": question.id, "title": question_name(question)})
+    _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),
+                                            ("original_answer_ids", f"{question.id}-number")])
+    presentation = _sub(item, "presentation")
+    _material(presentation, html_text(question.stem))
+    fill_in = _sub(presentation, "response_str", {"ident": "response1", "rcardinality": "Single"})
+    _sub(_sub(fill_in, "render_fib", {"fibtype": "Decimal"}), "response_label", {"ident": f"{question.id}-number"})
+    processing = _response_processing(item)
+    value, margin = question.numeric.value, question.numeric.tolerance
+    correct = _sub(processing, "respcondition", {"continue": "No"})
+    either = _sub(_sub(correct, "conditionvar"), "or")
+    _sub(either, "varequal", {"respident": "response1"}, plain_number(value))
+    within = _sub(either, "and")
+    _sub(within, "vargte", {"respident": "response1"}, plain_number(value - margin))
+    _sub(within, "varlte", {"respident": "response1"}, plain_number(value + margin))
+    _sub(correct, "setvar", {"action": "Set", "varname": "SCORE"}, "100")
+    _material(_sub(_sub(item, "itemfeedback", {"ident": "general_fb"}), "flow_mat"), html_feedback(corpus, question))
+    return item
+
+
 def _item(corpus: Corpus, question: Question) -> ET.Element:
     if question.kind == "ordering":
         return _matching_item(corpus, question)
+    if question.kind == "numeric":
+        return _numerical_item(corpus, question)
     item = ET.Element("item", {"ident": question.id, "title": question_name(question)})
     idents = [choice_ident(question, i) for i in range(len(question.options))]
     _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),

@@ -44,6 +44,10 @@ def render_quiz_csv(corpus: Corpus, questions: tuple[Question, ...]) -> ExportRe
     writer.writerow(HEADER)
     left_out: list[str] = []
     for question in questions:
+        if question.kind == "numeric":
+            left_out.append(f"{question.id}: the Quizizz spreadsheet has no numeric questions"
+                            ": its fill-in-the-blank compares text, so 3000 and 3,000 would differ, and it allows no margin")
+            continue
         if question.kind not in TIME_LIMITS:
             left_out.append(f"{question.id}: the Quizizz spreadsheet has no {question.kind} questions")
             continue
