@@ -265,3 +265,25 @@ def test_a_sheet_asks_each_fact_once_and_no_stem_states_another_answer(base: tup
     for count in (1, 2):
         criteria = QuestionCriteria(count=count, seed="s")
         assert select_sheet_questions(one_each, criteria) == select_questions(one_each, criteria)
+
+
+def test_numeric_items_print_with_a_blank_line_and_their_number_in_the_key(base: tuple[Corpus, QuestionBank],
+                                                                         update_goldens: bool) -> None:
+    """Asked for by kind: a blank line for the number on the student copy, the number (and what else
+    counts) only on the key; a sheet with them keeps asking each fact once."""
+    corpus, bank = base
+    document = build_worksheet(corpus, bank, WorksheetRequest(kinds=("numeric",)))
+    assert_golden(GOLDENS / "numeric.html", document.teacher_html, update_goldens)
+    student, key = document.student_html.partition("<body>")[2], document.key_html.partition("<body>")[2]
+    assert student.count('<li class="question numeric">') == len(bank.numeric) == 2
+    assert student.count('class="answer-blank number-blank"') == 2
+    assert "write it on the line, in the unit the question names" in student
+    for answer in ("2020", "3,000", "3000", "2,700", "3,300", "accepted"):
+        assert answer not in student.replace("4 May 2020", ""), answer
+    assert "3,000 (2,700 to 3,300 accepted)" in key and "<strong>2020</strong>" in key
+    default = build_worksheet(corpus, bank, WorksheetRequest(count=30))
+    assert "numeric" not in default.student_html.partition("<body>")[2]  # only when asked for
+    mixed = build_worksheet(corpus, bank, WorksheetRequest(kinds=("multiple-choice", "numeric"), count=30))
+    facts = re.findall(r'<p class="stem"><span class="number">\d+\.</span>([^<]*)</p>', mixed.student_html)
+    assert any(stem.endswith("Answer with a year.") for stem in facts)
+    assert not (any("in what year did the opening" in s for s in facts) and any("when did the opening" in s for s in facts))

@@ -37,7 +37,7 @@ class QuestionBank:
     facts_without_questions: tuple[str, ...]
     numeric: tuple[Question, ...] = ()
     """Numeric items (``families_numeric``): a figure or a year written in. Not yet in the site's
-    quizzes or the worksheets; the exports that can mark a written number hold them."""
+    quizzes; worksheets ask them when asked for by kind; the exports that can mark a number hold them."""
 
     def by_article(self, article_id: str) -> list[Question]:
         """The quiz set of this article: up to 15 of the questions citing it, core first, each

@@ -9,7 +9,8 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from quizgen.generate.question_model import Citation, Question
+from quizgen.generate.family_support import format_number
+from quizgen.generate.question_model import Citation, NumericAnswer, Question
 from quizgen.model.corpus import Corpus
 
 
@@ -41,7 +42,7 @@ class SheetQuestion:
 
     number: int
     kind: str
-    """`multiple-choice`, `true-false` or `ordering`: the templates lay each out differently."""
+    """`multiple-choice`, `true-false`, `ordering` or `numeric`: the templates lay each out differently."""
     stem: str
     options: tuple[LetteredOption, ...]
 
@@ -52,7 +53,8 @@ class KeyEntry:
 
     number: int
     answer: str
-    """What the student writes: `B`, `False`, or for ordering each event's number, by letter: `A 2, B 1, C 3`."""
+    """What the student writes: `B`, `False`, for ordering each event's number, by letter: `A 2, B 1, C 3`,
+    and for a numeric item the number, with what else counts: `3,000 (2,700 to 3,300 accepted)`."""
     answer_text: str
     """The words of the answer (the option); for ordering, the same as ``answer``."""
     explanation: str
@@ -94,9 +96,20 @@ def ordering_answer(correct_order: tuple[int, ...]) -> str:
     return ", ".join(f"{option_letter(i)} {place[i]}" for i in sorted(place))
 
 
+def numeric_answer(numeric: NumericAnswer) -> str:
+    """The number a student writes, as the key prints it: ``2020``; ``3,000 (2,700 to 3,300 accepted)``."""
+    def shown(value: float) -> str:
+        return str(int(value)) if numeric.unit == "year" else format_number(value)
+    if not numeric.tolerance:
+        return shown(numeric.value)
+    return f"{shown(numeric.value)} ({shown(numeric.value - numeric.tolerance)} to {shown(numeric.value + numeric.tolerance)} accepted)"
+
+
 def key_entry(corpus: Corpus, number: int, question: Question) -> KeyEntry:
     answer_text = question.answer_text
-    if question.correct_order is not None:
+    if question.numeric is not None:
+        answer = numeric_answer(question.numeric)
+    elif question.correct_order is not None:
         answer = answer_text = ordering_answer(question.correct_order)
     elif question.kind == "true-false":
         answer = question.answer_text
