@@ -153,6 +153,7 @@ def _command_worksheet(args: argparse.Namespace) -> int:
 def _command_export(args: argparse.Namespace) -> int:
     from quizgen.export import EXPORT_FORMATS
     from quizgen.atomic_files import write_files_atomically
+    from quizgen.generate.families_matching import MATCHING_FAMILIES
     from quizgen.generate.families_numeric import NUMERIC_FAMILIES
     from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
@@ -160,14 +161,14 @@ def _command_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(Path(args.seeds))
     for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
                                  ("--topics", args.topics, {t.id for t in corpus.topics}),
-                                 ("--kinds", args.kinds, {"multiple-choice", "true-false", "ordering", "numeric", *FAMILY_TITLES,
-                                                             *NUMERIC_FAMILIES})):
+                                 ("--kinds", args.kinds, {"multiple-choice", "true-false", "ordering", "numeric", "matching",
+                                                             *FAMILY_TITLES, *NUMERIC_FAMILIES, *MATCHING_FAMILIES})):
         unknown = [value for value in given if value not in known]
         if unknown:
             raise UsageError(f"{option}: unknown {', '.join(map(repr, unknown))}; expected one of: {', '.join(sorted(known))}")
     criteria = QuestionCriteria(articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds))
     bank = build_question_bank(corpus)
-    questions = select_questions(bank.candidates(criteria.articles, criteria.topics) + bank.numeric, criteria)
+    questions = select_questions(bank.candidates(criteria.articles, criteria.topics) + bank.numeric + bank.matching, criteria)
     if not questions:
         raise UsageError("no question matches --articles, --topics and --kinds together")
     formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
@@ -245,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--seeds", default="seeds", metavar="DIR", help="the corpus folder (default: seeds)")
     export.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions citing these articles")
     export.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions on these topics")
-    export.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering, numeric) or families (figure, acronym, figure-number, event-year, ...)")
+    export.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering, numeric, matching) or families (figure, acronym, figure-number, event-year, term-matching, person-matching, ...)")
     export.set_defaults(run=_command_export)
     return parser
 

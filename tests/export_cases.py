@@ -60,7 +60,7 @@ def load_exported(root: Path) -> tuple[Corpus, tuple[Question, ...]]:
     """What `quizgen export` and the teachers' page export: the bank's questions, then its numeric items."""
     corpus = load_corpus(root)
     bank = build_question_bank(corpus)
-    return corpus, bank.questions + bank.numeric
+    return corpus, bank.exported
 
 
 def formula_questions(questions: tuple[Question, ...]) -> tuple[Question, ...]:

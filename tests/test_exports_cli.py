@@ -119,11 +119,12 @@ def test_the_teachers_page_says_how_many_questions_each_file_holds_and_why_some_
     page = build_site_content(corpus, render_pdf=None).pages["teachers.md"]
     total = len(questions)
     assert "whole bank" not in page
-    numeric = [q for q in questions if q.kind == "numeric"]
-    assert numeric and f"The bank holds {total} questions, {len(numeric)} of them numeric" in page
+    numeric = [q for q in questions if q.kind in ("numeric", "matching")]
+    assert numeric and f"The bank holds {total} questions; {sum(q.kind == 'numeric' for q in numeric)} of them are numeric" in page
+    assert f"; {sum(q.kind == 'matching' for q in numeric)} are matching items" in page
     for export_format in EXPORT_FORMATS.values():
         if export_format.name == "json":  # the site's own bank: what the site's quizzes ask
-            result = export_format.render(corpus, tuple(q for q in questions if q.kind != "numeric"))
+            result = export_format.render(corpus, tuple(q for q in questions if q not in numeric))
             result = dataclasses.replace(result, left_out=result.left_out + tuple(f"{q.id}: {SITE_JSON_WITHOUT_NUMERIC}" for q in numeric))
         else:
             result = export_format.render(corpus, questions)

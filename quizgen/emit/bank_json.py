@@ -31,6 +31,7 @@ def question_record(question: Any) -> dict[str, Any]:
         **({"numeric": {"value": question.numeric.value, "tolerance": question.numeric.tolerance,
                         "unit": question.numeric.unit, "answer": question.numeric.display}}
            if getattr(question, "numeric", None) is not None else {}),
+        **({"pairs": [list(pair) for pair in question.pairs]} if getattr(question, "pairs", ()) else {}),
     }
 
 

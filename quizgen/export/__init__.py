@@ -24,17 +24,20 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("gift", "questions.gift", "Moodle GIFT",
                  "For Moodle's question bank: Question bank > Import, choose GIFT format and this file "
                  "(multiple-choice and true-or-false questions; ordering questions as matching, each event to its place in the order; "
-                 "numeric items as numerical questions, with a margin where the source gives the figure as approximate).",
+                 "numeric items as numerical questions, with a margin where the source gives the figure as approximate; "
+                 "matching items, terms to definitions and people to roles, as matching).",
                  render_gift),
     ExportFormat("moodle-xml", "questions-moodle.xml", "Moodle XML",
                  "For Moodle's question bank: Question bank > Import, choose Moodle XML format and this file "
-                 "(every question, with feedback on each option; numeric items as numerical questions; ordering questions need "
+                 "(every question, with feedback on each option; numeric items as numerical questions, matching items as matching; "
+                 "ordering questions need "
                  "Moodle 4.4 or the Ordering plugin).",
                  render_moodle_xml),
     ExportFormat("qti", "questions-qti.zip", "QTI 1.2 package (Canvas)",
                  "For Canvas and other QTI 1.2 tools: in Canvas, Settings > Import Course Content > QTI .zip file, "
                  "then upload this zip unopened. Canvas has no ordering type: an ordering question is a matching question, "
-                 "each event to its place in the order. Numeric items are numerical questions.", render_qti_package),
+                 "each event to its place in the order. Numeric items are numerical questions, matching items matching questions.",
+                 render_qti_package),
     ExportFormat("anki", "questions.apkg", "Anki deck",
                  "For Anki: File > Import and choose this file; every question (a numeric item as a card to recall its number) "
                  "and the glossary terms become cards, "

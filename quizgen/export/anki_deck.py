@@ -69,7 +69,11 @@ def _list(items: list[str], ordered: bool = False) -> str:
 
 def _question_note(corpus: Corpus, model: genanki.Model, question: Question) -> genanki.Note:
     options = [html_text(o) for o in question.options]
-    if question.numeric is not None:  # a number to recall: no options on the front
+    if question.pairs:  # the left-hand items and, in alphabetical order, what they match
+        rights = sorted(dict.fromkeys(right for _, right in question.pairs), key=lambda r: (r.casefold(), r))
+        options = [*options, *(html_text(r) for r in rights)]
+        answer = _list([f"{html_text(left)} → {html_text(right)}" for left, right in question.pairs])
+    elif question.numeric is not None:  # a number to recall: no options on the front
         answer = f"<b>{html_text(question.numeric.display)}</b>"
     elif question.correct_order is not None:
         answer = _list([options[i] for i in question.correct_order], ordered=True)

@@ -4,7 +4,8 @@ Multiple-choice questions become GIFT multiple choice (``=`` the answer, ``~`` t
 option feedback), true-or-false questions GIFT true/false. GIFT has no ordering type, so an
 ordering question becomes GIFT matching: each event matched to its place in the order
 (``ordering_forms``); Moodle needs at least two pairs and three places, so an ordering question of
-two events is left out. A numeric item becomes GIFT numerical: ``{#2500}`` for an exact
+two events is left out. Matching items (terms to definitions, people to roles) are GIFT matching
+too. A numeric item becomes GIFT numerical: ``{#2500}`` for an exact
 figure or a year, ``{#3000:300}`` where the source gives the figure as approximate. Every text is HTML (``[html]``), escaped for HTML, then for GIFT, where
 ``~ = # { } :`` and the backslash are escaped with a backslash. Each question's id is its name
 and its Moodle ID number (``// [id:q-…]``), so a re-import can be matched to the old questions;
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from quizgen.export.export_format import ExportResult, plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
-from quizgen.export.ordering_forms import matching_pairs, matching_stem
+from quizgen.export.ordering_forms import pairs_of, pairs_stem
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
 
@@ -46,16 +47,16 @@ def gift_number(value: float, tolerance: float) -> str:
 
 def _question(corpus: Corpus, question: Question) -> str:
     tags = " ".join(f"[tag:{topic}]" for topic in question.topics)
-    stem = matching_stem(question) if question.kind == "ordering" else question.stem
+    stem = pairs_stem(question) if question.kind in PAIRED_KINDS else question.stem
     lines = [f"// [id:{question.id}] {tags}".rstrip(),
              f"::{escape_gift(question.id)} ({escape_gift(question.family)})::[html]{gift_html(stem)} {{"]
     feedback = escape_gift(html_feedback(corpus, question))
     if question.numeric is not None:
         lines += [f"\t#{gift_number(question.numeric.value, question.numeric.tolerance)}", f"\t####{feedback}", "}"]
         return "\n".join(lines)
-    if question.kind == "ordering":
+    if question.kind in PAIRED_KINDS:
         # A matching pair's question side takes the question's format (HTML); its answer side is plain text.
-        lines += [f"\t={gift_html(event)} -> {escape_gift(place)}" for event, place in matching_pairs(question)]
+        lines += [f"\t={gift_html(left)} -> {escape_gift(right)}" for left, right in pairs_of(question)]
         lines += [f"\t####{feedback}", "}"]
         return "\n".join(lines)
     assert question.correct is not None
@@ -71,7 +72,9 @@ def _question(corpus: Corpus, question: Question) -> str:
     return "\n".join(lines)
 
 
-GIFT_KINDS = ("multiple-choice", "true-false", "ordering", "numeric")
+GIFT_KINDS = ("multiple-choice", "true-false", "ordering", "numeric", "matching")
+PAIRED_KINDS = ("ordering", "matching")
+"""Kinds that GIFT asks as matching."""
 MATCHING_PAIRS_AT_LEAST = 3
 """Moodle's matching type needs two pairs and three answers; an ordering question has one place per event."""
 
@@ -80,7 +83,7 @@ def why_not_gift(question: Question) -> str | None:
     """Why GIFT cannot hold ``question``, or None when it can."""
     if question.kind not in GIFT_KINDS:
         return f"GIFT has no {question.kind} questions"
-    if question.kind == "ordering" and len(question.options) < MATCHING_PAIRS_AT_LEAST:
+    if question.kind in PAIRED_KINDS and len(question.options) < MATCHING_PAIRS_AT_LEAST:
         return (f"an ordering question becomes GIFT matching, which needs at least {MATCHING_PAIRS_AT_LEAST} "
                 f"events to match to places ({len(question.options)})")
     return None

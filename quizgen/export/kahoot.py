@@ -47,6 +47,8 @@ def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
     """Why ``question``, asked with ``stem`` (by default its own), does not fit Kahoot's limits, or
     None when it fits. Reasons shared by several questions read the same, with the detail in brackets."""
     stem = question.stem if stem is None else stem
+    if question.kind == "matching":
+        return "Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false)"
     if question.kind == "numeric":
         return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "
                 "a number to write in would be a type-answer question, which only Kahoot's editor makes")

@@ -1,4 +1,5 @@
-"""Ordering questions for formats without an ordering type: as matching, or as a choice of orders.
+"""Ordering questions for formats without an ordering type: as matching, or as a choice of orders;
+and what every matching export needs of an item, whether an ordering question or a matching item.
 
 An ordering question asks for events in the order they happened, earliest first. GIFT and
 Canvas's QTI have no ordering type but do have matching, so there each event is matched to its
@@ -74,3 +75,20 @@ def sequence_choices(question: Question) -> tuple[tuple[str, ...], int]:
     chosen.sort(key=lambda p: stable_hash(question.id, "order-place", ",".join(map(str, p))))
     texts = tuple(", ".join(letters[i] for i in order) for order in chosen)
     return texts, chosen.index(right)
+
+
+def pairs_of(question: Question) -> tuple[tuple[str, str], ...]:
+    """The pairs a matching export asks for: a matching item's own, or an ordering question's events and places."""
+    return question.pairs if question.kind == "matching" else matching_pairs(question)
+
+
+def pairs_stem(question: Question) -> str:
+    return question.stem if question.kind == "matching" else matching_stem(question)
+
+
+def right_choices(question: Question) -> tuple[str, ...]:
+    """What each left-hand item can be matched to: the places in order, or a matching item's
+    answers in alphabetical order (an order that says nothing about which goes with which)."""
+    if question.kind != "matching":
+        return place_labels(len(question.options))
+    return tuple(sorted(dict.fromkeys(right for _, right in question.pairs), key=lambda r: (r.casefold(), r)))

@@ -5,7 +5,8 @@ Canvas's `question_type` metadata. Canvas has no ordering type, so an ordering q
 Canvas `matching_question` (``ordering_forms``): one `response_lid` per event, each offering the
 places in the order, each right place scoring its share of 100. A numeric item becomes a Canvas
 `numerical_question`: a decimal fill-in, right when it equals the number or, where the source
-gives the figure as approximate, lies within its margin. Item idents are the question ids and choice idents derive from
+gives the figure as approximate, lies within its margin. Matching items (terms to definitions,
+people to roles) are `matching_question` items like the ordering ones. Item idents are the question ids and choice idents derive from
 the question id and the option's text, so a re-import of an updated package matches the old
 items; item titles (the names Canvas's quiz editor lists) are the start of the stem and the id.
 Items are grouped by topic, one section per topic, each a Canvas question group that asks all
@@ -18,7 +19,7 @@ import xml.etree.ElementTree as ET
 
 from quizgen.export.export_format import plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
-from quizgen.export.ordering_forms import matching_pairs, matching_stem, place_labels
+from quizgen.export.ordering_forms import pairs_of, pairs_stem, right_choices
 from quizgen.export.question_names import by_topic, question_name
 from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, stable_hash
@@ -28,7 +29,7 @@ QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_SCHEMA_LOCATION = f"{QTI_NAMESPACE} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
 CANVAS_TYPES = {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question",
-                "ordering": "matching_question", "numeric": "numerical_question"}
+                "ordering": "matching_question", "numeric": "numerical_question", "matching": "matching_question"}
 MAX_ATTEMPTS = "unlimited"
 """`cc_maxattempts`: a practice quiz, taken as often as a student likes (`allowed_attempts` -1 in
 ``qti_package``, which must agree)."""
@@ -72,15 +73,16 @@ def _response_processing(item: ET.Element) -> ET.Element:
 
 
 def _matching_item(corpus: Corpus, question: Question) -> ET.Element:
-    """An ordering question as Canvas matching: each event, in the order presented, to its place."""
+    """A matching item, or an ordering question, as Canvas matching: each left-hand item, in the
+    order presented, with a dropdown of every right-hand one (for ordering, the places)."""
     item = ET.Element("item", {"ident": question.id, "title": question_name(question)})
-    pairs = matching_pairs(question)
+    pairs = pairs_of(question)
     events = [choice_ident(question, i) for i in range(len(pairs))]
     _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),
                                             ("original_answer_ids", ",".join(events))])
     presentation = _sub(item, "presentation")
-    _material(presentation, html_text(matching_stem(question)))
-    places = place_labels(len(pairs))
+    _material(presentation, html_text(pairs_stem(question)))
+    places = right_choices(question)
     for ident, (event, _) in zip(events, pairs):
         response = _sub(presentation, "response_lid", {"ident": f"response_{ident}"})
         # Canvas's matching sides are plain text (its own exports say so): no HTML escaping here.
@@ -123,7 +125,7 @@ def _numerical_item(corpus: Corpus, question: Question) -> ET.Element:
 
 
 def _item(corpus: Corpus, question: Question) -> ET.Element:
-    if question.kind == "ordering":
+    if question.kind in ("ordering", "matching"):
         return _matching_item(corpus, question)
     if question.kind == "numeric":
         return _numerical_item(corpus, question)

@@ -48,6 +48,9 @@ def render_quiz_csv(corpus: Corpus, questions: tuple[Question, ...]) -> ExportRe
             left_out.append(f"{question.id}: the Quizizz spreadsheet has no numeric questions"
                             ": its fill-in-the-blank compares text, so 3000 and 3,000 would differ, and it allows no margin")
             continue
+        if question.kind == "matching":
+            left_out.append(f"{question.id}: the Quizizz spreadsheet has no matching questions")
+            continue
         if question.kind not in TIME_LIMITS:
             left_out.append(f"{question.id}: the Quizizz spreadsheet has no {question.kind} questions")
             continue

@@ -101,7 +101,8 @@ class Question:
     id: str
     family: str
     kind: str
-    """`multiple-choice`, `true-false`, `ordering` or `numeric` (a number written in, no options)."""
+    """`multiple-choice`, `true-false`, `ordering`, `numeric` (a number written in, no options) or
+    `matching` (``pairs``)."""
     stem: str
     options: tuple[str, ...]
     correct: int | None
@@ -121,9 +122,13 @@ class Question:
     clusters: tuple[str, ...] = ()
     numeric: NumericAnswer | None = None
     """For numeric items: the number to write in, and how far from it an answer may be."""
+    pairs: tuple[tuple[str, str], ...] = ()
+    """For matching items: each left-hand item (``options``, in order) with the one it matches."""
 
     @property
     def answer_text(self) -> str:
+        if self.pairs:
+            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
         if self.numeric is not None:
             return self.numeric.display
         if self.correct_order is not None:
