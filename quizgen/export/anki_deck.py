@@ -26,6 +26,7 @@ from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import html_text, source_lines
 from quizgen.export.fixed_zip import zip_bytes
 from quizgen.export.question_names import by_topic
+from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
 
@@ -69,9 +70,8 @@ def _list(items: list[str], ordered: bool = False) -> str:
 
 def _question_note(corpus: Corpus, model: genanki.Model, question: Question) -> genanki.Note:
     options = [html_text(o) for o in question.options]
-    if question.pairs:  # the left-hand items and, in alphabetical order, what they match
-        rights = sorted(dict.fromkeys(right for _, right in question.pairs), key=lambda r: (r.casefold(), r))
-        options = [*options, *(html_text(r) for r in rights)]
+    if question.pairs:  # the left-hand items and, in their seeded order, what they match
+        options = [*options, *(html_text(r) for r in matching_answers(question))]
         answer = _list([f"{html_text(left)} → {html_text(right)}" for left, right in question.pairs])
     elif question.numeric is not None:  # a number to recall: no options on the front
         answer = f"<b>{html_text(question.numeric.display)}</b>"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from itertools import permutations
 
+from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question, stable_hash
 
 MATCHING_INSTRUCTION = "Match each event to its place in the order: 1st is the earliest."
@@ -88,7 +89,7 @@ def pairs_stem(question: Question) -> str:
 
 def right_choices(question: Question) -> tuple[str, ...]:
     """What each left-hand item can be matched to: the places in order, or a matching item's
-    answers in alphabetical order (an order that says nothing about which goes with which)."""
+    answers in their seeded order (``matching_answers``)."""
     if question.kind != "matching":
         return place_labels(len(question.options))
-    return tuple(sorted(dict.fromkeys(right for _, right in question.pairs), key=lambda r: (r.casefold(), r)))
+    return matching_answers(question)

@@ -64,7 +64,7 @@ def _term_fits(term: Term, group: list[Term]) -> bool:
 def _item(family: str, stem: str, pairs: list[tuple[str, str]], sources: list, ids: list[str],  # type: ignore[type-arg]
           topics: list[str], pools: QuestionPools) -> Question:
     citations = tuple(Citation(s.article, s.quote) for s in sources)
-    explanation = "; ".join(f"{left}: {right}" for left, right in pairs)
+    explanation = "; ".join(f"{left}: {right.rstrip('.')}" for left, right in pairs)
     explanation = f"{explanation}. (Source: {join_names(outlet_names(pools.corpus, _Sources(sources)))}.)"
     question_id = "q-" + stable_hash(family, ",".join(ids), stem, "|".join(f"{a}={b}" for a, b in pairs))[:12]
     return Question(
@@ -117,6 +117,16 @@ def person_matching_items(pools: QuestionPools) -> list[Question]:
         items.append(_item("person-matching", PERSON_STEM, pairs, [f.sources[0] for f in group], [f.id for f in group],
                            [x for f in group for x in f.topics], pools))
     return items
+
+
+def matching_answers(question: Question) -> tuple[str, ...]:
+    """A matching item's answers in the order they are offered: seeded by the item's id, and never
+    the order of the items themselves (the right answers in a row would give the match away)."""
+    rights = [right for _, right in question.pairs]
+    order = sorted(dict.fromkeys(rights), key=lambda r: stable_hash(question.id, "matching-answer", r))
+    if order == rights and len(order) > 1:
+        order = order[1:] + order[:1]
+    return tuple(order)
 
 
 def matching_items(pools: QuestionPools) -> tuple[Question, ...]:
