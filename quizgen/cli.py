@@ -230,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     worksheet.add_argument("--type", default="questions", choices=("questions", "glossary", "handout"), help="what to make (default: questions); a handout needs one --articles ID")
     worksheet.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions (terms) citing these articles")
     worksheet.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions (terms) on these topics")
-    worksheet.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering, numeric) or families (figure, acronym, figure-number, event-year, ...)")
+    worksheet.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering; numeric and matching only when named) or families (figure, acronym, figure-number, event-year, term-matching, person-matching, ...)")
     worksheet.add_argument("--difficulty", nargs="+", default=[], choices=("easy", "medium", "hard"), help="only these difficulties")
     worksheet.add_argument("--count", type=int, metavar="N", help="how many questions (default: 20; handout 10) or terms (default: all)")
     worksheet.add_argument("--variants", type=int, default=1, metavar="N", help="variants A, B, ...: the same questions reordered, options reshuffled, each with its own key (default: 1)")

@@ -320,9 +320,6 @@ def test_the_key_gives_ordering_answers_as_the_numbers_students_write(variants_p
     assert squeezed(KIND_INSTRUCTIONS["ordering"]) in sheet_text
 
 
-@pytest.mark.xfail(reason="known defect: with the curated bank's longer explanations, the key of the Al Jazeera "
-                          "handout sheet ends with a page holding only the tail of its sources (see the closing note of "
-                          "issue 20)", strict=False)
 def test_no_key_leaves_an_item_or_a_tail_of_sources_alone_on_its_last_page(teacher_set_pdfs: list[tuple[PrintedFile, list[str]]]) -> None:
     for file, pages in teacher_set_pdfs:
         if file.copy == "key" and len(pages) > 1:
