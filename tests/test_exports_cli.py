@@ -119,7 +119,7 @@ def test_the_teachers_page_says_how_many_questions_each_file_holds_and_why_some_
     page = build_site_content(corpus, render_pdf=None).pages["teachers.md"]
     total = len(questions)
     assert "whole bank" not in page
-    numeric = [q for q in questions if q.kind in ("numeric", "matching")]
+    numeric = [q for q in questions if q.kind in ("numeric", "matching", "cloze")]
     assert numeric and f"The bank holds {total} questions; {sum(q.kind == 'numeric' for q in numeric)} of them are numeric" in page
     assert f"; {sum(q.kind == 'matching' for q in numeric)} are matching items" in page
     for export_format in EXPORT_FORMATS.values():

@@ -20,7 +20,7 @@ PdfRenderer = Callable[[str], bytes]
 FileStore = Callable[[str, bytes], "bytes | Path"]
 """Takes a file as soon as it is made (its uri and bytes); returns what the site holds for it: the
 bytes, or the path it was written to (`quizgen.emit.teacher_cache`)."""
-SITE_JSON_WITHOUT_NUMERIC = ("the site's JSON bank holds what the site's quizzes ask, and they do not ask numeric or matching items yet; "
+SITE_JSON_WITHOUT_NUMERIC = ("the site's JSON bank holds what the site's quizzes ask, and they do not ask numeric, matching or cloze items yet; "
                              "quizgen export --format json includes them")
 WORKSHEET_SCOPES = ("all", "corpus", "none")
 """`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
@@ -74,9 +74,9 @@ def teacher_files(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer
     for export in EXPORT_FORMATS.values():
         if export.name == "json":
             # The site's own questions.json: its progress page counts what the site's quizzes ask,
-            # and they do not ask numeric or matching items yet.
+            # and they do not ask numeric, matching or cloze items yet.
             result = export.render(corpus, bank.questions)
-            left_out = result.left_out + tuple(f"{q.id}: {SITE_JSON_WITHOUT_NUMERIC}" for q in bank.numeric + bank.matching)
+            left_out = result.left_out + tuple(f"{q.id}: {SITE_JSON_WITHOUT_NUMERIC}" for q in bank.numeric + bank.matching + bank.cloze)
         else:
             result = export.render(corpus, bank.exported)
             left_out = result.left_out

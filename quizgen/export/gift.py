@@ -5,7 +5,7 @@ option feedback), true-or-false questions GIFT true/false. GIFT has no ordering 
 ordering question becomes GIFT matching: each event matched to its place in the order
 (``ordering_forms``); Moodle needs at least two pairs and three places, so an ordering question of
 two events is left out. Matching items (terms to definitions, people to roles) are GIFT matching
-too. A numeric item becomes GIFT numerical: ``{#2500}`` for an exact
+too; a cloze item (a quoted passage with a blank) is multiple choice with the blank in its text. A numeric item becomes GIFT numerical: ``{#2500}`` for an exact
 figure or a year, ``{#3000:300}`` where the source gives the figure as approximate. Every text is HTML (``[html]``), escaped for HTML, then for GIFT, where
 ``~ = # { } :`` and the backslash are escaped with a backslash. Each question's id is its name
 and its Moodle ID number (``// [id:q-…]``), so a re-import can be matched to the old questions;
@@ -72,7 +72,7 @@ def _question(corpus: Corpus, question: Question) -> str:
     return "\n".join(lines)
 
 
-GIFT_KINDS = ("multiple-choice", "true-false", "ordering", "numeric", "matching")
+GIFT_KINDS = ("multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze")
 PAIRED_KINDS = ("ordering", "matching")
 """Kinds that GIFT asks as matching."""
 MATCHING_PAIRS_AT_LEAST = 3

@@ -32,7 +32,7 @@ HEADER_ROW = 8
 HEADINGS = ("Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
             "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
             "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one")
-TIME_LIMITS = {"true-false": 20, "multiple-choice": 30}
+TIME_LIMITS = {"true-false": 20, "multiple-choice": 30, "cloze": 30}
 """Seconds to answer: a statement to judge is quicker to read than four options."""
 FIXED_TIME = datetime.datetime(1980, 1, 1)
 
@@ -86,7 +86,8 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
     row = HEADER_ROW
     quotations = quotation_index(corpus)
     for question in questions:
-        stem = kahoot_stem(corpus, question, quotations) if question.kind in TIME_LIMITS else question.stem
+        # A cloze passage is never cut: a shorter form could lose its blank.
+        stem = kahoot_stem(corpus, question, quotations) if question.kind in ("multiple-choice", "true-false") else question.stem
         reason = why_not_kahoot(question, stem)
         if reason:
             left_out.append(f"{question.id}: {reason}")

@@ -4,7 +4,8 @@ Multiple-choice questions become `multichoice` (one answer), true-or-false quest
 and ordering questions `ordering` (a standard question type since Moodle 4.4; older Moodles
 need the Ordering plugin); numeric items become `numerical`, one answer with its tolerance (0 for
 an exact figure or a year) and no units to grade, as the stem names the unit; matching items
-(terms to definitions, people to roles) `matching`. Each question's name is the start of its stem and its id, and the id
+(terms to definitions, people to roles) `matching`; cloze items (a quoted passage with a glossary
+term blanked) `multichoice` with the blank in the text. Each question's name is the start of its stem and its id, and the id
 is its ID number, so that re-importing an updated file can be matched with the questions already
 in the bank. Questions sit in a category per topic, under one named after the corpus. Texts are
 HTML escaped for HTML, and the XML is written by ElementTree, which escapes it for XML.
@@ -24,7 +25,7 @@ from quizgen.model.corpus import Corpus
 from quizgen.model.registry import Topic
 
 MOODLE_TYPES = {"multiple-choice": "multichoice", "true-false": "truefalse", "ordering": "ordering", "numeric": "numerical",
-                "matching": "matching"}
+                "matching": "matching", "cloze": "multichoice"}
 
 
 def _text_element(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.Element:
@@ -57,7 +58,7 @@ def _question(corpus: Corpus, question: Question) -> ET.Element:
     ET.SubElement(element, "penalty").text = "0" if question.kind in ("true-false", "numeric", "matching") else "0.3333333"
     ET.SubElement(element, "hidden").text = "0"
     ET.SubElement(element, "idnumber").text = question.id
-    if question.kind == "multiple-choice":
+    if question.kind in ("multiple-choice", "cloze"):  # a cloze item: the blank is in its text
         _multichoice(element, question)
     elif question.kind == "true-false":
         _truefalse(element, question)

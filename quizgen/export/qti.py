@@ -6,7 +6,8 @@ Canvas `matching_question` (``ordering_forms``): one `response_lid` per event, e
 places in the order, each right place scoring its share of 100. A numeric item becomes a Canvas
 `numerical_question`: a decimal fill-in, right when it equals the number or, where the source
 gives the figure as approximate, lies within its margin. Matching items (terms to definitions,
-people to roles) are `matching_question` items like the ordering ones. Item idents are the question ids and choice idents derive from
+people to roles) are `matching_question` items like the ordering ones; cloze items multiple choice
+with the blank in the text. Item idents are the question ids and choice idents derive from
 the question id and the option's text, so a re-import of an updated package matches the old
 items; item titles (the names Canvas's quiz editor lists) are the start of the stem and the id.
 Items are grouped by topic, one section per topic, each a Canvas question group that asks all
@@ -29,7 +30,8 @@ QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_SCHEMA_LOCATION = f"{QTI_NAMESPACE} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
 CANVAS_TYPES = {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question",
-                "ordering": "matching_question", "numeric": "numerical_question", "matching": "matching_question"}
+                "ordering": "matching_question", "numeric": "numerical_question", "matching": "matching_question",
+                "cloze": "multiple_choice_question"}
 MAX_ATTEMPTS = "unlimited"
 """`cc_maxattempts`: a practice quiz, taken as often as a student likes (`allowed_attempts` -1 in
 ``qti_package``, which must agree)."""

@@ -24,7 +24,7 @@ from quizgen.model.corpus import Corpus
 HEADER = ("Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
           "Correct Answer", "Time in seconds", "Image Link", "Answer explanation")
 OPTIONS_AT_MOST = 5
-TIME_LIMITS = {"true-false": 20, "multiple-choice": 30, "ordering": 60}
+TIME_LIMITS = {"true-false": 20, "multiple-choice": 30, "cloze": 30, "ordering": 60}
 """Seconds to answer: an order of lettered events takes longest to read."""
 
 

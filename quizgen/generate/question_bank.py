@@ -13,6 +13,7 @@ from quizgen.errors import Problem
 from quizgen.generate.families_facts import (
     chronology_questions, claim_outlet_question, event_date_question, figure_question, true_false_question, wants_true_version)
 from quizgen.generate.families_curated import clusters_of, curated_questions, curated_true_false
+from quizgen.generate.families_cloze import cloze_items
 from quizgen.generate.families_matching import matching_items
 from quizgen.generate.families_numeric import numeric_items
 from quizgen.generate.families_people import person_role_question, quotation_speaker_question, role_holder_question
@@ -43,10 +44,14 @@ class QuestionBank:
     """Matching items (``families_matching``): terms to definitions, people to roles. For the
     exports that hold matching; the site's glossary and the glossary worksheet match terms their own way."""
 
+    cloze: tuple[Question, ...] = ()
+    """Cloze items (``families_cloze``): a quoted passage with a glossary term blanked. For the
+    exports and, asked for by kind, the worksheets; not yet in the site's quizzes."""
+
     @property
     def exported(self) -> tuple[Question, ...]:
-        """What the exports offer: the quiz questions, then the numeric and matching items."""
-        return self.questions + self.numeric + self.matching
+        """What the exports offer: the quiz questions, then the numeric, matching and cloze items."""
+        return self.questions + self.numeric + self.matching + self.cloze
 
     def by_article(self, article_id: str) -> list[Question]:
         """The quiz set of this article: up to 15 of the questions citing it, core first, each
@@ -157,4 +162,5 @@ def _checked_bank(corpus: Corpus) -> QuestionBank:
     covered = {fact_id for q in questions for fact_id in q.fact_ids}
     missing = (tuple(f.id for f in corpus.facts if f.id not in covered and f.importance != "detail")
                + tuple(t.id for t in corpus.terms if t.id not in covered and t.importance != "detail"))
-    return QuestionBank(tuple(questions), missing, numeric_items(pools), matching_items(pools))
+    return QuestionBank(tuple(questions), missing, numeric_items(pools), matching_items(pools),
+                        cloze_items(pools))

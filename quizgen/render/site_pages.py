@@ -204,6 +204,7 @@ class PageRenderer:
         return self.md.get_template("teachers.md").render(
             worksheets=files.worksheets, exports=files.exports, left_out=left_out,
             total=len(self.bank.exported), numeric=len(self.bank.numeric), matching=len(self.bank.matching),
+            cloze=len(self.bank.cloze),
             example_article=article, example_topic=topic)
 
     def _left_out_lines(self, left_out: tuple[str, ...]) -> list[str]:
