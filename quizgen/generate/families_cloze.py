@@ -37,8 +37,11 @@ def _blanked(quote: str, term: str) -> str | None:
     return quote[: found[0].start()] + BLANK + quote[found[0].end():]
 
 
-def cloze_item(term: Term, pools: QuestionPools) -> Question | None:
+def cloze_item(term: Term, pools: QuestionPools, by_category: dict[bool, list[Term]] | None = None) -> Question | None:
+    """The cloze item of ``term``, or None; ``by_category`` holds the glossary's terms sorted, by
+    whether each is an abbreviation (made once for the corpus, not once per term)."""
     corpus = pools.corpus
+    by_category = _by_category(corpus.terms) if by_category is None else by_category
     names = [term.term, *([term.expansion] if term.expansion else []), *term.aliases]
     # A named outlet's words before a copy's: the stem names where the words come from.
     for source in sorted(term.sources, key=lambda s: corpus.outlet_of(s.article).kind == "copy"):
@@ -48,11 +51,11 @@ def cloze_item(term: Term, pools: QuestionPools) -> Question | None:
         rest = {answer_key(w) for w in re.findall(r"\w+", passage)}
         if any(len(w) >= 4 and answer_key(w) in rest for w in re.findall(r"\w+", term.term)):
             continue  # "RIVERTON, _____ … a Riverton council official": half the answer is in the passage
-        others = sorted((t for t in corpus.terms if t.id != term.id and _is_abbreviation(t.term) == _is_abbreviation(term.term)),
-                        key=lambda t: (t.term.casefold(), t.id))
+        others = by_category[_is_abbreviation(term.term)]  # not copied without the term: `keep` skips it
         own = {answer_key(n) for n in names}
         chosen = pick_from_pool(others, 3, f"cloze:{term.id}", key=lambda t: answer_key(t.term),
-                                keep=lambda t: answer_key(t.term) not in own and not names_any(source.quote, [t.term]))
+                                keep=lambda t: t.id != term.id and answer_key(t.term) not in own
+                                and not names_any(source.quote, [t.term]))
         if len(chosen) < 2:
             return None
         outlet = corpus.outlet_of(source.article).name
@@ -72,6 +75,12 @@ def cloze_item(term: Term, pools: QuestionPools) -> Question | None:
     return None
 
 
+def _by_category(terms: list[Term]) -> dict[bool, list[Term]]:
+    ordered = sorted(terms, key=lambda t: (t.term.casefold(), t.id))
+    return {kind: [t for t in ordered if _is_abbreviation(t.term) == kind] for kind in (True, False)}
+
+
 def cloze_items(pools: QuestionPools) -> tuple[Question, ...]:
     """A cloze item for every glossary term that keeps the rules, in the glossary's order."""
-    return tuple(item for item in (cloze_item(term, pools) for term in pools.corpus.terms) if item is not None)
+    by_category = _by_category(list(pools.corpus.terms))
+    return tuple(item for item in (cloze_item(term, pools, by_category) for term in pools.corpus.terms) if item is not None)
