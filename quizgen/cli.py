@@ -160,6 +160,9 @@ def _command_worksheet(args: argparse.Namespace) -> int:
 def _command_export(args: argparse.Namespace) -> int:
     from quizgen.export import EXPORT_FORMATS
     from quizgen.atomic_files import write_files_atomically
+    from quizgen.generate.families_cloze import CLOZE_FAMILIES
+    from quizgen.generate.families_matching import MATCHING_FAMILIES
+    from quizgen.generate.families_numeric import NUMERIC_FAMILIES
     from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
@@ -168,12 +171,14 @@ def _command_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(Path(args.seeds))
     for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
                                  ("--topics", args.topics, {t.id for t in corpus.topics}),
-                                 ("--kinds", args.kinds, {"multiple-choice", "true-false", "ordering", *FAMILY_TITLES})):
+                                 ("--kinds", args.kinds, {"multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze",
+                                                             *FAMILY_TITLES, *NUMERIC_FAMILIES, *MATCHING_FAMILIES, *CLOZE_FAMILIES})):
         unknown = [value for value in given if value not in known]
         if unknown:
             raise UsageError(f"{option}: unknown {', '.join(map(repr, unknown))}; expected one of: {', '.join(sorted(known))}")
     criteria = QuestionCriteria(articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds))
-    questions = select_questions(build_question_bank(corpus).candidates(criteria.articles, criteria.topics), criteria)
+    bank = build_question_bank(corpus)
+    questions = select_questions(bank.candidates(criteria.articles, criteria.topics) + bank.numeric + bank.matching + bank.cloze, criteria)
     if not questions:
         raise UsageError("no question matches --articles, --topics and --kinds together")
     if args.format == "all":
@@ -276,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     worksheet.add_argument("--type", default="questions", choices=("questions", "glossary", "handout"), help="what to make (default: questions); a handout needs one --articles ID")
     worksheet.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions (terms) citing these articles")
     worksheet.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions (terms) on these topics")
-    worksheet.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering) or families (figure, acronym, ...)")
+    worksheet.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering; numeric, matching and cloze only when named) or families (figure, acronym, figure-number, event-year, term-matching, person-matching, term-cloze, ...)")
     worksheet.add_argument("--difficulty", nargs="+", default=[], choices=("easy", "medium", "hard"), help="only these difficulties")
     worksheet.add_argument("--count", type=int, metavar="N", help="how many questions (default: 20; handout 10) or terms (default: all)")
     worksheet.add_argument("--variants", type=int, default=1, metavar="N", help="variants A, B, ...: the same questions reordered, options reshuffled, each with its own key (default: 1)")
@@ -292,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--seeds", metavar="DIR", help="the corpus folder (default: seeds, with a note saying so)")
     export.add_argument("--articles", nargs="+", default=[], metavar="ID", help="only questions citing these articles")
     export.add_argument("--topics", nargs="+", default=[], metavar="ID", help="only questions on these topics")
-    export.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering) or families (figure, acronym, ...)")
+    export.add_argument("--kinds", nargs="+", default=[], metavar="KIND", help="only these kinds (multiple-choice, true-false, ordering, numeric, matching, cloze) or families (figure, acronym, figure-number, event-year, term-matching, person-matching, term-cloze, ...)")
     export.set_defaults(run=_command_export)
     return parser
 

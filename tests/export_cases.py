@@ -55,6 +55,14 @@ def load_questions(root: Path) -> tuple[Corpus, tuple[Question, ...]]:
     return corpus, build_question_bank(corpus).questions
 
 
+@lru_cache(maxsize=8)
+def load_exported(root: Path) -> tuple[Corpus, tuple[Question, ...]]:
+    """What `quizgen export` and the teachers' page export: the bank's questions, then its numeric items."""
+    corpus = load_corpus(root)
+    bank = build_question_bank(corpus)
+    return corpus, bank.exported
+
+
 def formula_questions(questions: tuple[Question, ...]) -> tuple[Question, ...]:
     """Real questions whose stem and options begin like spreadsheet formulas (no corpus can make
     an option begin with `=`, but an export must not depend on that)."""

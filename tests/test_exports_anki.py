@@ -70,7 +70,11 @@ def assert_imported(collection: Collection, corpus: Corpus, questions: tuple[Que
         assert html.unescape(fields["Question"]) == question.stem
         for option in question.options:
             assert f"<li>{html.escape(option, quote=False)}</li>" in fields["Options"]
-        assert html.unescape(question.answer_text.split(" → ")[0]) in html.unescape(fields["Answer"])
+        if question.correct_order is not None:  # the back lists the events in their order
+            ordered = [question.options[i] for i in question.correct_order]
+            assert fields["Answer"] == "<ol>" + "".join(f"<li>{html.escape(e, quote=False)}</li>" for e in ordered) + "</ol>"
+        else:
+            assert html.unescape(fields["Answer"]) == f"<b>{question.answer_text}</b>"
         assert question.explanation in html.unescape(fields["Explanation"])
         for note in filter(None, question.option_notes):
             assert note in html.unescape(fields["Explanation"])
@@ -84,6 +88,7 @@ def assert_imported(collection: Collection, corpus: Corpus, questions: tuple[Que
 
 def test_anki_imports_the_seed_deck_and_a_reimport_adds_nothing(tmp_path: Path) -> None:
     corpus, questions = load_questions(SEEDS)
+    assert any(q.kind == "ordering" for q in questions)
     data = render_anki_deck(corpus, questions).data
     collection = Collection(str(tmp_path / "collection.anki2"))
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -9,8 +10,9 @@ import sys
 from pathlib import Path
 
 import quizgen.export
-from export_cases import BASE_CORPUS, REPO, SEEDS, load_questions
+from export_cases import BASE_CORPUS, REPO, SEEDS, load_exported, load_questions
 from quizgen.cli import build_parser
+from quizgen.emit.teacher_downloads import SITE_JSON_WITHOUT_NUMERIC
 from quizgen.export.bank_json import render_bank_json
 from quizgen.export import EXPORT_FORMATS
 from quizgen.generate.question_bank import build_question_bank
@@ -61,8 +63,8 @@ def test_export_all_writes_every_format_byte_identically_across_runs(tmp_path: P
 def test_export_writes_the_default_file_name_in_the_current_folder(tmp_path: Path) -> None:
     result = run_quizgen("export", "--format", "gift", "--seeds", str(BASE_CORPUS), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "wrote questions.gift: Moodle GIFT, 7 of 7 questions\n"
-    assert (tmp_path / "questions.gift").read_bytes() == EXPORT_FORMATS["gift"].render(*load_questions(BASE_CORPUS)).data
+    assert result.stdout == "wrote questions.gift: Moodle GIFT, 9 of 9 questions\n"  # 7 in the quizzes, 2 numeric
+    assert (tmp_path / "questions.gift").read_bytes() == EXPORT_FORMATS["gift"].render(*load_exported(BASE_CORPUS)).data
 
 
 def test_filters_choose_the_questions(tmp_path: Path) -> None:
@@ -101,8 +103,8 @@ def test_export_warns_how_many_questions_a_format_left_out_and_why(tmp_path: Pat
     out = tmp_path / "kahoot.xlsx"
     result = run_quizgen("export", "--format", "kahoot", "--out", str(out), "--seeds", str(SEEDS))
     assert result.returncode == 0, result.stderr
-    rendered = EXPORT_FORMATS["kahoot"].render(*load_questions(SEEDS))
-    total = len(load_questions(SEEDS)[1])
+    rendered = EXPORT_FORMATS["kahoot"].render(*load_exported(SEEDS))
+    total = len(load_exported(SEEDS)[1])
     reasons = "; ".join(f"{n} because {why}" for why, n in rendered.left_out_reasons())
     assert f"quizgen: warning: kahoot.xlsx leaves out {len(rendered.left_out)} of {total} questions: {reasons}\n" in result.stderr
     assert sum(n for _, n in rendered.left_out_reasons()) == len(rendered.left_out) > 0
@@ -113,12 +115,19 @@ def test_export_warns_how_many_questions_a_format_left_out_and_why(tmp_path: Pat
 def test_the_teachers_page_says_how_many_questions_each_file_holds_and_why_some_are_left_out() -> None:
     from quizgen.emit.site_content import build_site_content
 
-    corpus, questions = load_questions(SEEDS)
+    corpus, questions = load_exported(SEEDS)
     page = build_site_content(corpus, render_pdf=None).pages["teachers.md"]
     total = len(questions)
     assert "whole bank" not in page
+    numeric = [q for q in questions if q.kind in ("numeric", "matching", "cloze")]
+    assert numeric and f"The bank holds {total} questions; {sum(q.kind == 'numeric' for q in numeric)} of them are numeric" in page
+    assert f"; {sum(q.kind == 'matching' for q in numeric)} are matching items" in page
     for export_format in EXPORT_FORMATS.values():
-        result = export_format.render(corpus, questions)
+        if export_format.name == "json":  # the site's own bank: what the site's quizzes ask
+            result = export_format.render(corpus, tuple(q for q in questions if q not in numeric))
+            result = dataclasses.replace(result, left_out=result.left_out + tuple(f"{q.id}: {SITE_JSON_WITHOUT_NUMERIC}" for q in numeric))
+        else:
+            result = export_format.render(corpus, questions)
         row = next(line for line in page.splitlines() if line.startswith("| [") and f"](exports/{export_format.filename})" in line)
         held = row.split(" | ")[1]
         if result.left_out:

@@ -6,6 +6,7 @@ except under CI, where they fail.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -19,7 +20,8 @@ from export_cases import BASE_CORPUS, HOSTILE, REPO, SEEDS, load_questions, make
 from golden_files import assert_golden
 
 from quizgen.export.feedback_text import source_lines
-from quizgen.export.gift import escape_gift, render_gift
+from quizgen.export.gift import escape_gift, render_gift, why_not_gift
+from quizgen.export.ordering_forms import place_labels
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 
@@ -40,21 +42,31 @@ def parse_gift(text: str) -> list[dict[str, Any]]:
 
 
 def assert_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> list[dict[str, Any]]:
-    """gift-pegjs reads back every multiple-choice and true-or-false question, unchanged."""
+    """gift-pegjs reads back every question, unchanged; ordering questions as matching, each event
+    matched to its place in the right order."""
     result = render_gift(corpus, questions)
     category, *parsed = parse_gift(result.data.decode("utf-8"))
     assert category["type"] == "Category" and category["title"] == "$course$/top/" + corpus.info.title.replace("/", "//")
-    kept = [q for q in questions if q.kind != "ordering"]
+    kept = [q for q in questions if not (q.kind == "ordering" and len(q.options) < 3)]
     assert [p["id"] for p in parsed] == [q.id for q in kept]
-    assert result.left_out == tuple(f"{q.id}: GIFT has no ordering questions" for q in questions if q.kind == "ordering")
+    assert [line.split(": ", 1)[0] for line in result.left_out] == [q.id for q in questions if q not in kept]
     for question, item in zip(kept, parsed):
         assert item["title"] == f"{question.id} ({question.family})"
-        assert item["stem"]["format"] == "html" and html.unescape(item["stem"]["text"]) == question.stem
+        assert item["stem"]["format"] == "html" and html.unescape(item["stem"]["text"]).startswith(question.stem)
         assert item["tags"] == (list(question.topics) or None)
         feedback = html.unescape(item["globalFeedback"]["text"])
         assert question.explanation in feedback
         for line in source_lines(corpus, question):
             assert line in feedback
+        if question.kind == "ordering":
+            assert item["type"] == "Matching" and "1st is the earliest" in item["stem"]["text"]
+            assert question.correct_order is not None
+            places = place_labels(len(question.options))
+            matched = {html.unescape(p["subquestion"]["text"]): p["subanswer"] for p in item["matchPairs"]}
+            assert [p["subquestion"]["format"] for p in item["matchPairs"]] == ["html"] * len(question.options)
+            assert sorted(matched, key=lambda event: places.index(matched[event])) == [question.options[i] for i in question.correct_order]
+            continue
+        assert html.unescape(item["stem"]["text"]) == question.stem
         assert question.correct is not None
         if question.kind == "true-false":
             assert item["type"] == "TF"
@@ -72,10 +84,23 @@ def test_base_corpus_round_trips_through_the_gift_parser() -> None:
     assert_round_trip(*load_questions(BASE_CORPUS))
 
 
-def test_seed_corpus_round_trips_with_option_notes_and_without_ordering() -> None:
+def test_seed_corpus_round_trips_with_option_notes_and_ordering_as_matching() -> None:
     corpus, questions = load_questions(SEEDS)
     assert any(any(q.option_notes) for q in questions) and any(q.kind == "ordering" for q in questions)
-    assert len(assert_round_trip(corpus, questions)) == sum(q.kind != "ordering" for q in questions)
+    parsed = assert_round_trip(corpus, questions)
+    assert len(parsed) == len(questions) and any(item["type"] == "Matching" for item in parsed)
+
+
+def test_hostile_ordering_events_stay_text_and_two_events_are_left_out() -> None:
+    corpus, questions = load_questions(SEEDS)
+    ordering = next(q for q in questions if q.kind == "ordering")
+    hostile = dataclasses.replace(ordering, id="q-hostile00001", options=(f"{HOSTILE} -> 1st",) + ordering.options[1:])
+    two = dataclasses.replace(ordering, id="q-twoevents001", options=ordering.options[:2], correct_order=(1, 0))
+    result = render_gift(corpus, (hostile, two))
+    assert result.left_out == (f"q-twoevents001: {why_not_gift(two)}",)
+    assert "at least 3 events" in result.left_out[0]
+    (item,) = assert_round_trip(corpus, (hostile, two))
+    assert html.unescape(item["matchPairs"][0]["subquestion"]["text"]) == f"{HOSTILE} -> 1st"
 
 
 def test_hostile_text_comes_back_as_text(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+from itertools import permutations
 import re
 import sys
 from pathlib import Path
@@ -61,15 +63,43 @@ def assert_kahoot_round_trip(corpus: Corpus, questions: tuple[Question, ...]) ->
 
 def assert_csv_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> None:
     result = render_quiz_csv(corpus, questions)
-    kept = [q for q in questions if q.kind != "ordering"]
-    assert [line.split(":")[0] for line in result.left_out] == [q.id for q in questions if q.kind == "ordering"]
+    kept = list(questions)
+    assert result.left_out == ()
     rows = read_csv(result.data)
     assert len(rows) == len(kept)
     for question, row in zip(kept, rows):
+        if question.kind == "ordering":
+            assert_csv_row_asks_the_order(question, row)
+            continue
         assert row[0] == neutralise_formula(question.stem) and row[1] == "Multiple Choice"
         assert [o for o in row[2:7] if o] == [neutralise_formula(o) for o in question.options]
         assert question.correct is not None and row[7] == str(question.correct + 1)
         assert row[10] == neutralise_formula(plain_feedback(corpus, question))
+
+
+def assert_csv_row_asks_the_order(question: Question, row: list[str]) -> None:
+    """An ordering question as multiple choice: the events lettered in the stem, distinct orders of
+    all the letters as options, and the marked one the right order."""
+    assert question.correct_order is not None and row[1] == "Multiple Choice"
+    letters = "ABCDEFGH"[: len(question.options)]
+    assert row[0].startswith(neutralise_formula(question.stem)) and row[0].endswith("Which order is right?")
+    for letter, event in zip(letters, question.options):
+        assert f"{letter}: {event}" in row[0]
+    options = [o for o in row[2:7] if o]
+    assert len(options) == min(4, len(list(permutations(letters)))) and len(set(options)) == len(options)
+    assert all(sorted(o.split(", ")) == list(letters) for o in options)
+    right = options[int(row[7]) - 1].split(", ")
+    assert [question.options[letters.index(letter)] for letter in right] == [question.options[i] for i in question.correct_order]
+
+
+def test_csv_asks_ordering_questions_as_a_choice_of_orders() -> None:
+    corpus, questions = load_questions(SEEDS)
+    ordering = next(q for q in questions if q.kind == "ordering")
+    two = dataclasses.replace(ordering, id="q-twoevents001", options=ordering.options[:2], correct_order=(1, 0))
+    hostile = dataclasses.replace(ordering, id="q-hostile00001", options=(FORMULAS[0],) + ordering.options[1:])
+    assert_csv_round_trip(corpus, (ordering, two, hostile))
+    rows = read_csv(render_quiz_csv(corpus, (ordering, ordering)).data)
+    assert rows[0] == rows[1]  # the same question, the same options in the same order
 
 
 def test_seed_corpus_round_trips_within_kahoot_limits() -> None:
@@ -79,7 +109,7 @@ def test_seed_corpus_round_trips_within_kahoot_limits() -> None:
     left_out = {line.split(":")[0] for line in result.left_out}
     held = [q for q in asked if q.id not in left_out]
     assert len(held) >= 0.9 * len(asked), f"Kahoot holds {len(held)} of {len(asked)} multiple-choice and true-false items"
-    assert any("no ordering" in line for line in result.left_out)
+    assert any("takes only quiz questions" in line and "puzzle" in line for line in result.left_out)
     assert_kahoot_round_trip(corpus, questions)
     assert_csv_round_trip(corpus, questions)
 

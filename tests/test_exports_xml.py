@@ -7,6 +7,7 @@ the correct choice scored 100, and feedback blocks that the respconditions link 
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import xml.etree.ElementTree as ET
@@ -19,6 +20,7 @@ from golden_files import assert_golden
 from quizgen.export.feedback_text import source_lines
 from quizgen.export.moodle_xml import render_moodle_xml
 from quizgen.export.qti import choice_ident, render_qti_assessment
+from quizgen.export.ordering_forms import place_labels
 from quizgen.export.qti_package import assessment_ident, render_qti_package
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
@@ -99,8 +101,8 @@ def assert_moodle_round_trip(corpus: Corpus, questions: tuple[Question, ...]) ->
 
 def assert_qti_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> None:
     result = render_qti_package(corpus, questions)
-    kept = [q for q in questions if q.kind != "ordering"]
-    assert result.left_out == tuple(f"{q.id}: QTI 1.2 (Canvas) has no ordering questions" for q in questions if q.kind == "ordering")
+    kept = list(questions)
+    assert result.left_out == ()
     ident = assessment_ident(corpus)
     with zipfile.ZipFile(io.BytesIO(result.data)) as archive:
         assert archive.testzip() is None
@@ -132,7 +134,11 @@ def assert_qti_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> No
         question = by_id[str(item.get("ident"))]
         assert_readable_name(item.get("title"), question)
         fields = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")}
-        assert fields["question_type"] == {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question"}[question.kind]
+        assert fields["question_type"] == {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question",
+                                           "ordering": "matching_question"}[question.kind]
+        if question.kind == "ordering":
+            assert_qti_matching_is_the_order(corpus, question, item)
+            continue
         assert _html(item.find(f"{QTI}presentation/{QTI}material/{QTI}mattext")) == question.stem
         labels = item.findall(f"{QTI}presentation/{QTI}response_lid/{QTI}render_choice/{QTI}response_label")
         assert [_html(label.find(f"{QTI}material/{QTI}mattext")) for label in labels] == list(question.options)
@@ -148,6 +154,47 @@ def assert_qti_round_trip(corpus: Corpus, questions: tuple[Question, ...]) -> No
         assert all(line in feedback["general_fb"] for line in source_lines(corpus, question))
         for ident, note in zip(idents, question.option_notes):
             assert feedback.get(f"{ident}_fb") == note
+
+
+def assert_qti_matching_is_the_order(corpus: Corpus, question: Question, item: ET.Element) -> None:
+    """Canvas matching: one dropdown per event offering every place; the scored place of each event
+    puts the events in the right order, and the shares add up to the full score."""
+    assert question.correct_order is not None
+    stem = _html(item.find(f"{QTI}presentation/{QTI}material/{QTI}mattext"))
+    assert stem.startswith(question.stem) and "1st is the earliest" in stem
+    places = place_labels(len(question.options))
+    responses = item.findall(f"{QTI}presentation/{QTI}response_lid")
+    assert [r.findtext(f"{QTI}material/{QTI}mattext") for r in responses] == list(question.options)
+    label_text = {}
+    for response in responses:
+        labels = response.findall(f"{QTI}render_choice/{QTI}response_label")
+        assert [label.findtext(f"{QTI}material/{QTI}mattext") for label in labels] == list(places)
+        label_text.update({label.get("ident"): label.findtext(f"{QTI}material/{QTI}mattext") for label in labels})
+    scored = {}
+    total = 0.0
+    for condition in item.iter(f"{QTI}respcondition"):
+        setvar = condition.find(f"{QTI}setvar")
+        if setvar is None:
+            continue
+        assert setvar.get("action") == "Add"
+        total += float(setvar.text or 0)
+        equal = condition.find(f"{QTI}conditionvar/{QTI}varequal")
+        assert equal is not None
+        scored[equal.get("respident")] = label_text[equal.text]
+    assert 99.9 <= total <= 100
+    place_of = {r.findtext(f"{QTI}material/{QTI}mattext"): scored[r.get("ident")] for r in responses}
+    assert sorted(place_of, key=lambda event: places.index(place_of[event])) == [question.options[i] for i in question.correct_order]
+    feedback = _html(item.find(f"{QTI}itemfeedback/{QTI}flow_mat/{QTI}material/{QTI}mattext"))
+    assert question.explanation in feedback and all(line in feedback for line in source_lines(corpus, question))
+
+
+def test_hostile_ordering_events_round_trip_through_qti() -> None:
+    corpus, questions = load_questions(SEEDS)
+    ordering = next(q for q in questions if q.kind == "ordering")
+    three = dataclasses.replace(ordering, id="q-hostile00001", options=(HOSTILE,) + ordering.options[1:3], correct_order=(2, 0, 1))
+    assert_qti_round_trip(corpus, (three,))
+    with zipfile.ZipFile(io.BytesIO(render_qti_package(corpus, (three,)).data)) as archive:
+        assert all("<script>" not in archive.read(name).decode("utf-8") for name in archive.namelist())
 
 
 def test_base_corpus_round_trips() -> None:

@@ -265,3 +265,62 @@ def test_a_sheet_asks_each_fact_once_and_no_stem_states_another_answer(base: tup
     for count in (1, 2):
         criteria = QuestionCriteria(count=count, seed="s")
         assert select_sheet_questions(one_each, criteria) == select_questions(one_each, criteria)
+
+
+def test_numeric_items_print_with_a_blank_line_and_their_number_in_the_key(base: tuple[Corpus, QuestionBank],
+                                                                         update_goldens: bool) -> None:
+    """Asked for by kind: a blank line for the number on the student copy, the number (and what else
+    counts) only on the key; a sheet with them keeps asking each fact once."""
+    corpus, bank = base
+    document = build_worksheet(corpus, bank, WorksheetRequest(kinds=("numeric",)))
+    assert_golden(GOLDENS / "numeric.html", document.teacher_html, update_goldens)
+    student, key = document.student_html.partition("<body>")[2], document.key_html.partition("<body>")[2]
+    assert student.count('<li class="question numeric">') == len(bank.numeric) == 2
+    assert student.count('class="answer-blank number-blank"') == 2
+    assert "write it on the line, in the unit the question names" in student
+    for answer in ("2020", "3,000", "3000", "2,700", "3,300", "accepted"):
+        assert answer not in student.replace("4 May 2020", ""), answer
+    assert "3,000 (2,700 to 3,300 accepted)" in key and "<strong>2020</strong>" in key
+    default = build_worksheet(corpus, bank, WorksheetRequest(count=30))
+    assert "numeric" not in default.student_html.partition("<body>")[2]  # only when asked for
+    mixed = build_worksheet(corpus, bank, WorksheetRequest(kinds=("multiple-choice", "numeric"), count=30))
+    facts = re.findall(r'<p class="stem"><span class="number">\d+\.</span>([^<]*)</p>', mixed.student_html)
+    assert any(stem.endswith("Answer with a year.") for stem in facts)
+    assert not (any("in what year did the opening" in s for s in facts) and any("when did the opening" in s for s in facts))
+
+
+def test_matching_items_print_numbered_items_lettered_answers_and_a_key_of_letters(seeds: tuple[Corpus, QuestionBank]) -> None:
+    """Each variant's key, read with its own sheet, matches every item to its own answer; the
+    student copy holds no key; a default sheet holds no matching item."""
+    corpus, bank = seeds
+    document = build_worksheet(corpus, bank, WorksheetRequest(kinds=("matching",), variants=2, count=4))
+    student, key = document.student_html.partition("<body>")[2], document.key_html.partition("<body>")[2]
+    assert "the letter of the answer that goes with it" in student and "answer-key" not in student
+    pairs = {left: right for q in bank.matching for left, right in q.pairs}
+    sheets = student.split('<section class="sheet">')[1:]
+    keys = key.split('<section class="answer-key">')[1:]
+    assert len(sheets) == len(keys) == 2
+    orders = []
+    for sheet, sheet_key in zip(sheets, keys):
+        answers = re.findall(r'<p class="key-answer"><span class="number">\d+\.</span><strong>([^<]*)</strong>', sheet_key)
+        items = re.findall(r'<ol class="match-items">(.*?)</ol>', sheet, re.S)
+        choices = re.findall(r'<ul class="options match-answers">(.*?)</ul>', sheet, re.S)
+        assert len(answers) == len(items) == len(choices) == 4
+        for answer, item_list, choice_list in zip(answers, items, choices):
+            lefts = [html_unescape(t) for t in re.findall(r'<span class="order-blank"></span>([^<]*)</li>', item_list)]
+            letters = {letter: html_unescape(text) for letter, text in
+                       re.findall(r'<span class="letter">([A-Z])</span>([^<]*)</li>', choice_list)}
+            marked = dict(part.split(" ") for part in answer.split(", "))
+            assert [letters[marked[str(n)]] for n in range(1, len(lefts) + 1)] == [pairs[left] for left in lefts]
+            if not orders[1:]:  # variant A: the answers are never in the items' own order
+                assert list(marked.values()) != sorted(marked.values())
+        orders.append(items)
+    assert orders[0] != orders[1]  # variant B asks in another order, and its key follows it
+    default = build_worksheet(corpus, bank, WorksheetRequest(count=40)).student_html
+    assert 'class="question matching"' not in default
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)

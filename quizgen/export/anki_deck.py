@@ -26,6 +26,7 @@ from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import html_text, source_lines
 from quizgen.export.fixed_zip import zip_bytes
 from quizgen.export.question_names import by_topic
+from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
 
@@ -69,7 +70,12 @@ def _list(items: list[str], ordered: bool = False) -> str:
 
 def _question_note(corpus: Corpus, model: genanki.Model, question: Question) -> genanki.Note:
     options = [html_text(o) for o in question.options]
-    if question.correct_order is not None:
+    if question.pairs:  # the left-hand items and, in their seeded order, what they match
+        options = [*options, *(html_text(r) for r in matching_answers(question))]
+        answer = _list([f"{html_text(left)} → {html_text(right)}" for left, right in question.pairs])
+    elif question.numeric is not None:  # a number to recall: no options on the front
+        answer = f"<b>{html_text(question.numeric.display)}</b>"
+    elif question.correct_order is not None:
         answer = _list([options[i] for i in question.correct_order], ordered=True)
     else:
         assert question.correct is not None
@@ -78,7 +84,8 @@ def _question_note(corpus: Corpus, model: genanki.Model, question: Question) -> 
     explanation = html_text(question.explanation) + (_list(notes) if notes else "")
     sources = _list([html_text(line) for line in source_lines(corpus, question)])
     tags = [question.family, *question.topics]
-    return genanki.Note(model=model, fields=[html_text(question.stem), _list(options), answer, explanation, sources, question.id],
+    shown_options = _list(options) if options else ""
+    return genanki.Note(model=model, fields=[html_text(question.stem), shown_options, answer, explanation, sources, question.id],
                         guid=genanki.guid_for("quizgen-question", question.id), tags=tags)
 
 

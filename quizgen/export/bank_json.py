@@ -28,6 +28,10 @@ def question_record(question: Question) -> dict[str, Any]:
         "articles": list(question.articles),
         "facts": list(question.fact_ids),
         "difficulty": question.difficulty,
+        # Only numeric items carry it, so the records of the other kinds stay as they were.
+        **({"numeric": {"value": numeric.value, "tolerance": numeric.tolerance, "unit": numeric.unit, "answer": numeric.display}}
+           if (numeric := question.numeric) is not None else {}),
+        **({"pairs": [list(pair) for pair in question.pairs]} if getattr(question, "pairs", ()) else {}),
     }
 
 

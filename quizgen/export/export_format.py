@@ -9,6 +9,11 @@ from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 
 
+def plain_number(value: float) -> str:
+    """A number as import formats read it: ``2500``, ``12.5``; no thousands separators."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 @dataclass(frozen=True)
 class ExportResult:
     """The bytes of one export file, and the questions the format could not hold."""
@@ -20,7 +25,7 @@ class ExportResult:
 
     def left_out_reasons(self) -> list[tuple[str, int]]:
         """Why questions were left out, each reason once with how many, most first:
-        ``[("Kahoot's spreadsheet import has no ordering questions", 5), ...]``."""
+        ``[("the question is longer than Kahoot's 120 characters, …", 5), ...]``."""
         counts: dict[str, int] = {}
         for line in self.left_out:
             why = line.partition(": ")[2]

@@ -32,7 +32,7 @@ HEADER_ROW = 8
 HEADINGS = ("Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
             "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
             "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one")
-TIME_LIMITS = {"true-false": 20, "multiple-choice": 30}
+TIME_LIMITS = {"true-false": 20, "multiple-choice": 30, "cloze": 30}
 """Seconds to answer: a statement to judge is quicker to read than four options."""
 FIXED_TIME = datetime.datetime(1980, 1, 1)
 
@@ -47,8 +47,15 @@ def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
     """Why ``question``, asked with ``stem`` (by default its own), does not fit Kahoot's limits, or
     None when it fits. Reasons shared by several questions read the same, with the detail in brackets."""
     stem = question.stem if stem is None else stem
+    if question.kind == "matching":
+        return "Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false)"
+    if question.kind == "numeric":
+        return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "
+                "a number to write in would be a type-answer question, which only Kahoot's editor makes")
     if question.kind not in TIME_LIMITS:
-        return "Kahoot's spreadsheet import has no ordering questions"
+        # The lettered-events form the Quizizz spreadsheet gets would not fit 120 characters either.
+        return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "
+                "an ordering question would be a puzzle, which only Kahoot's editor makes")
     if len(question.options) > ANSWERS_AT_MOST:
         return f"more than {ANSWERS_AT_MOST} answers; Kahoot allows {ANSWERS_AT_MOST} ({len(question.options)})"
     longest = max(question.options, key=len)
@@ -79,7 +86,8 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
     row = HEADER_ROW
     quotations = quotation_index(corpus)
     for question in questions:
-        stem = kahoot_stem(corpus, question, quotations) if question.kind in TIME_LIMITS else question.stem
+        # A cloze passage is never cut: a shorter form could lose its blank.
+        stem = kahoot_stem(corpus, question, quotations) if question.kind in ("multiple-choice", "true-false") else question.stem
         reason = why_not_kahoot(question, stem)
         if reason:
             left_out.append(f"{question.id}: {reason}")

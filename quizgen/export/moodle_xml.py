@@ -2,7 +2,10 @@
 
 Multiple-choice questions become `multichoice` (one answer), true-or-false questions `truefalse`
 and ordering questions `ordering` (a standard question type since Moodle 4.4; older Moodles
-need the Ordering plugin). Each question's name is the start of its stem and its id, and the id
+need the Ordering plugin); numeric items become `numerical`, one answer with its tolerance (0 for
+an exact figure or a year) and no units to grade, as the stem names the unit; matching items
+(terms to definitions, people to roles) `matching`; cloze items (a quoted passage with a glossary
+term blanked) `multichoice` with the blank in the text. Each question's name is the start of its stem and its id, and the id
 is its ID number, so that re-importing an updated file can be matched with the questions already
 in the bank. Questions sit in a category per topic, under one named after the corpus. Texts are
 HTML escaped for HTML, and the XML is written by ElementTree, which escapes it for XML.
@@ -13,7 +16,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from quizgen.export.export_format import ExportResult
+from quizgen.export.export_format import ExportResult, plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
 from quizgen.export.question_names import by_topic, question_name
 from quizgen.export.xml_stream import tostring_with_elements
@@ -21,7 +24,8 @@ from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
 from quizgen.model.registry import Topic
 
-MOODLE_TYPES = {"multiple-choice": "multichoice", "true-false": "truefalse", "ordering": "ordering"}
+MOODLE_TYPES = {"multiple-choice": "multichoice", "true-false": "truefalse", "ordering": "ordering", "numeric": "numerical",
+                "matching": "matching", "cloze": "multichoice"}
 
 
 def _text_element(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.Element:
@@ -51,13 +55,17 @@ def _question(corpus: Corpus, question: Question) -> ET.Element:
     _text_element(element, "questiontext", html_text(question.stem))
     _text_element(element, "generalfeedback", html_feedback(corpus, question))
     ET.SubElement(element, "defaultgrade").text = "1"
-    ET.SubElement(element, "penalty").text = "0" if question.kind == "true-false" else "0.3333333"
+    ET.SubElement(element, "penalty").text = "0" if question.kind in ("true-false", "numeric", "matching") else "0.3333333"
     ET.SubElement(element, "hidden").text = "0"
     ET.SubElement(element, "idnumber").text = question.id
-    if question.kind == "multiple-choice":
+    if question.kind in ("multiple-choice", "cloze"):  # a cloze item: the blank is in its text
         _multichoice(element, question)
     elif question.kind == "true-false":
         _truefalse(element, question)
+    elif question.kind == "numeric":
+        _numerical(element, question)
+    elif question.kind == "matching":
+        _matching(element, question)
     else:
         _ordering(element, question)
     tags = ET.SubElement(element, "tags")
@@ -86,6 +94,26 @@ def _truefalse(element: ET.Element, question: Question) -> None:
         answer = ET.SubElement(element, "answer", {"fraction": "100" if right else "0", "format": "moodle_auto_format"})
         ET.SubElement(answer, "text").text = word
         _text_element(answer, "feedback", "")
+
+
+def _numerical(element: ET.Element, question: Question) -> None:
+    assert question.numeric is not None
+    answer = ET.SubElement(element, "answer", {"fraction": "100", "format": "moodle_auto_format"})
+    ET.SubElement(answer, "text").text = plain_number(question.numeric.value)
+    ET.SubElement(answer, "tolerance").text = plain_number(question.numeric.tolerance)
+    _text_element(answer, "feedback", "")
+    # No units: the stem says which one to answer in, so a bare number is the whole answer.
+    for tag, value in (("unitgradingtype", "0"), ("unitpenalty", "0"), ("showunits", "3"), ("unitsleft", "0")):
+        ET.SubElement(element, tag).text = value
+
+
+def _matching(element: ET.Element, question: Question) -> None:
+    ET.SubElement(element, "shuffleanswers").text = "true"  # Moodle shuffles the answers' dropdown
+    for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        _text_element(element, tag, "")
+    for left, right in question.pairs:
+        subquestion = _text_element(element, "subquestion", html_text(left))
+        ET.SubElement(ET.SubElement(subquestion, "answer"), "text").text = right  # the answer side is plain text
 
 
 def _ordering(element: ET.Element, question: Question) -> None:

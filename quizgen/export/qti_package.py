@@ -59,9 +59,9 @@ def render_assessment_meta(corpus: Corpus, ident: str, count: int) -> bytes:
 
 
 def render_qti_package(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
-    """The QTI 1.2 zip of the multiple-choice and true-or-false questions; ordering ones are left out."""
+    """The QTI 1.2 zip of the questions; a kind Canvas has no type for would be left out."""
     kept = tuple(q for q in questions if q.kind in CANVAS_TYPES)
-    left_out = tuple(f"{q.id}: QTI 1.2 (Canvas) has no ordering questions" for q in questions if q.kind not in CANVAS_TYPES)
+    left_out = tuple(f"{q.id}: QTI 1.2 (Canvas) has no {q.kind} questions" for q in questions if q.kind not in CANVAS_TYPES)
     ident = assessment_ident(corpus)
     data = zip_bytes([("imsmanifest.xml", render_manifest(ident)),
                       (f"{ident}/{ident}.xml", render_qti_assessment(corpus, kept, ident)),

@@ -2,8 +2,9 @@
 
 Columns: Question Text, Question Type, Option 1-5, Correct Answer (the option's number), Time in
 seconds, Image Link, Answer explanation. Blooket, Gimkit and similar tools take the same rows
-after renaming the columns. True-or-false questions are multiple choice with two options;
-ordering questions have no column layout and are left out. Cells a spreadsheet would read as
+after renaming the columns. True-or-false questions are multiple choice with two options. The
+spreadsheet has no ordering type, so an ordering question is multiple choice among orders: the
+events lettered in the stem, the options sequences of letters (``ordering_forms``). Cells a spreadsheet would read as
 a formula are neutralised. UTF-8 with a byte-order mark, so that Excel reads accents and
 typographic quotes correctly; CRLF line ends, as RFC 4180 says.
 """
@@ -15,6 +16,7 @@ import io
 
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import plain_feedback
+from quizgen.export.ordering_forms import sequence_choices, sequence_stem
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
@@ -22,24 +24,41 @@ from quizgen.model.corpus import Corpus
 HEADER = ("Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
           "Correct Answer", "Time in seconds", "Image Link", "Answer explanation")
 OPTIONS_AT_MOST = 5
-TIME_LIMITS = {"true-false": 20, "multiple-choice": 30}
+TIME_LIMITS = {"true-false": 20, "multiple-choice": 30, "cloze": 30, "ordering": 60}
+"""Seconds to answer: an order of lettered events takes longest to read."""
+
+
+def quiz_csv_form(question: Question) -> tuple[str, tuple[str, ...], int]:
+    """The stem, options and index of the right option a question is asked with in the spreadsheet."""
+    if question.kind == "ordering":
+        options, correct = sequence_choices(question)
+        return sequence_stem(question), options, correct
+    assert question.correct is not None
+    return question.stem, question.options, question.correct
 
 
 def render_quiz_csv(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
-    """One row per multiple-choice or true-or-false question; ordering questions are listed as left out."""
+    """One row per question; a kind the spreadsheet cannot hold is listed as left out."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
     left_out: list[str] = []
     for question in questions:
+        if question.kind == "numeric":
+            left_out.append(f"{question.id}: the Quizizz spreadsheet has no numeric questions"
+                            ": its fill-in-the-blank compares text, so 3000 and 3,000 would differ, and it allows no margin")
+            continue
+        if question.kind == "matching":
+            left_out.append(f"{question.id}: the Quizizz spreadsheet has no matching questions")
+            continue
         if question.kind not in TIME_LIMITS:
             left_out.append(f"{question.id}: the Quizizz spreadsheet has no {question.kind} questions")
             continue
-        if len(question.options) > OPTIONS_AT_MOST:
-            left_out.append(f"{question.id}: {len(question.options)} options; the Quizizz spreadsheet holds {OPTIONS_AT_MOST}")
+        stem, choices, correct = quiz_csv_form(question)
+        if len(choices) > OPTIONS_AT_MOST:
+            left_out.append(f"{question.id}: {len(choices)} options; the Quizizz spreadsheet holds {OPTIONS_AT_MOST}")
             continue
-        assert question.correct is not None
-        options = [neutralise_formula(o) for o in question.options] + [""] * (OPTIONS_AT_MOST - len(question.options))
-        writer.writerow([neutralise_formula(question.stem), "Multiple Choice", *options, question.correct + 1,
+        options = [neutralise_formula(o) for o in choices] + [""] * (OPTIONS_AT_MOST - len(choices))
+        writer.writerow([neutralise_formula(stem), "Multiple Choice", *options, correct + 1,
                          TIME_LIMITS[question.kind], "", neutralise_formula(plain_feedback(corpus, question))])
     return ExportResult(("\ufeff" + buffer.getvalue()).encode("utf-8"), tuple(left_out))

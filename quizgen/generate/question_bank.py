@@ -13,12 +13,15 @@ from quizgen.errors import Problem
 from quizgen.generate.families_facts import (
     chronology_questions, claim_outlet_question, event_date_question, figure_question, true_false_question, wants_true_version)
 from quizgen.generate.families_curated import clusters_of, curated_questions, curated_true_false
+from quizgen.generate.families_cloze import cloze_items
+from quizgen.generate.families_matching import matching_items
+from quizgen.generate.families_numeric import numeric_items
 from quizgen.generate.families_people import person_role_question, quotation_speaker_question, role_holder_question
 from quizgen.generate.families_terms import acronym_question, term_definition_question
 from quizgen.generate.item_rules import bank_problems, item_problems
 from quizgen.generate.option_order import order_options
 from quizgen.generate.question_model import DraftQuestion, Question
-from quizgen.generate.question_pools import build_question_pools
+from quizgen.generate.question_pools import QuestionPools, build_question_pools
 from quizgen.generate.quiz_sets import quiz_set
 from quizgen.model.corpus import Corpus
 
@@ -34,6 +37,21 @@ FAMILY_TITLES = {
 class QuestionBank:
     questions: tuple[Question, ...]
     facts_without_questions: tuple[str, ...]
+    numeric: tuple[Question, ...] = ()
+    """Numeric items (``families_numeric``): a figure or a year written in. Not yet in the site's
+    quizzes; worksheets ask them when asked for by kind; the exports that can mark a number hold them."""
+    matching: tuple[Question, ...] = ()
+    """Matching items (``families_matching``): terms to definitions, people to roles. For the
+    exports that hold matching; the site's glossary and the glossary worksheet match terms their own way."""
+
+    cloze: tuple[Question, ...] = ()
+    """Cloze items (``families_cloze``): a quoted passage with a glossary term blanked. For the
+    exports and, asked for by kind, the worksheets; not yet in the site's quizzes."""
+
+    @property
+    def exported(self) -> tuple[Question, ...]:
+        """What the exports offer: the quiz questions, then the numeric, matching and cloze items."""
+        return self.questions + self.numeric + self.matching + self.cloze
 
     def by_article(self, article_id: str) -> list[Question]:
         """The quiz set of this article: up to 15 of the questions citing it, core first, each
@@ -86,8 +104,7 @@ class QuestionBank:
         return articles, topics
 
 
-def _drafts(corpus: Corpus) -> list[DraftQuestion]:
-    pools = build_question_pools(corpus)
+def _drafts(corpus: Corpus, pools: QuestionPools) -> list[DraftQuestion]:
     drafts: list[DraftQuestion | None] = []
     facts = [f for f in corpus.facts if f.importance != "detail"]  # trivia: no questions at all
     for fact in facts:
@@ -131,7 +148,8 @@ def build_question_bank(corpus: Corpus) -> QuestionBank:
 def _checked_bank(corpus: Corpus) -> QuestionBank:
     from quizgen.errors import CorpusError
 
-    questions = order_options(_drafts(corpus))
+    pools = build_question_pools(corpus)
+    questions = order_options(_drafts(corpus, pools))
     problems: list[Problem] = []
     for question in questions:
         for message in item_problems(question):
@@ -144,4 +162,5 @@ def _checked_bank(corpus: Corpus) -> QuestionBank:
     covered = {fact_id for q in questions for fact_id in q.fact_ids}
     missing = (tuple(f.id for f in corpus.facts if f.id not in covered and f.importance != "detail")
                + tuple(t.id for t in corpus.terms if t.id not in covered and t.importance != "detail"))
-    return QuestionBank(tuple(questions), missing)
+    return QuestionBank(tuple(questions), missing, numeric_items(pools), matching_items(pools),
+                        cloze_items(pools))

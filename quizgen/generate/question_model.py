@@ -54,6 +54,17 @@ class Option:
 
 
 @dataclass(frozen=True)
+class NumericAnswer:
+    """The answer of a numeric item: a number, the margin either side that still counts as right
+    (0 for an exact figure or a year), the unit the stem asks for, and the answer as shown."""
+
+    value: float
+    tolerance: float
+    unit: str
+    display: str
+
+
+@dataclass(frozen=True)
 class DraftQuestion:
     """A question with its answer and distractors, not yet in order."""
 
@@ -90,6 +101,8 @@ class Question:
     id: str
     family: str
     kind: str
+    """`multiple-choice`, `true-false`, `ordering`, `numeric` (a number written in, no options) or
+    `matching` (``pairs``)."""
     stem: str
     options: tuple[str, ...]
     correct: int | None
@@ -107,9 +120,17 @@ class Question:
     accepted: frozenset[str]
     importance: str = "supporting"
     clusters: tuple[str, ...] = ()
+    numeric: NumericAnswer | None = None
+    """For numeric items: the number to write in, and how far from it an answer may be."""
+    pairs: tuple[tuple[str, str], ...] = ()
+    """For matching items: each left-hand item (``options``, in order) with the one it matches."""
 
     @property
     def answer_text(self) -> str:
+        if self.pairs:
+            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
+        if self.numeric is not None:
+            return self.numeric.display
         if self.correct_order is not None:
             return " → ".join(self.options[i] for i in self.correct_order)
         assert self.correct is not None

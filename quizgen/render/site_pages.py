@@ -196,13 +196,15 @@ class PageRenderer:
         topic = self.corpus.topics[0].id if self.corpus.topics else "TOPIC-ID"
         left_out = {item.uri: self._left_out_lines(item.left_out) for item in files.exports}
         return self.md.get_template("teachers.md").render(
-            worksheets=files.worksheets, exports=files.exports, left_out=left_out, total=len(self.bank.questions),
+            worksheets=files.worksheets, exports=files.exports, left_out=left_out,
+            total=len(self.bank.exported), numeric=len(self.bank.numeric), matching=len(self.bank.matching),
+            cloze=len(self.bank.cloze),
             example_article=article, example_topic=topic)
 
     def _left_out_lines(self, left_out: tuple[str, ...]) -> list[str]:
         """`q-id: why` lines for teachers: a reason shared by several questions once, with a count
         (a closing `(…)` detail, such as a length, does not count), else the stem and its reason."""
-        stems = {q.id: q.stem for q in self.bank.questions}
+        stems = {q.id: q.stem for q in self.bank.exported}
         reasons = [(qid, why, why.rsplit(" (", 1)[0] if why.endswith(")") else why)
                    for qid, _, why in (line.partition(": ") for line in left_out)]
         shared: dict[str, int] = {}

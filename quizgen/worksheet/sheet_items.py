@@ -9,7 +9,9 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from quizgen.generate.question_model import Citation, Question
+from quizgen.generate.families_matching import matching_answers
+from quizgen.generate.family_support import format_number
+from quizgen.generate.question_model import Citation, NumericAnswer, Question
 from quizgen.model.corpus import Corpus
 
 
@@ -41,9 +43,12 @@ class SheetQuestion:
 
     number: int
     kind: str
-    """`multiple-choice`, `true-false` or `ordering`: the templates lay each out differently."""
+    """`multiple-choice`, `true-false`, `ordering` or `numeric`: the templates lay each out differently."""
     stem: str
     options: tuple[LetteredOption, ...]
+    """The lettered options; for a matching item, the lettered answers the ``items`` are matched to."""
+    items: tuple[str, ...] = ()
+    """For a matching item: what to match, numbered on the sheet, each with a line for a letter."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,9 @@ class KeyEntry:
 
     number: int
     answer: str
-    """What the student writes: `B`, `False`, or for ordering each event's number, by letter: `A 2, B 1, C 3`."""
+    """What the student writes: `B`, `False`, for ordering each event's number, by letter: `A 2, B 1, C 3`,
+    for a numeric item the number, with what else counts: `3,000 (2,700 to 3,300 accepted)`, and for a
+    matching item the letter by each numbered item: `1 C, 2 A, 3 B`."""
     answer_text: str
     """The words of the answer (the option); for ordering, the same as ``answer``."""
     explanation: str
@@ -83,8 +90,17 @@ def source_lines(corpus: Corpus, citations: tuple[Citation, ...]) -> tuple[Sourc
 
 
 def sheet_question(number: int, question: Question) -> SheetQuestion:
+    if question.pairs:
+        answers = tuple(LetteredOption(option_letter(i), text) for i, text in enumerate(matching_answers(question)))
+        return SheetQuestion(number, question.kind, question.stem, answers, tuple(left for left, _ in question.pairs))
     options = tuple(LetteredOption(option_letter(i), text) for i, text in enumerate(question.options))
     return SheetQuestion(number, question.kind, question.stem, options)
+
+
+def matching_key(question: Question) -> str:
+    """The letter a student writes by each numbered item: ``"1 C, 2 A, 3 B"``."""
+    letters = {text: option_letter(i) for i, text in enumerate(matching_answers(question))}
+    return ", ".join(f"{n} {letters[right]}" for n, (_, right) in enumerate(question.pairs, start=1))
 
 
 def ordering_answer(correct_order: tuple[int, ...]) -> str:
@@ -94,9 +110,22 @@ def ordering_answer(correct_order: tuple[int, ...]) -> str:
     return ", ".join(f"{option_letter(i)} {place[i]}" for i in sorted(place))
 
 
+def numeric_answer(numeric: NumericAnswer) -> str:
+    """The number a student writes, as the key prints it: ``2020``; ``3,000 (2,700 to 3,300 accepted)``."""
+    def shown(value: float) -> str:
+        return str(int(value)) if numeric.unit == "year" else format_number(value)
+    if not numeric.tolerance:
+        return shown(numeric.value)
+    return f"{shown(numeric.value)} ({shown(numeric.value - numeric.tolerance)} to {shown(numeric.value + numeric.tolerance)} accepted)"
+
+
 def key_entry(corpus: Corpus, number: int, question: Question) -> KeyEntry:
     answer_text = question.answer_text
-    if question.correct_order is not None:
+    if question.pairs:  # the explanation spells out the pairs: the key does not repeat them
+        answer = answer_text = matching_key(question)
+    elif question.numeric is not None:
+        answer = numeric_answer(question.numeric)
+    elif question.correct_order is not None:
         answer = answer_text = ordering_answer(question.correct_order)
     elif question.kind == "true-false":
         answer = question.answer_text

@@ -47,6 +47,7 @@ def reshuffle_options(question: Question, seed: str, letter: str) -> Question:
         option_types=tuple(question.option_types[i] for i in order),
         correct=None if question.correct is None else new_position[question.correct],
         correct_order=None if question.correct_order is None else tuple(new_position[i] for i in question.correct_order),
+        pairs=tuple(question.pairs[i] for i in order) if question.pairs else (),  # a matching item's pairs follow its items
     )
 
 

@@ -28,6 +28,9 @@ KIND_INSTRUCTIONS = {
     "true-false": "For a true-or-false statement, circle True or False.",
     "ordering": "To put events in order, write a number on the line before each event: 1 for the earliest, "
                 "2 for the next, and so on.",
+    "numeric": "For a question that asks for a number or a year, write it on the line, in the unit the question names.",
+    "cloze": "For a passage with a blank, write the letter of the term that fills it on the line.",
+    "matching": "To match, write on the line before each numbered item the letter of the answer that goes with it.",
 }
 """One line per kind of question, printed when the sheet holds that kind."""
 

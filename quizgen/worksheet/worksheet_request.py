@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.errors import UsageError
+from quizgen.generate.families_cloze import CLOZE_FAMILIES
+from quizgen.generate.families_matching import MATCHING_FAMILIES
+from quizgen.generate.families_numeric import NUMERIC_FAMILIES
 from quizgen.generate.question_bank import FAMILY_TITLES, QuestionBank
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria
@@ -24,7 +27,7 @@ from quizgen.worksheet.variants import MAX_VARIANTS, make_variant, variant_lette
 from quizgen.worksheet.worksheet_html import COPIES, PAPER_SIZES, PageSetup, check_copy, html_environment, render_question_worksheet
 
 WORKSHEET_TYPES = ("questions", "glossary", "handout")
-QUESTION_KINDS = ("multiple-choice", "true-false", "ordering")
+QUESTION_KINDS = ("multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze")
 DEFAULT_COUNTS: dict[str, int | None] = {"questions": 20, "handout": 10, "glossary": None}
 """How many questions (terms) a sheet holds when ``count`` is not given; None for all that match."""
 
@@ -112,7 +115,8 @@ def check_request(corpus: Corpus, request: WorksheetRequest) -> None:
         problems.append(f"unknown worksheet type '{request.type}'; expected one of: {', '.join(WORKSHEET_TYPES)}")
     problems += _unknown("article", request.articles, [a.id for a in corpus.articles])
     problems += _unknown("topic", request.topics, [t.id for t in corpus.topics])
-    problems += _unknown("question kind", request.kinds, list(dict.fromkeys([*QUESTION_KINDS, *FAMILY_TITLES])))
+    problems += _unknown("question kind", request.kinds, list(dict.fromkeys([*QUESTION_KINDS, *FAMILY_TITLES, *NUMERIC_FAMILIES,
+                                                                                    *MATCHING_FAMILIES, *CLOZE_FAMILIES])))
     problems += _unknown("difficulty", request.difficulties, list(DIFFICULTIES))
     if request.paper not in PAPER_SIZES:
         problems.append(f"unknown paper '{request.paper}'; expected one of: {', '.join(PAPER_SIZES)}")
@@ -190,7 +194,15 @@ def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetReques
         setup = PageSetup(title, f"Match {counted(len(terms), 'term')} to their definitions.", request.paper, corpus.info.language)
         return document(title, f"Match {counted(len(terms), 'term')} to their definitions{in_variants}.",
                         lambda copy: render_glossary_worksheet(corpus, terms, letters, request.seed, setup, env, copy))
-    questions: tuple[Question, ...] = select_sheet_questions(bank.candidates(request.articles, request.topics), _criteria(request))
+    candidates = bank.candidates(request.articles, request.topics)
+    # Numeric and matching items are asked for by kind only, so the default sheets stay as they were.
+    if any(kind in ("numeric", *NUMERIC_FAMILIES) for kind in request.kinds):
+        candidates += bank.numeric
+    if any(kind in ("matching", *MATCHING_FAMILIES) for kind in request.kinds):
+        candidates += bank.matching
+    if any(kind in ("cloze", *CLOZE_FAMILIES) for kind in request.kinds):
+        candidates += bank.cloze
+    questions: tuple[Question, ...] = select_sheet_questions(candidates, _criteria(request))
     if not questions:
         raise _no_match(request, "question")
     variants = [(letter, make_variant(questions, request.seed, letter)) for letter in letters]
