@@ -15,7 +15,8 @@ from typing import Callable, Iterator
 from jinja2 import TemplateError
 
 from quizgen.corpus_loader import load_corpus
-from quizgen.errors import CorpusError, UsageError
+from quizgen.errors import CorpusError, UsageError, escape_for_message
+from quizgen.load.corpus_listing import left_alone_entries
 from quizgen.render.environment import template_error
 from quizgen.cli_curate import add_curation_commands
 
@@ -52,6 +53,9 @@ def _command_check(args: argparse.Namespace) -> int:
     print(f"  topics: {len(corpus.topics)}")
     print(f"  quotes checked: {sum(len(f.sources) for f in corpus.facts) + sum(len(t.sources) for t in corpus.terms) + sum(len(s.sources) for p in corpus.people for s in p.spellings)}")
     print(f"  questions: {len(bank.questions)}")
+    skipped = left_alone_entries(Path(args.seeds))
+    if skipped:
+        print(f"  left alone (hidden, swap or backup files, never read): {', '.join(map(escape_for_message, skipped))}")
     if bank.facts_without_questions:  # not an error: too few answers of the same type to make wrong options
         print(f"  without a question (too few other answers of the same type to make wrong options): {', '.join(bank.facts_without_questions)}")
     return 0

@@ -132,6 +132,14 @@ def editor_files_are_left_alone(seeds: Path, outside: Path) -> None:
     (seeds / "facts" / "bridge.yaml.orig").write_text(SECRET_FACTS, encoding="utf-8")
 
 
+def a_valid_corpus_lists_what_it_left_alone(seeds: Path, outside: Path) -> None:
+    """A curator sees which files check skipped and why, and a name cannot forge a line."""
+    for name in ("bridge.yaml~", ".bridge.yaml.swp"):
+        (seeds / "facts" / name).write_text(SECRET_FACTS, encoding="utf-8")
+    (seeds / ".DS_Store").write_bytes(b"")
+    (seeds / "articles" / ".x\nseeds: the corpus is valid.md").write_text("", encoding="utf-8")
+
+
 def file_name_with_a_newline(seeds: Path, outside: Path) -> None:
     (seeds / "facts" / "x\nseeds: the corpus is valid.txt").write_text("", encoding="utf-8")
 
@@ -172,6 +180,17 @@ def test_build_publishes_nothing_from_outside(name: str, tmp_path: Path) -> None
     assert result.returncode == 1, result.stdout
     assert SECRET not in result.stdout + result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_valid_corpus_lists_what_check_left_alone(tmp_path: Path) -> None:
+    project = make_project(tmp_path, a_valid_corpus_lists_what_it_left_alone)
+    result = run(project, "check", "--seeds", "seeds")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "seeds: the corpus is valid."  # no line of the output comes from a file name
+    assert ("  left alone (hidden, swap or backup files, never read): .DS_Store, "
+            "articles/.x\\nseeds: the corpus is valid.md, facts/.bridge.yaml.swp, facts/bridge.yaml~") in lines
+    assert lines.count("seeds: the corpus is valid.") == 1
 
 
 def test_links_inside_the_corpus_folder_are_followed(tmp_path: Path) -> None:

@@ -92,6 +92,20 @@ def is_left_alone(name: str) -> bool:
     return name.startswith(".") or name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
 
 
+def left_alone_entries(root: Path) -> list[str]:
+    """The entries of the corpus folder, ``facts/`` and ``articles/`` that quizgen leaves alone
+    (`is_left_alone`), as paths relative to ``root``, sorted: `check` lists them, so that a
+    curator sees what was skipped and why."""
+    found: list[str] = []
+    for folder in (Path(), *map(Path, FOLDERS)):
+        try:
+            names = os.listdir(root / folder)
+        except OSError:
+            continue  # reported by list_corpus when it matters
+        found.extend((folder / name).as_posix() for name in names if is_left_alone(name))
+    return sorted(found)
+
+
 def _entries(folder: Path) -> list[str] | OSError:
     """The names in ``folder`` that are not left alone, sorted; or why they cannot be listed."""
     try:
