@@ -348,7 +348,7 @@ def test_a_correction_and_an_april_to_july_change_are_not_listed_as_disagreement
     assert kinds[frozenset(("claim-no-timeline-for-withdrawal", "claim-us-officials-hint-exit-by-end-2021"))] == "update"
     assert kinds[frozenset(("claim-kirby-not-agreement-to-withdraw", "araji-quote-significant-number-of-forces"))] == "disagreement"
     page = _pages("seeds").sources()
-    disagreements = page.split("## Two versions at the same time", 1)[1].split("\n## ", 1)[0]
+    disagreements = re.split(r"\n##+ ", page.split("### Two versions at the same time", 1)[1], maxsplit=1)[0]
     assert "Dutch" not in disagreements and "by the end of 2021. (Asharq" not in disagreements.split("\n- ")[1]
 
 
@@ -369,9 +369,9 @@ def test_only_clashes_between_sources_are_listed_each_once() -> None:
     assert not any(d.kind == "update" and d.sentence.fact_id in disagreeing for d in differences), "a split going on is no update"
     assert [d.kind for d in differences].count("disagreement") == 1
     page = _pages("seeds").sources()
-    assert "two governments" in page.split("## Two versions at the same time", 1)[1].split("\n## ", 1)[0]
+    assert "two governments" in re.split(r"\n##+ ", page.split("### Two versions at the same time", 1)[1], maxsplit=1)[0]
     assert "*Al-Kadhimi*" not in page, "a capital letter is no other spelling"
-    corrections = page.split("## Corrections", 1)[1].split("\n## ", 1)[0]
+    corrections = re.split(r"\n##+ ", page.split("### Corrections", 1)[1], maxsplit=1)[0]
     assert "The difference:" not in corrections, "a correction is told once, not three times"
 
 

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {meta.headline}\n\n{meta.outlet}{', by ' + meta.byline if meta.byline else ''}, {meta.published}\n")
     owner = f" Owned or funded by: {meta.owner}." if meta.owner else ""  # as templates/handout.html words it
     line = f" {meta.editorial_line}." if meta.editorial_line else ""
-    print(f"About this source:{owner}{line} In this article: {meta.reliability}\n\n## Summary\n")
+    print(f"About this source:{owner}{line}{' In this article:' if owner or line else ''} {meta.reliability}\n\n## Summary\n")
     summary = handout_summary(corpus, article)
     for number, sentence in enumerate(summary, 1):
         print(f"{number}. {sentence.text}")
