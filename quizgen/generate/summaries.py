@@ -80,6 +80,17 @@ def cite(fact: AnyFact, only_article: str | None = None) -> CitedSentence:
     return CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in sources), fact.id)
 
 
+def article_date(corpus: Corpus, article_id: str) -> str:
+    """An article's date as a note shows it: a copy's is its page's date, not the events'; a date
+    the text does not print (only a `date_note` explains it) is marked as inferred."""
+    meta = corpus.article(article_id).meta
+    if corpus.outlet_of(article_id).kind == "copy":
+        return f"page dated {meta.published.display}"
+    if meta.date_note and not meta.date_as_printed:
+        return f"{meta.published.display} (date not printed; inferred)"
+    return meta.published.display
+
+
 def article_facts(corpus: Corpus, article: Article) -> list[AnyFact]:
     """The facts this article supports, most corroborated first."""
     mine = corpus.facts_citing(article.id)  # in corpus order, so a position among them orders as one in the corpus

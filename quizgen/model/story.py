@@ -14,7 +14,7 @@ from pydantic import Field
 
 from quizgen.model.field_types import Id, PartialDate, StrictModel, Text
 
-SECTIONS = ("what-happened", "background", "sides", "reactions", "next")
+SECTIONS = ("background", "what-happened", "sides", "reactions", "next")
 """The narrative order the prose is rendered in, whatever order the file lists its paragraphs."""
 SECTION_TITLES = {"what-happened": "What happened", "background": "Background", "sides": "What each side said",
                   "reactions": "Reactions", "next": "What comes next"}

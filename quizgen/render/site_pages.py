@@ -16,7 +16,7 @@ from markupsafe import Markup
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.generate.question_model import Citation, Question
 from quizgen.generate.source_comparison import SourceComparison, compare_sources, outlets_of, term_appearances
-from quizgen.generate.summaries import CitedSentence, article_facts, article_summary, cite
+from quizgen.generate.summaries import CitedSentence, article_date, article_facts, article_summary, cite
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
 from quizgen.render.downloads import TeacherFiles
@@ -25,7 +25,7 @@ from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
 from quizgen.render.summary_pages import (briefing_page, curated_source_lines, differences_for_sources, named_sources, quote_linked,
-                                          reference_link, article_date, source_name, timeline_page)
+                                          reference_link, source_name, timeline_page)
 
 
 def topic_quiz_uri(topic_id: str) -> str:
@@ -154,7 +154,7 @@ class PageRenderer:
             outlets.append({"name": outlet.name, "is_copy": outlet.kind == "copy", "facts": row.fact_count, "only": len(row.only_here), "shared": len(row.shared),
                             "owner": outlet.owner, "editorial_line": outlet.editorial_line, "about": [reference_link(about) for about in outlet.about_sources],
                             "reliability": [corpus.article(a).meta.reliability for a in row.article_ids],
-                            "articles": [Link(corpus.article(a).meta.published.display, _md_link(page, article_uri(a))) for a in row.article_ids],
+                            "articles": [Link(article_date(corpus, a), _md_link(page, article_uri(a))) for a in row.article_ids],
                             "only_facts": [named_sources(self, page, cite(f)) for f in row.only_here]})
         corroborated = [{"sentence": named_sources(self, page, cite(f)), "count": len(o)} for f, o in comparison.corroborated]
         spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(

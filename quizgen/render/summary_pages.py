@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from quizgen.generate.briefing import Briefing, briefing
 from quizgen.generate.question_model import Citation
-from quizgen.generate.summaries import CitedSentence, Difference, timeline, timeline_closing
+from quizgen.generate.summaries import CitedSentence, Difference, article_date, timeline, timeline_closing
 from quizgen.model.registry import Outlet
 from quizgen.render.escape import escape_markdown
 
@@ -34,17 +34,6 @@ def _title_text(text: str) -> str:
 def source_name(outlet: Outlet) -> str:
     """How a source is named beside a sentence: a copy says it is one, so it never reads as an outlet."""
     return f"{outlet.name} (a copy)" if outlet.kind == "copy" else outlet.name
-
-
-def article_date(corpus: Any, article_id: str) -> str:
-    """An article's date as a note shows it: a copy's is its page's date, not the events'; a date
-    the text does not print (only a `date_note` explains it) is marked as inferred."""
-    meta = corpus.article(article_id).meta
-    if corpus.outlet_of(article_id).kind == "copy":
-        return f"page dated {meta.published.display}"
-    if meta.date_note and not meta.date_as_printed:
-        return f"{meta.published.display} (date not printed; inferred)"
-    return meta.published.display
 
 
 class SourceMarkers:
@@ -134,9 +123,14 @@ def quote_linked(renderer: "PageRenderer", page: str, sentence: CitedSentence) -
 
 
 def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
-    """The sentence, then its sources in brackets: each outlet once, linked to its quoted passage."""
+    """The sentence, then its sources in brackets: each outlet once, linked to its quoted passage.
+    A copy is named only when no outlet gives the quote: beside an outlet it is no second witness."""
     links: dict[str, str] = {}
+    corpus = renderer.corpus
+    outlets_cite = any(corpus.outlet_of(c.article).kind != "copy" for c in sentence.citations)
     for citation in sentence.citations:
+        if outlets_cite and corpus.outlet_of(citation.article).kind == "copy":
+            continue
         name = source_name(renderer.corpus.outlet_of(citation.article))
         links.setdefault(name, f"[{escape_markdown(name)}]({renderer.citation_link(page, citation).url})")
     text = escape_markdown(sentence.text)
@@ -155,8 +149,8 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
         for version in difference.versions:
             if version.citations:
                 versions.append(named_sources(renderer, page, version))
-            elif difference.kind == "correction" and pair not in curated:
-                continue  # the correction's own statement says what changed: its note would say it a third time
+            elif (difference.kind == "correction" or story) and pair not in curated:
+                continue  # the versions say what differs; a curated story adds a note only where it explains more
             elif (text := curated.get(pair, version.text)) not in notes_shown:
                 notes_shown.add(text)
                 versions.append(Markup("*The difference:* ") + escape_markdown(text))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from quizgen.generate.question_model import Question
-from quizgen.generate.summaries import article_summary
+from quizgen.generate.summaries import article_date, article_summary
 from quizgen.model.article import Article
 from quizgen.model.corpus import Corpus
 from quizgen.worksheet.worksheet_html import PageSetup, check_copy, instructions_for, sheet_variants
@@ -27,6 +27,8 @@ class HandoutArticle:
     reliability: str
     editorial_line: str | None = None
     """The outlet's editorial line (`outlets.yaml`), which a reader of one article needs beside it."""
+    owner: str | None = None
+    """Who owns or funds the outlet (`outlets.yaml`)."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class SummarySentence:
 def handout_article(corpus: Corpus, article: Article) -> HandoutArticle:
     meta = article.meta
     outlet = corpus.outlet(meta.outlet)
-    return HandoutArticle(meta.headline, outlet.name, meta.byline, meta.published.display, meta.reliability, outlet.editorial_line)
+    return HandoutArticle(meta.headline, outlet.name, meta.byline, article_date(corpus, article.id), meta.reliability,
+                          outlet.editorial_line, outlet.owner)
 
 
 def handout_summary(corpus: Corpus, article: Article) -> tuple[SummarySentence, ...]:
