@@ -18,7 +18,7 @@ LATEST_PUBLISHED = "2100-12-31"
 # Wrong dates for a question are the answer shifted by a few years, months or days.
 EARLIEST_EVENT_YEAR = 10
 LATEST_EVENT_YEAR = 9989
-HASHED_TEXT = ("the text after the front matter without its fence lines, line ends \\n, white space at its end "
+HASHED_TEXT = ("the text after the front matter without its fence lines, in Unicode NFC, line ends \\n, white space at its end "
                "dropped and one final newline (white space at the end of each line counts)")
 
 
