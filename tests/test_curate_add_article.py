@@ -3,6 +3,7 @@ the text as published, likely furniture fenced; `quizgen check` accepts it; noth
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from curate_cli import RAW, quizgen
@@ -40,7 +41,16 @@ def test_a_raw_text_becomes_the_article_a_curator_made_from_it(tmp_path: Path) -
     rudaw, _ = split((corpus / "articles" / "rudaw-2021-04-07.md").read_text(encoding="utf-8"))
     assert (rudaw["byline"], rudaw["date_as_printed"], rudaw["dateline"]) == ("Sura Ali", "07-04-2021", "ERBIL, Kurdistan Region")
     check = quizgen("check", "--seeds", "corpus", cwd=tmp_path)
+    assert check.returncode == 1 and check.stderr.count("found the placeholder 'TODO: one line") == 2, check.stderr
+    for name in ("rt-2021-04-07", "rudaw-2021-04-07"):  # the curator's one line each: a TODO never reaches the site
+        fill_in_reliability(corpus / "articles" / f"{name}.md")
+    check = quizgen("check", "--seeds", "corpus", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
+
+
+def fill_in_reliability(article: Path) -> None:
+    text = article.read_text(encoding="utf-8")
+    article.write_text(re.sub(r"reliability: .*TODO[^\n]*", "reliability: A curator's note on this outlet.", text), encoding="utf-8")
 
 
 def test_a_saved_web_page_gives_its_text_metadata_and_fenced_furniture(tmp_path: Path) -> None:
@@ -60,6 +70,7 @@ def test_a_saved_web_page_gives_its_text_metadata_and_fenced_furniture(tmp_path:
                       "timestamp\nUpdated on 5 March 2024"]
     assert "Chief librarian Tom Hale said the library holds about 40,000 books" in body
     assert "Privacy policy" not in body and "Weather" not in body, "the site's menu and footer are not the article"
+    fill_in_reliability(corpus / "articles" / "gazette-2024-03-04.md")
     assert quizgen("check", "--seeds", "corpus", cwd=tmp_path).returncode == 0
     printed = quizgen("hash", "corpus/articles/gazette-2024-03-04.md", cwd=tmp_path).stdout.strip()
     assert printed == fields["source_sha256"]

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
-from quizgen.errors import Problem
+from quizgen.errors import Problem, escape_for_message
 from quizgen.load.yaml_tree import DataPath, YamlDocument
 from quizgen.model.article import TextBlock
 
@@ -60,6 +60,24 @@ def unprintable_in_document(doc: YamlDocument, display: str) -> list[Problem]:
         problems.append(Problem(display, mark.line, mark.column,
                                 f"expected printable text, found the invisible character {describe_character(found.group())} "
                                 f"at character {found.start() + 1} of this text (written as an escape such as \\a, \\0 or \\uFFFF); delete it"))
+    return problems
+
+
+_PLACEHOLDER = re.compile(r"TODO\b")
+
+
+def placeholders_in_document(doc: YamlDocument, display: str) -> list[Problem]:
+    """A problem for each text value of ``doc`` that still starts with the ``TODO`` that
+    `quizgen draft` and `quizgen add-article` leave where the curator must write: once a file is no
+    longer marked `draft: true`, a placeholder would reach the site as a question or a summary."""
+    problems = []
+    for path, text in _texts(doc.data, ()):
+        if _PLACEHOLDER.match(text.lstrip()):
+            mark = doc.mark_of(path)
+            shown = text if len(text) <= 40 else text[:40] + "..."
+            problems.append(Problem(display, mark.line, mark.column,
+                                    f"expected your own words, found the placeholder '{escape_for_message(shown)}' that a "
+                                    f"draft left; write it, or keep the fact in a file marked draft: true"))
     return problems
 
 

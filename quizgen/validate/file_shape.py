@@ -19,7 +19,7 @@ from quizgen.load.yaml_tree import YamlDocument
 from quizgen.model.field_types import HEX64_PATTERN, ID_PATTERN
 from quizgen.model.files import FactsFile
 from quizgen.model.registry import ArticleMeta
-from quizgen.validate.characters import unprintable_in_article, unprintable_in_document
+from quizgen.validate.characters import placeholders_in_document, unprintable_in_article, unprintable_in_document
 from quizgen.validate.partial_files import salvage_items
 
 M = TypeVar("M", bound=BaseModel)
@@ -183,6 +183,7 @@ def check_file_shapes(parsed: ParsedCorpus) -> tuple[CorpusFiles, list[Problem]]
         model, found = validate_file_shape(entry.shape, doc, entry.display)
         problems.extend(found)
         problems.extend(unprintable_in_document(doc, entry.display))
+        problems.extend(placeholders_in_document(doc, entry.display))
         if model is None:
             salvage = salvage_items(entry.shape, doc) if found else None
             if salvage is None:
