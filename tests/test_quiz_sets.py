@@ -95,13 +95,16 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("redefine", "rather than reduce"), "relabelling, not reducing"
     assert asked("kirby", "agreement to begin a further withdrawal"), "Kirby's caveat"
     assert asked("headline", "hint", "asharq al-awsat"), "the July hint, and the headline that overstates it"
-    assert asked("rt ends its report", "2003") and asked("content spinners"), "how the sources differ"
+    assert asked("rt follows", "occupation", "2003") and asked("content spinners"), "how the sources differ"
     assert asked("occupation", "invitation"), "invitation or occupation"
     assert asked("any remaining combat forces", "how many"), "what the statement's wording commits to"
     assert asked("rudaw", "correction"), "a published correction as a sign of care"
     assert asked("nearly 60 percent", "coalition"), "the coalition beyond the US"
-    assert asked("hashd al-shaabi", "iraqi body"), "the PMF inside Iraq's own state"
-    assert asked("economy"), "the dialogue's agenda beyond the troops"
+    assert asked("al-muhandis", "deputy of iraq's hashd al-shaabi"), "the PMF inside Iraq's own state"
+    assert asked("sloppy", "in advance"), "the factions rejected the statement before it existed"
+    assert asked("committee", "mechanisms and timings"), "what Baghdad did about the open timing"
+    assert asked("pledge", "protect the bases"), "the pledge only Al Jazeera reports"
+    assert asked("cut", "trump"), "the troop cut came before the talks, from Washington"
 
 
 def test_only_an_item_on_judging_the_spun_copy_cites_it(corpus, bank) -> None:  # type: ignore[no-untyped-def]
