@@ -68,12 +68,12 @@ def test_export_writes_the_default_file_name_in_the_current_folder(tmp_path: Pat
 
 
 def test_filters_choose_the_questions(tmp_path: Path) -> None:
-    out = tmp_path / "tf.json"
-    result = run_quizgen("export", "--format", "json", "--out", str(out), "--seeds", str(SEEDS), "--kinds", "true-false",
+    out = tmp_path / "ordering.json"
+    result = run_quizgen("export", "--format", "json", "--out", str(out), "--seeds", str(SEEDS), "--kinds", "ordering",
                      "--articles", "rudaw-2021-04-07")
     assert result.returncode == 0, result.stderr
     questions = json.loads(out.read_text(encoding="utf-8"))["questions"]
-    assert questions and all(q["kind"] == "true-false" and "rudaw-2021-04-07" in q["articles"] for q in questions)
+    assert questions and all(q["kind"] == "ordering" and "rudaw-2021-04-07" in q["articles"] for q in questions)
 
 
 def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path) -> None:

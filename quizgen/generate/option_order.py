@@ -1,13 +1,15 @@
 """Putting options in order: seeded by each question's id, balanced across the bank.
 
 Among questions with the same number of options, the position of the correct option goes round
-in the order of the questions' hashed ids, so each position holds the answer equally often; the
-distractors are shuffled with a generator seeded by the question's id. Same input, same order.
+in the order of the questions' hashed ids, so each position holds the answer equally often. The
+keys left over after the last full round go to the letters least used so far across the bank
+(true-or-false items, whose "True" comes first, counted too), so that they do not all fall on A.
+The distractors are shuffled with a generator seeded by the question's id. Same input, same order.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from quizgen.generate.distractors import seeded_random
 from quizgen.generate.question_model import DraftQuestion, Option, Question, stable_hash
@@ -30,10 +32,15 @@ def order_options(drafts: list[DraftQuestion]) -> list[Question]:
     for draft in drafts:
         if draft.kind == "multiple-choice":
             by_size[1 + len(draft.distractors)].append(draft)
+    used: Counter[int] = Counter(0 if d.answer.text == "True" else 1 for d in drafts if d.kind == "true-false")
     position: dict[str, int] = {}
-    for size, group in by_size.items():
-        for rank, draft in enumerate(sorted(group, key=lambda d: stable_hash("position", d.id))):
-            position[draft.id] = rank % size
+    for size, group in sorted(by_size.items()):  # fewest letters first: the larger sizes even out what is left
+        ranked = sorted(group, key=lambda d: stable_hash("position", d.id))
+        rounds = len(ranked) - len(ranked) % size
+        leftover = sorted(range(size), key=lambda letter: (used[letter], letter))
+        for rank, draft in enumerate(ranked):
+            position[draft.id] = rank % size if rank < rounds else leftover[rank - rounds]
+            used[position[draft.id]] += 1
     finished = []
     for draft in drafts:
         if draft.kind == "ordering":

@@ -22,7 +22,7 @@ from quizgen.generate.item_rules import bank_problems, item_problems
 from quizgen.generate.option_order import order_options
 from quizgen.generate.question_model import DraftQuestion, Question
 from quizgen.generate.question_pools import QuestionPools, build_question_pools
-from quizgen.generate.quiz_sets import quiz_set
+from quizgen.generate.quiz_sets import MIN_COPY_SET, quiz_set
 from quizgen.model.corpus import Corpus
 
 FAMILY_TITLES = {
@@ -47,6 +47,8 @@ class QuestionBank:
     cloze: tuple[Question, ...] = ()
     """Cloze items (``families_cloze``): a quoted passage with a glossary term blanked. For the
     exports and, asked for by kind, the worksheets; not yet in the site's quizzes."""
+    copies: frozenset[str] = frozenset()
+    """The articles of outlets of kind `copy`, whose article quiz needs ``MIN_COPY_SET`` questions."""
 
     @property
     def exported(self) -> tuple[Question, ...]:
@@ -55,8 +57,10 @@ class QuestionBank:
 
     def by_article(self, article_id: str) -> list[Question]:
         """The quiz set of this article: up to 15 of the questions citing it, core first, each
-        cluster once, none answering another (see ``quiz_sets``), in bank order."""
-        return list(self._quiz_set(0, article_id))
+        cluster once, none answering another (see ``quiz_sets``), in bank order. None for a copy
+        with fewer than ``MIN_COPY_SET``: one or two items on a copy are not a quiz."""
+        chosen = list(self._quiz_set(0, article_id))
+        return [] if article_id in self.copies and len(chosen) < MIN_COPY_SET else chosen
 
     def by_topic(self, topic_id: str) -> list[Question]:
         """The quiz set of this topic, chosen like ``by_article``'s."""
@@ -162,5 +166,6 @@ def _checked_bank(corpus: Corpus) -> QuestionBank:
     covered = {fact_id for q in questions for fact_id in q.fact_ids}
     missing = (tuple(f.id for f in corpus.facts if f.id not in covered and f.importance != "detail")
                + tuple(t.id for t in corpus.terms if t.id not in covered and t.importance != "detail"))
+    copies = frozenset(a.id for a in corpus.articles if corpus.outlet_of(a.id).kind == "copy")
     return QuestionBank(tuple(questions), missing, numeric_items(pools), matching_items(pools),
-                        cloze_items(pools))
+                        cloze_items(pools), copies)

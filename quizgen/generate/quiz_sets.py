@@ -12,6 +12,9 @@ from collections.abc import Iterable, Sequence
 from quizgen.generate.question_model import Question, answer_key, stable_hash
 
 SET_SIZE = 15
+MIN_COPY_SET = 5
+"""A copy of another outlet's report (an outlet of kind `copy`) gets an article quiz only of at
+least this many questions: fewer make no quiz, and its items stay in the topic quizzes and Practice."""
 TRUE_FALSE_SHARE = 1 / 3
 _RANK = {"core": 0, "supporting": 1, "detail": 2}
 _MIN_ANSWER = 4  # shorter answers ("UN", "WHO") turn up in stems by chance

@@ -107,11 +107,12 @@ class PageRenderer:
             facts.append({"statement": fact.statement, "anchor_url": "#" + Citation(article_id, quote).anchor,
                           "others": ", ".join(others)})
         quotes = list(corpus.quotes_from(article_id))
+        questions = self.bank.by_article(article_id)
         return self.md.get_template("article.md").render(
             meta=article.meta, outlet=corpus.outlet_of(article_id), published=article.meta.published.display,
             summary=[quote_linked(self, page, s) for s in article_summary(corpus, article)], facts=facts,
             text=render_article_text(article, quotes),
-            quiz=self.quiz(page, f"article-{article_id}", self.bank.by_article(article_id)))
+            quiz=self.quiz(page, f"article-{article_id}", questions) if questions else None)
 
     def briefing(self) -> str:
         return briefing_page(self)
@@ -171,7 +172,7 @@ class PageRenderer:
     def quizzes_index(self) -> str:
         page = "quizzes/index.md"
         articles = [{"label": f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}", "url": _md_link(page, article_uri(a.id), "quiz"),
-                     "count": len(self.bank.by_article(a.id))} for a in self.corpus.articles]
+                     "count": len(self.bank.by_article(a.id))} for a in self.corpus.articles if self.bank.by_article(a.id)]
         topics = [{"label": t.title, "url": _md_link(page, topic_quiz_uri(t.id)), "count": len(self.bank.by_topic(t.id))}
                   for t in self.corpus.topics if self.bank.by_topic(t.id)]
         return self.md.get_template("quizzes_index.md").render(total=len(self.bank.questions), articles=articles, topics=topics,

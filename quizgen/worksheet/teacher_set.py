@@ -38,11 +38,11 @@ def teacher_worksheets(corpus: Corpus, bank: QuestionBank, paper: str = "a4",
     if bank.questions:
         documents.append(make("teachers/corpus-worksheet.pdf", count=CORPUS_QUESTIONS))
     for article in corpus.articles:
-        if bank.by_article(article.id):
+        if bank.candidates(articles=(article.id,)):  # any question citing it: a copy's too
             documents.append(make(f"teachers/worksheet-{article.id}.pdf", articles=(article.id,), count=ARTICLE_QUESTIONS))
     if corpus.terms:
         documents.append(make("teachers/glossary-worksheet.pdf", type="glossary"))
     for article in corpus.articles:
-        if bank.by_article(article.id):
+        if bank.candidates(articles=(article.id,)):  # any question citing it: a copy's too
             documents.append(make(f"teachers/handout-{article.id}.pdf", type="handout", articles=(article.id,), count=HANDOUT_QUESTIONS))
     return [file for document in documents for file in document.files()]

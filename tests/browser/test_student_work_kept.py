@@ -12,7 +12,7 @@ import pytest
 
 from quiz_driver import answer, questions
 
-QUIZ = "quizzes/topics/strategic-dialogue/"  # a quiz set (10 to 15 questions): small enough to answer whole
+QUIZ = "quizzes/topics/strategic-dialogue/"  # a quiz set (at most 15 questions): small enough to answer whole
 
 
 def open_quiz(page: Any, url: str) -> None:
