@@ -120,3 +120,18 @@ def test_screenshots_of_the_written_items(browser: Any, server: Any, site_projec
         fieldset.screenshot(path=str(SCREENSHOTS / f"written-{kind}-after-{label}.png"))
         assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{kind}: no sideways scrolling"
     context.close()
+
+
+def test_in_test_mode_a_written_answer_is_saved_unjudged_and_marked_at_the_end(page: Any, server: Any) -> None:
+    _open(page, server)
+    page.locator(".qg-start-test").click()
+    numeric, matching = _numeric(page, "250.0"), page.locator("fieldset.qg-question[data-kind='matching']").first
+    numeric.locator("input.qg-write").fill("2 400")
+    numeric.locator(".qg-check").click()
+    assert numeric.locator(".qg-feedback").inner_text().startswith("Answer saved.")
+    assert numeric.locator("input.qg-write").is_disabled() and not numeric.locator(".qg-answer").is_visible()
+    matching.locator("select").first.select_option("0")  # chosen but never saved: not an answer
+    page.locator(".qg-finish").click()
+    assert numeric.locator(".qg-feedback").inner_text() == "✓ Right!"
+    assert matching.locator(".qg-feedback").inner_text().startswith("✗ Not answered. Answer: ")
+    assert page.locator(".qg-results .qg-total").inner_text().startswith("You got 1 of ")
