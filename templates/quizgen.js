@@ -15,6 +15,7 @@
   function save(key, value, session) { try { area(session).setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } }
   function pageKey(what) { return NS + what + ":" + location.pathname; }
   function counted(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function one(root, selector) { return root.querySelector(selector); }
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -22,9 +23,11 @@
     if (text !== undefined && text !== null) node.textContent = text;
     return node;
   }
-  function button(text, cls, label) {
+  /* click: what the button does (optional); label: its accessible name, when not its text */
+  function button(text, cls, click, label) {
     var b = el("button", { type: "button", "class": "md-button " + (cls || "") }, text);
     if (label) b.setAttribute("aria-label", label);
+    if (click) b.addEventListener("click", click);
     return b;
   }
   function shuffle(items) {
@@ -38,13 +41,19 @@
   }
 
   /* ---- one question ------------------------------------------------------------------- */
-  function optionItems(fs) { return all(fs.querySelector(".qg-options"), ":scope > li"); }
+  function optionItems(fs) { return all(one(fs, ".qg-options"), ":scope > li"); }
+  /* numeric and matching items: the number written in, the letter chosen by each item */
+  function written(fs) { return all(fs, ".qg-write"); }
+  function unanswered(fs) {
+    var w = written(fs);
+    return fs.dataset.kind !== "ordering" && !one(fs, "input:checked") && !(w.length && w.every(function (x) { return x.value.trim(); }));
+  }
 
   function relabel(fs) {
     var items = optionItems(fs);
     items.forEach(function (li, i) {
-      var letter = li.querySelector(".qg-letter"), up = li.querySelector(".qg-up"), down = li.querySelector(".qg-down");
-      if (letter) letter.textContent = fs.dataset.kind === "ordering" ? (i + 1) + "." : LETTERS[i] + ".";
+      var letter = one(li, ".qg-letter"), up = one(li, ".qg-up"), down = one(li, ".qg-down");
+      if (letter) letter.textContent = (fs.dataset.kind === "ordering" ? i + 1 : LETTERS[i]) + ".";
       if (up) { up.disabled = !!fs.dataset.done || !i; down.disabled = !!fs.dataset.done || i === items.length - 1; }
     });
   }
@@ -66,7 +75,7 @@
     if (to < 0 || to >= items.length || fs.dataset.done) return;
     list.insertBefore(li, delta < 0 ? items[to] : items[to].nextSibling);
     relabel(fs);
-    fs.querySelector(".qg-feedback").textContent = "Moved to position " + (to + 1) + " of " + items.length + ".";
+    one(fs, ".qg-feedback").textContent = "Moved to position " + (to + 1) + " of " + items.length + ".";
     saveQuiz(fs.closest(".qg-quiz"));
   }
 
@@ -78,10 +87,9 @@
       li.setAttribute("draggable", "true");
       li.appendChild(el("span", { "class": "qg-letter", "aria-hidden": "true" }));
       li.appendChild(el("span", { "class": "qg-text" }, text));
-      var up = button("↑", "qg-move qg-up", "Move up: " + text), down = button("↓", "qg-move qg-down", "Move down: " + text);
       /* the first ↑ and last ↓ are disabled: keep the focus on the item's other button */
-      up.addEventListener("click", function () { move(li, -1, fs); (up.disabled ? down : up).focus(); });
-      down.addEventListener("click", function () { move(li, 1, fs); (down.disabled ? up : down).focus(); });
+      var up = button("↑", "qg-move qg-up", function () { move(li, -1, fs); (up.disabled ? down : up).focus(); }, "Move up: " + text);
+      var down = button("↓", "qg-move qg-down", function () { move(li, 1, fs); (down.disabled ? up : down).focus(); }, "Move down: " + text);
       li.appendChild(up);
       li.appendChild(down);
       li.addEventListener("dragstart", function (e) { dragged = li; e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", text); });
@@ -101,10 +109,10 @@
   function setupQuestion(fs, quiz) {
     if (fs.dataset.ready) return;
     fs.dataset.ready = "1";
-    var details = fs.querySelector(".qg-answer");
-    if (fs.dataset.kind === "ordering") setupOrdering(fs); else setupChoice(fs);
+    var details = one(fs, ".qg-answer");
+    if (fs.dataset.kind === "ordering") setupOrdering(fs); else if (!written(fs).length) setupChoice(fs);
     relabel(fs);
-    var actions = el("div", { "class": "qg-actions" }), check = button("Check answer", "md-button--primary qg-check");
+    var actions = el("div", { "class": "qg-actions" }), check = button("Check answer", "md-button--primary qg-check", function () { checkQuestion(fs, quiz); });
     actions.appendChild(check);
     /* Hints from the sources: the paragraph that holds the answer (#where-quote-…), not the quote */
     var links = all(details, ".qg-sources a");
@@ -115,7 +123,6 @@
     fs.insertBefore(actions, details);
     fs.insertBefore(el("p", { "class": "qg-feedback", role: "status", "aria-live": "polite", tabindex: "-1" }), details);
     details.hidden = true;
-    check.addEventListener("click", function () { checkQuestion(fs, quiz); });
     fs.addEventListener("change", function () { saveQuiz(quiz); });
   }
 
@@ -125,8 +132,20 @@
   function checkQuestion(fs, quiz, quiet, force) {
     if (fs.dataset.done) return;
     if (quiz.dataset.mode === "test" && !force) return hold(fs, quiz, quiet);
-    var feedback = fs.querySelector(".qg-feedback"), items = optionItems(fs), right, message;
-    if (fs.dataset.kind === "ordering") {
+    var feedback = one(fs, ".qg-feedback"), items = optionItems(fs), w = written(fs), right, message;
+    var miss = force === "blank" ? "✗ Not answered" : "✗ Not quite";
+    if (unanswered(fs) && !force) { feedback.textContent = "Choose an answer first."; return; }
+    if (w.length) {
+      var order = (fs.dataset.order || "").split(","), n = parseFloat(w[0].value.replace(/[^\d.-]/g, ""));
+      /* at the end of a test, an answer never saved is not an answer */
+      right = force !== "blank" && (fs.dataset.value ? Math.abs(n - fs.dataset.value) <= +fs.dataset.tolerance : !items.filter(function (li) {
+        var ok = one(li, "select").value === order[li.dataset.index];
+        li.classList.add(ok ? "qg-right" : "qg-wrong");
+        badge(li, ok ? "✓ Right" : "✗ The answer is " + LETTERS[order[li.dataset.index]], ok ? "qg-ok" : "qg-no");
+        return !ok;
+      }).length);
+      message = right ? "✓ Right!" : miss + ". " + one(fs, ".qg-correct").textContent;
+    } else if (fs.dataset.kind === "ordering") {
       var order = fs.dataset.order.split(","), current = items.map(function (li) { return li.dataset.index; });
       /* at the end of a test, an order never saved is not an answer, even if it happens to be right */
       right = force !== "blank" && current.join() === order.join();
@@ -135,36 +154,33 @@
         li.classList.add(ok ? "qg-right" : "qg-wrong");
         badge(li, ok ? "✓ in place" : "✗ belongs at " + (order.indexOf(li.dataset.index) + 1), ok ? "qg-ok" : "qg-no");
       });
-      message = right ? "✓ Right: that is the order they happened in." : (force === "blank" ? "✗ Not answered" : "✗ Not quite") + ": the numbers show where each event belongs.";
+      message = right ? "✓ Right: that is the order they happened in." : miss + ": the numbers show where each event belongs.";
     } else {
-      var chosen = fs.querySelector("input:checked");
-      if (!chosen && !force) { feedback.textContent = "Choose an answer first."; return; }
+      var chosen = one(fs, "input:checked");
       var correctLi = items.filter(function (li) { return li.dataset.index === fs.dataset.correct; })[0];
       var chosenLi = chosen && chosen.closest("li");
       right = chosenLi === correctLi;
       badge(correctLi, "✓ Correct answer", "qg-ok");
       correctLi.classList.add("qg-right");
       if (!right && chosenLi) { badge(chosenLi, "✗ Your answer", "qg-no"); chosenLi.classList.add("qg-wrong"); }
-      var letter = correctLi.querySelector(".qg-letter").textContent;
-      var line = fs.querySelector(".qg-correct strong"), rest = line && line.nextSibling;
+      var letter = one(correctLi, ".qg-letter").textContent;
+      var line = one(fs, ".qg-correct strong"), rest = line && line.nextSibling;
       /* Retry reshuffles the options: the answer line names the letter shown now. */
       if (rest && rest.nodeType === 3) rest.textContent = rest.textContent.replace(/^\s*[A-Z]\./, " " + letter);
-      message = right ? "✓ Right!" : "✗ Not quite. The answer is " + letter + " " + correctLi.querySelector(".qg-text").textContent + ".";
-      if (!chosenLi) message = "✗ Not answered. The answer is " + letter + " " + correctLi.querySelector(".qg-text").textContent + ".";
-      else if (!right && chosenLi.dataset.note) message += " About your answer: " + chosenLi.dataset.note;
-      all(fs, "input").forEach(function (input) { input.disabled = true; });
+      message = right ? "✓ Right!" : "✗ " + (chosenLi ? "Not quite" : "Not answered") + ". The answer is " + letter + " " + one(correctLi, ".qg-text").textContent + "."
+        + (chosenLi && chosenLi.dataset.note ? " About your answer: " + chosenLi.dataset.note : "");
     }
-    all(fs, ".qg-move").forEach(function (b) { b.disabled = true; });
+    all(fs, "input, select, .qg-move").forEach(function (b) { b.disabled = true; });
     delete fs.dataset.held;
     if (force === "blank") fs.dataset.blank = "1";
     fs.dataset.done = "1";
     fs.dataset.right = right ? "1" : "0";
     fs.classList.add(right ? "qg-is-right" : "qg-is-wrong");
     feedback.textContent = message;
-    var details = fs.querySelector(".qg-answer");
+    var details = one(fs, ".qg-answer");
     details.hidden = false;
     details.open = true;
-    fs.querySelector(".qg-check").disabled = true;
+    one(fs, ".qg-check").disabled = true;
     if (quiet) return;
     record(fs.dataset.questionId, right);
     updateScore(quiz);
@@ -173,53 +189,50 @@
 
   /* Test mode: the answer is kept, and neither judged nor explained until the end. */
   function hold(fs, quiz, quiet) {
-    var chosen = fs.querySelector("input:checked");
-    if (fs.dataset.kind !== "ordering" && !chosen) { fs.querySelector(".qg-feedback").textContent = "Choose an answer first."; return; }
+    if (unanswered(fs)) { one(fs, ".qg-feedback").textContent = "Choose an answer first."; return; }
     fs.dataset.held = "1";
-    all(fs, "input, .qg-move, .qg-check").forEach(function (b) { b.disabled = true; });
-    fs.querySelector(".qg-feedback").textContent = "Answer saved. You will see how you did at the end of the test.";
+    all(fs, "input, select, .qg-move, .qg-check").forEach(function (b) { b.disabled = true; });
+    one(fs, ".qg-feedback").textContent = "Answer saved. You will see how you did at the end of the test.";
     if (quiet) return;
     updateScore(quiz);
-    fs.querySelector(".qg-feedback").focus();
+    one(fs, ".qg-feedback").focus();
   }
 
   function resetQuestion(fs) {
-    delete fs.dataset.held;
-    delete fs.dataset.blank;
-    delete fs.dataset.done;
-    delete fs.dataset.right;
+    ["held", "blank", "done", "right"].forEach(function (k) { delete fs.dataset[k]; });
     fs.classList.remove("qg-is-right", "qg-is-wrong");
     all(fs, ".qg-badge").forEach(function (b) { b.remove(); });
-    var list = fs.querySelector(".qg-options");
+    var list = one(fs, ".qg-options");
     optionItems(fs).forEach(function (li) { li.classList.remove("qg-right", "qg-wrong"); });
     if (fs.dataset.kind !== "true-false") shuffle(optionItems(fs)).forEach(function (li) { list.appendChild(li); });
-    all(fs, "input").forEach(function (input) { input.disabled = false; input.checked = false; });
+    all(fs, "input, select").forEach(function (input) { input.disabled = false; input.checked = false; });
+    written(fs).forEach(function (x) { x.value = ""; });
     all(fs, "button").forEach(function (b) { b.disabled = false; });
-    fs.querySelector(".qg-feedback").textContent = "";
-    fs.querySelector(".qg-answer").hidden = true;
+    one(fs, ".qg-feedback").textContent = "";
+    one(fs, ".qg-answer").hidden = true;
     relabel(fs);
   }
 
   /* ---- a quiz: score, results, retry ---------------------------------------------------- */
   function visibleQuestions(quiz) {
-    return all(quiz, "fieldset.qg-question").filter(function (fs) { return !fs.closest(".qg-item").hidden; });
+    return all(quiz, ".qg-question").filter(function (fs) { return !fs.closest(".qg-item").hidden; });
   }
 
   function updateScore(quiz) {
     var questions = visibleQuestions(quiz), done = questions.filter(function (fs) { return fs.dataset.done; }), test = quiz.dataset.mode === "test";
     var right = done.filter(function (fs) { return fs.dataset.right === "1"; });
-    var whole = questions.length === all(quiz, "fieldset.qg-question").length, complete = done.length === questions.length && questions.length;
+    var whole = questions.length === all(quiz, ".qg-question").length, complete = done.length === questions.length && questions.length;
     /* the first complete attempt at the whole quiz stays, whatever Retry and Review do after it */
     if (complete && whole && !quiz.dataset.first) quiz.dataset.first = right.length + " of " + questions.length;
     var first = quiz.dataset.first ? " First attempt: " + quiz.dataset.first + " right." : "";
     quiz.classList.toggle("qg-test", test);
     all(quiz, ".qg-check").forEach(function (b) { b.textContent = test ? "Save answer" : "Check answer"; });
     quiz.classList.toggle("qg-test-done", test && !!complete);
-    var bar = quiz.querySelector(".qg-mode");
+    var bar = one(quiz, ".qg-mode");
     if (bar) bar.className = "qg-mode" + (test ? (complete ? " qg-mode-done" : " qg-mode-running") : "");
-    quiz.querySelector(".qg-score").textContent = test && !complete ? "Test: " + questions.filter(function (fs) { return fs.dataset.held; }).length + " of " + counted(questions.length, "question") + " answered; you see how you did when you finish." : "Score: " + right.length + " right of " + done.length + " answered, " + counted(questions.length, "question") + "." + first;
+    one(quiz, ".qg-score").textContent = test && !complete ? "Test: " + questions.filter(function (fs) { return fs.dataset.held; }).length + " of " + counted(questions.length, "question") + " answered; you see how you did when you finish." : "Score: " + right.length + " right of " + done.length + " answered, " + counted(questions.length, "question") + "." + first;
     saveQuiz(quiz);
-    var results = quiz.querySelector(".qg-results");
+    var results = one(quiz, ".qg-results");
     if (!complete) { results.hidden = true; return; }
     results.textContent = "";
     var percent = Math.round(100 * right.length / questions.length);
@@ -231,36 +244,23 @@
       var list = el("ul", { "class": "qg-missed" }), seen = {};
       missed.forEach(function (fs) { var t = stemOf(fs); seen[t] = (seen[t] || 0) + 1; });
       missed.forEach(function (fs) {
-        var text = fs.querySelector("legend").textContent.trim(), li = el("li");
+        var text = one(fs, "legend").textContent.trim(), li = el("li");
         /* identical stems (every ordering question) are told apart by their options */
-        if (seen[stemOf(fs)] > 1) text += " (" + optionItems(fs).map(function (o) { return o.querySelector(".qg-text").textContent; }).sort().join("; ").slice(0, 90) + "…)";
+        if (seen[stemOf(fs)] > 1) text += " (" + optionItems(fs).map(function (o) { return one(o, ".qg-text").textContent; }).sort().join("; ").slice(0, 90) + "…)";
         var a = el("a", { href: "#" + fs.id }, text);
         /* in-page: scroll to the question; instant navigation must not reload the page */
-        a.addEventListener("click", function (e) { e.preventDefault(); e.stopPropagation(); fs.querySelector(".qg-feedback").focus(); });
+        a.addEventListener("click", function (e) { e.preventDefault(); e.stopPropagation(); one(fs, ".qg-feedback").focus(); });
         li.appendChild(a);
         all(fs, ".qg-sources a").forEach(function (s) { li.appendChild(document.createTextNode(" · ")); li.appendChild(s.cloneNode(true)); });
         list.appendChild(li);
       });
       results.appendChild(list);
     }
-    if (test) {
-      var print = button("Print this summary", "qg-print");
-      print.addEventListener("click", function () { window.print(); });
-      results.appendChild(print);
-    }
-    var again = button("Retry (options reshuffled)", "qg-retry");
-    again.addEventListener("click", function () { restart(quiz, "same"); });
-    results.appendChild(again);
-    if (missed.length) {
-      var review = button("Review my mistakes", "md-button--primary qg-review");
-      review.addEventListener("click", function () { restart(quiz, "missed"); });
-      results.appendChild(review);
-    }
-    if (questions.length < all(quiz, "fieldset.qg-question").length) { /* reviewing: offer the whole quiz back */
-      var whole = button("Whole quiz again", "qg-whole");
-      whole.addEventListener("click", function () { restart(quiz, "all"); });
-      results.appendChild(whole);
-    }
+    if (test) results.appendChild(button("Print this summary", "qg-print", function () { window.print(); }));
+    results.appendChild(button("Retry (options reshuffled)", "qg-retry", function () { restart(quiz, "same"); }));
+    if (missed.length) results.appendChild(button("Review my mistakes", "md-button--primary qg-review", function () { restart(quiz, "missed"); }));
+    /* reviewing: offer the whole quiz back */
+    if (!whole) results.appendChild(button("Whole quiz again", "qg-whole", function () { restart(quiz, "all"); }));
     results.hidden = false;
   }
 
@@ -269,7 +269,7 @@
     if (test !== undefined) { quiz.dataset.mode = test ? "test" : ""; quiz.dataset.deadline = test || ""; }
     else if (quiz.dataset.mode && quiz.dataset.limit > 0) quiz.dataset.deadline = Date.now() + quiz.dataset.limit * 60000;
     all(quiz, ".qg-item").forEach(function (item) {
-      var fs = item.querySelector("fieldset.qg-question");
+      var fs = one(item, ".qg-question");
       if (mode === "all") item.hidden = false;
       else if (mode === "missed") item.hidden = item.hidden || fs.dataset.right === "1";
       resetQuestion(fs);
@@ -277,7 +277,7 @@
     updateScore(quiz);
     tick(quiz);
     var first = visibleQuestions(quiz)[0];
-    if (first) { var input = first.querySelector("input, button"); if (input) input.focus(); }
+    if (first) { var input = one(first, "input, select, button"); if (input) input.focus(); }
   }
 
   function setupQuiz(quiz) {
@@ -287,7 +287,7 @@
     quiz.insertBefore(score, quiz.firstChild);
     if (quiz.dataset.quiz !== "practice") quiz.insertBefore(modeBar(quiz), score);
     quiz.appendChild(el("section", { "class": "qg-results", "aria-live": "polite", hidden: "" }));
-    all(quiz, "fieldset.qg-question").forEach(function (fs) { setupQuestion(fs, quiz); });
+    all(quiz, ".qg-question").forEach(function (fs) { setupQuestion(fs, quiz); });
     restoreQuiz(quiz);
     updateScore(quiz);
     tick(quiz);
@@ -298,14 +298,12 @@
     var bar = el("div", { "class": "qg-mode", role: "group", "aria-label": "Test mode" });
     bar.appendChild(el("p", { "class": "qg-mode-note" }, "Test mode holds every answer's feedback until you finish."));
     var limit = select("limit", "Time limit", [["0", "None"], ["5", "5 minutes"], ["10", "10 minutes"], ["20", "20 minutes"]]);
-    var start = button("Start a test", "qg-start-test"), finish = button("Finish the test", "md-button--primary qg-finish");
-    var practice = button("Back to practice mode", "qg-practice-mode");
-    start.addEventListener("click", function () {
-      quiz.dataset.limit = limit.querySelector("select").value;
+    var start = button("Start a test", "qg-start-test", function () {
+      quiz.dataset.limit = one(limit, "select").value;
       restart(quiz, "all", quiz.dataset.limit > 0 ? Date.now() + quiz.dataset.limit * 60000 : 1);
     });
-    finish.addEventListener("click", function () { finishTest(quiz); });
-    practice.addEventListener("click", function () { restart(quiz, "all", 0); });
+    var finish = button("Finish the test", "md-button--primary qg-finish", function () { finishTest(quiz); });
+    var practice = button("Back to practice mode", "qg-practice-mode", function () { restart(quiz, "all", 0); });
     [limit, start, el("span", { "class": "qg-timer", role: "timer", "aria-live": "off" }), finish, practice].forEach(function (n) { bar.appendChild(n); });
     return bar;
   }
@@ -313,7 +311,7 @@
   /* the deadline is a time (ms), or 1 for a test without a limit */
   function tick(quiz) {
     clearInterval(quiz.qgTimer);
-    var timer = quiz.querySelector(".qg-timer");
+    var timer = one(quiz, ".qg-timer");
     if (!timer) return;
     timer.textContent = "";
     if (quiz.dataset.mode !== "test" || quiz.classList.contains("qg-test-done") || !(quiz.dataset.deadline > 1)) return;
@@ -336,19 +334,21 @@
     });
     updateScore(quiz);
     tick(quiz);
-    quiz.querySelector(".qg-results h3").focus();
+    one(quiz, ".qg-results h3").focus();
   }
 
-  function stemOf(fs) { var legend = fs.querySelector("legend").cloneNode(true), n = legend.querySelector(".qg-number"); if (n) n.remove(); return legend.textContent.trim(); }
+  function stemOf(fs) { var legend = one(fs, "legend").cloneNode(true), n = one(legend, ".qg-number"); if (n) n.remove(); return legend.textContent.trim(); }
   function quizKey(quiz) { return pageKey("quiz") + "#" + quiz.dataset.quiz; }
 
   /* A quiz's state: each question's option order, choice, whether checked and hidden (review). */
+  var KEPT = ["first", "mode", "deadline", "limit"];
   function saveQuiz(quiz) {
     if (!quiz || quiz.dataset.restoring) return;
-    var state = { first: quiz.dataset.first || "", mode: quiz.dataset.mode || "", deadline: quiz.dataset.deadline || "", limit: quiz.dataset.limit || "", q: {} };
-    all(quiz, "fieldset.qg-question").forEach(function (fs) {
-      var chosen = fs.querySelector("input:checked");
-      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : "", fs.dataset.done ? (fs.dataset.blank ? 3 : 1) : fs.dataset.held ? 2 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
+    var state = { q: {} };
+    KEPT.forEach(function (k) { state[k] = quiz.dataset[k] || ""; });
+    all(quiz, ".qg-question").forEach(function (fs) {
+      var chosen = one(fs, "input:checked");
+      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : written(fs).map(function (x) { return x.value; }).join("|"), fs.dataset.done ? (fs.dataset.blank ? 3 : 1) : fs.dataset.held ? 2 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
     });
     save(quizKey(quiz), state, true);
   }
@@ -357,15 +357,15 @@
     var state = load(quizKey(quiz), true);
     if (!state.q) return;
     quiz.dataset.restoring = "1";
-    if (state.first) quiz.dataset.first = state.first;
-    ["mode", "deadline", "limit"].forEach(function (k) { if (state[k]) quiz.dataset[k] = state[k]; });
-    all(quiz, "fieldset.qg-question").forEach(function (fs) {
-      var saved = state.q[fs.id], list = fs.querySelector(".qg-options");
+    KEPT.forEach(function (k) { if (state[k]) quiz.dataset[k] = state[k]; });
+    all(quiz, ".qg-question").forEach(function (fs) {
+      var saved = state.q[fs.id], list = one(fs, ".qg-options");
       if (!saved) return;
-      saved[0].split(",").forEach(function (i) { var li = list.querySelector(':scope > li[data-index="' + i + '"]'); if (li) list.appendChild(li); });
+      saved[0].split(",").forEach(function (i) { var li = one(list, ':scope > li[data-index="' + i + '"]'); if (li) list.appendChild(li); });
       relabel(fs);
-      var input = saved[1] && fs.querySelector('input[value="' + saved[1] + '"]');
+      var w = written(fs), input = !w.length && saved[1] && one(fs, 'input[value="' + saved[1] + '"]');
       if (input) input.checked = true;
+      w.forEach(function (x, i) { x.value = saved[1].split("|")[i] || ""; });
       fs.closest(".qg-item").hidden = !!saved[3];
       if (saved[2] === 1 || saved[2] === 3) checkQuestion(fs, quiz, true, saved[2] === 3 ? "blank" : true);
       if (saved[2] === 2) hold(fs, quiz, true);
@@ -376,12 +376,12 @@
   /* "Skip to the quiz": the first Tab stop of a page with a quiz leads to its first open question. */
   function skipLink() {
     all(document, ".qg-skip").forEach(function (a) { a.remove(); });
-    if (!document.querySelector(".qg-quiz fieldset.qg-question")) return;
+    if (!one(document, ".qg-quiz .qg-question")) return;
     var a = el("a", { href: "#", "class": "md-skip qg-skip" }, "Skip to the quiz");
     a.addEventListener("click", function (e) {
       e.preventDefault(); e.stopPropagation();
-      var open = all(document, ".qg-quiz fieldset.qg-question").filter(function (fs) { return !fs.dataset.done && !fs.dataset.held && !fs.closest(".qg-item").hidden; })[0];
-      var target = open && open.querySelector("input, .qg-move:not(:disabled)");
+      var open = visibleQuestions(document).filter(function (fs) { return !fs.dataset.done && !fs.dataset.held; })[0];
+      var target = open && one(open, "input, select, .qg-move:not(:disabled)");
       if (target) target.focus();
     });
     document.body.insertBefore(a, document.body.firstChild);
@@ -437,8 +437,8 @@
       form.appendChild(select("topic", "Topic", [["", "All topics"]].concat(Object.keys(bank.topics).map(function (id) { return [id, bank.topics[id].title]; }))));
       form.appendChild(select("kind", "Kind", [["", "All kinds"], ["multiple-choice", "Multiple choice"], ["true-false", "True or false"], ["ordering", "Put in order"]]));
       form.appendChild(select("count", "Questions", [["10", "10"], ["5", "5"], ["20", "20"]]));
-      form.appendChild(button("Draw questions", "md-button--primary qg-draw"));
-      form.appendChild(button("Practise my mistakes", "qg-mistakes"));
+      form.appendChild(button("Draw questions", "md-button--primary qg-draw", function () { draw(); }));
+      form.appendChild(button("Practise my mistakes", "qg-mistakes", function () { draw(null, true); }));
       var status = el("p", { "class": "qg-practice-status", role: "status", "aria-live": "polite" }), holder = el("div");
       root.textContent = "";
       root.appendChild(form); root.appendChild(status); root.appendChild(holder);
@@ -451,6 +451,7 @@
         var progress = load(STORE);
         mistakes = saved ? saved.mistakes : mistakes;
         var pool = bank.questions.filter(function (q) {
+          if (q.numeric || q.pairs) return; /* asked on their own page */
           if (mistakes) return progress[q.id] && !progress[q.id].right;
           return (!f.article.value || q.articles.indexOf(f.article.value) >= 0) && (!f.topic.value || q.topics.indexOf(f.topic.value) >= 0) && (!f.kind.value || q.kind === f.kind.value);
         });
@@ -472,8 +473,6 @@
         setupQuiz(quiz);
         skipLink();
       }
-      form.querySelector(".qg-draw").addEventListener("click", function () { draw(); });
-      form.querySelector(".qg-mistakes").addEventListener("click", function () { draw(null, true); });
       var usable = saved.ids && saved.ids.every(function (id) { return byId[id]; });
       if (usable) names.forEach(function (n) { if (saved[n] !== undefined) f[n].value = saved[n]; });
       draw(usable ? saved : null);
@@ -486,11 +485,10 @@
     ["", "Questions", "Answered", "Right"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
     table.appendChild(head);
     rows.forEach(function (r) {
-      var tr = el("tr");
-      var th = el("th", { scope: "row" });
+      var tr = el("tr"), th = el("th", { scope: "row" });
       th.appendChild(r[0]);
       tr.appendChild(th);
-      [r[1], r[2], r[3]].forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
+      r.slice(1).forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
       table.appendChild(tr);
     });
     return table;
@@ -532,13 +530,11 @@
         }
         root.appendChild(byArticle);
         root.appendChild(byTopic);
-        var clear = button("Clear my progress", "qg-clear");
-        clear.addEventListener("click", function () {
+        root.appendChild(button("Clear my progress", "qg-clear", function () {
           if (!window.confirm("Clear every answer you gave on this site? This cannot be undone.")) return;
           try { localStorage.removeItem(STORE); Object.keys(sessionStorage).forEach(function (k) { if (!k.indexOf(NS)) sessionStorage.removeItem(k); }); } catch (e) { /* private mode */ }
           render();
-        });
-        root.appendChild(clear);
+        }));
       }
       render();
     }).catch(function () { root.textContent = "The question bank could not be loaded."; });
@@ -551,8 +547,12 @@
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
     var cards = all(root, ".qg-card"), boxes = load(CARDS), status = el("p", { "class": "qg-card-status", role: "status", "aria-live": "polite" });
-    var controls = el("div", { "class": "qg-card-controls" }), flip = button("Show definition", "md-button--primary qg-flip");
-    var yes = button("I knew it", "qg-known"), no = button("Not yet", "qg-not-yet"), again = button("Start again", "qg-again");
+    var controls = el("div", { "class": "qg-card-controls" }), flip = button("Show definition", "md-button--primary qg-flip", function () { if (current) { one(current, "details").open = true; yes.disabled = no.disabled = false; yes.focus(); } });
+    var yes = button("I knew it", "qg-known", function () { mark(true); }), no = button("Not yet", "qg-not-yet", function () { mark(false); });
+    var again = button("Start again", "qg-again", function () {
+      if (!window.confirm("Start again? Every card goes back to the first box.")) return;
+      boxes = {}; save(CARDS, boxes); queue = []; show(); flip.focus();
+    });
     [flip, yes, no, again].forEach(function (b) { controls.appendChild(b); });
     root.insertBefore(status, root.firstChild);
     root.appendChild(controls);
@@ -572,10 +572,9 @@
         : "You know all " + cards.length + " terms. None is due now; the next comes back on " + new Date(next * 864e5).toLocaleDateString() + ".";
       if (!current) return;
       current.hidden = false;
-      current.querySelector("details").open = false;
+      one(current, "details").open = false;
       yes.disabled = no.disabled = true;
     }
-    flip.addEventListener("click", function () { if (current) { current.querySelector("details").open = true; yes.disabled = no.disabled = false; yes.focus(); } });
     function mark(knew) {
       if (!current) return;
       var box = knew ? Math.min(((boxes[current.dataset.term] || [1])[0]) + 1, DAYS.length) : 1;
@@ -583,12 +582,6 @@
       if (!knew) queue.push(current);
       save(CARDS, boxes); show(); (current ? flip : again).focus();
     }
-    yes.addEventListener("click", function () { mark(true); });
-    no.addEventListener("click", function () { mark(false); });
-    again.addEventListener("click", function () {
-      if (!window.confirm("Start again? Every card goes back to the first box.")) return;
-      boxes = {}; save(CARDS, boxes); queue = []; show(); flip.focus();
-    });
     root.classList.add("qg-cards-ready");
     show();
   }

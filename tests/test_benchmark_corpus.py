@@ -50,7 +50,7 @@ def test_a_large_corpus_lists_articles_and_topic_quizzes_on_index_pages_not_in_t
     content = build_site_content(load_corpus(tmp_path / "seeds"))
     nav = dict(content.nav)
     assert nav["Articles"] == ["articles/index.md"]
-    assert nav["Quizzes"] == ["quizzes/index.md", ("All questions", "quizzes/all.md")]
+    assert nav["Quizzes"] == ["quizzes/index.md", ("All questions", "quizzes/all.md"), ("Write, match, fill the gap", "quizzes/write-match-fill.md")]
     article_pages = {uri for uri in content.pages if uri.startswith("articles/") and uri != "articles/index.md"}
     topic_pages = {uri for uri in content.pages if uri.startswith("quizzes/topics/")}
     assert len(article_pages) == 25 > NAV_LIST_LIMIT and len(topic_pages) > NAV_LIST_LIMIT

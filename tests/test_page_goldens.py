@@ -22,7 +22,7 @@ def content(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
 
 
 PAGES = ["index.md", "briefing.md", "timeline.md", "articles/index.md", "articles/daily-2020.md", "quizzes/index.md",
-         "quizzes/all.md", "quizzes/topics/bridges.md", "glossary.md", "people.md", "sources.md", "practice.md",
+         "quizzes/all.md", "quizzes/write-match-fill.md", "quizzes/topics/bridges.md", "glossary.md", "people.md", "sources.md", "practice.md",
          "progress.md", "flashcards.md", "teachers.md"]
 
 

@@ -129,7 +129,7 @@ def test_curated_wrong_options_tell_a_student_why(bank) -> None:  # type: ignore
 
 def test_review_sample_prints_a_seeded_sample_without_fact_ids(corpus, bank, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     exported = tmp_path / "questions.json"
-    exported.write_bytes(render_bank_json(corpus, bank.questions))
+    exported.write_bytes(render_bank_json(corpus, bank.exported))  # as the site publishes it
 
     def run(seed: str) -> str:
         result = subprocess.run([sys.executable, str(REPO / "tools" / "review_sample.py"), "--seed", seed, "--count", "12", str(exported)],
@@ -143,6 +143,8 @@ def test_review_sample_prints_a_seeded_sample_without_fact_ids(corpus, bank, tmp
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert not [f for f in fact_ids if "-" in f and f in text], "ids, not words that are also ids (`drawdown`)"
     assert not any(q["id"] in text for q in document["questions"])
+    every = "\n".join(run(str(seed)) for seed in range(1, 8))  # numeric and matching keys print too
+    assert "(within " in every and " → " in every
     assert "\nA. " in text and "(Rudaw, “" in text or "(Al Jazeera, “" in text or "(Asharq Al-Awsat, “" in text
 
 

@@ -25,7 +25,11 @@ def render_item(number: int, question: dict[str, Any], articles: dict[str, Any])
     options = question["options"]
     lines += [f"{LETTERS[i]}. {text}" for i, text in enumerate(options)]
     lines += ["", "**Teacher**", ""]
-    if question.get("correct_order") is not None:
+    if question.get("numeric"):  # the site's questions.json holds numeric and matching items too
+        lines.append(f"- Key: {question['numeric']['answer']} (within {question['numeric']['tolerance']:g})")
+    elif question.get("pairs"):
+        lines.append("- Key: " + "; ".join(f"{left} → {right}" for left, right in question["pairs"]))
+    elif question.get("correct_order") is not None:
         key = " → ".join(f"{LETTERS[i]}" for i in question["correct_order"])
         lines.append(f"- Key (earliest first): {key}")
     else:

@@ -20,7 +20,7 @@ from quizgen.model.corpus import Corpus
 from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.quiz_html import article_uri
-from quizgen.render.site_pages import BANK_URI, PageRenderer, topic_quiz_uri
+from quizgen.render.site_pages import BANK_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
 
 ASSETS = ("quizgen.css", "quizgen.js")
 NAV_LIST_LIMIT = 20
@@ -162,7 +162,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
 
     for uri, render in (("index.md", renderer.home), ("briefing.md", renderer.briefing), ("timeline.md", renderer.timeline),
                         ("articles/index.md", renderer.articles_index), ("quizzes/index.md", renderer.quizzes_index),
-                        (BANK_URI, renderer.bank_quiz), ("glossary.md", renderer.glossary), ("people.md", renderer.people),
+                        (BANK_URI, renderer.bank_quiz), (WRITTEN_URI, renderer.written_quiz), ("glossary.md", renderer.glossary), ("people.md", renderer.people),
                         ("sources.md", renderer.sources), ("practice.md", renderer.practice), ("progress.md", renderer.progress),
                         ("flashcards.md", renderer.flashcards)):
         add(uri, render())
@@ -183,7 +183,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     nav: list[NavItem] = [
         ("Home", "index.md"), ("Briefing", "briefing.md"), ("Timeline", "timeline.md"),
         ("Articles", ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
-        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), ("Write, match, fill the gap", WRITTEN_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
         ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
         ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
     ]

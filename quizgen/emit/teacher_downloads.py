@@ -20,8 +20,6 @@ PdfRenderer = Callable[[str], bytes]
 FileStore = Callable[[str, bytes], "bytes | Path"]
 """Takes a file as soon as it is made (its uri and bytes); returns what the site holds for it: the
 bytes, or the path it was written to (`quizgen.emit.teacher_cache`)."""
-SITE_JSON_WITHOUT_NUMERIC = ("the site's JSON bank holds what the site's quizzes ask, and they do not ask numeric, matching or cloze items yet; "
-                             "quizgen export --format json includes them")
 WORKSHEET_SCOPES = ("all", "corpus", "none")
 """`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
 `corpus`: the corpus and glossary worksheets only (for large corpora); `none`: no PDFs."""
@@ -52,17 +50,12 @@ def teacher_files(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer
     files: dict[str, bytes | Path] = {}
     exports = []
     for export in EXPORT_FORMATS.values():
-        if export.name == "json":
-            # The site's own questions.json: its progress page counts what the site's quizzes ask,
-            # and they do not ask numeric, matching or cloze items yet.
-            result = export.render(corpus, bank.questions)
-            left_out = result.left_out + tuple(f"{q.id}: {SITE_JSON_WITHOUT_NUMERIC}" for q in bank.numeric + bank.matching + bank.cloze)
-        else:
-            result = export.render(corpus, bank.exported)
-            left_out = result.left_out
+        # questions.json too holds the whole bank: the site asks every item (the numeric, matching
+        # and cloze ones on their own page), and its progress page counts them all.
+        result = export.render(corpus, bank.exported)
         uri = f"exports/{export.filename}"
         files[uri] = store(uri, result.data)
-        exports.append(TeacherDownload(uri, export.title, export.description, left_out))
+        exports.append(TeacherDownload(uri, export.title, export.description, result.left_out))
     worksheets = []
     if render_pdf is not None and scope != "none":
         for document in teacher_worksheets(corpus, bank, template_dirs=template_dirs):

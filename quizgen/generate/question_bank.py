@@ -38,15 +38,16 @@ class QuestionBank:
     questions: tuple[Question, ...]
     facts_without_questions: tuple[str, ...]
     numeric: tuple[Question, ...] = ()
-    """Numeric items (``families_numeric``): a figure or a year written in. Not yet in the site's
-    quizzes; worksheets ask them when asked for by kind; the exports that can mark a number hold them."""
+    """Numeric items (``families_numeric``): a figure or a year written in. The site asks them on
+    a page of their own (with the matching and cloze items); worksheets ask them when asked for by
+    kind; the exports that can mark a number hold them."""
     matching: tuple[Question, ...] = ()
     """Matching items (``families_matching``): terms to definitions, people to roles. For the
-    exports that hold matching; the site's glossary and the glossary worksheet match terms their own way."""
+    exports that hold matching and the site's page of written items."""
 
     cloze: tuple[Question, ...] = ()
     """Cloze items (``families_cloze``): a quoted passage with a glossary term blanked. For the
-    exports and, asked for by kind, the worksheets; not yet in the site's quizzes."""
+    exports, the site's page of written items and, asked for by kind, the worksheets."""
     copies: frozenset[str] = frozenset()
     """The articles of outlets of kind `copy`, whose article quiz needs ``MIN_COPY_SET`` questions."""
 

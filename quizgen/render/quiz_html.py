@@ -14,9 +14,13 @@ from typing import Any, NamedTuple
 from jinja2 import Environment
 from markupsafe import Markup
 
+from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 from quizgen.render.links import relative_url
+
+
+LETTERS = "ABCDEFGH"
 
 
 class Link(NamedTuple):
@@ -79,13 +83,21 @@ class QuizRenderer:
         (a question appears on its articles' pages, its topics' pages and the All questions page)."""
         parts = self._parts.get(q.id)
         if parts is None:
-            if q.correct_order is not None:
+            choices: tuple[str, ...] = ()
+            order: list[int] | None = None
+            if q.pairs:  # the lettered answers, in the order the worksheets give them
+                choices = matching_answers(q)
+                order = [choices.index(right) for _, right in q.pairs]
+                answer = "; ".join(f"{left}: {LETTERS[i]}" for (left, _), i in zip(q.pairs, order))
+            elif q.numeric is not None:
+                answer = q.numeric.display
+            elif q.correct_order is not None:
                 answer = " → ".join(q.options[i] for i in q.correct_order)
             else:
                 assert q.correct is not None
-                answer = f"{'ABCD'[q.correct]}. {q.options[q.correct]}" if q.kind == "multiple-choice" else q.options[q.correct]
+                answer = f"{LETTERS[q.correct]}. {q.options[q.correct]}" if q.kind in ("multiple-choice", "cloze") else q.options[q.correct]
             macros = self._question_macros
-            parts = self._parts[q.id] = (answer, macros.head(q), macros.body(q, answer))
+            parts = self._parts[q.id] = (answer, macros.head(q, order), macros.body(q, answer, choices))
         return parts
 
     @cached_property

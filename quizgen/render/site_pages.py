@@ -28,6 +28,10 @@ from quizgen.render.summary_pages import (briefing_page, curated_source_lines, d
                                           reference_link, source_name, timeline_page)
 
 
+WRITTEN_URI = "quizzes/write-match-fill.md"
+"""The numeric, matching and cloze items: written in, matched, a gap filled."""
+
+
 def topic_quiz_uri(topic_id: str) -> str:
     return f"quizzes/topics/{topic_id}.md"
 
@@ -175,7 +179,9 @@ class PageRenderer:
                      "count": len(self.bank.by_article(a.id))} for a in self.corpus.articles if self.bank.by_article(a.id)]
         topics = [{"label": t.title, "url": _md_link(page, topic_quiz_uri(t.id)), "count": len(self.bank.by_topic(t.id))}
                   for t in self.corpus.topics if self.bank.by_topic(t.id)]
+        written = len(self.bank.numeric + self.bank.matching + self.bank.cloze)
         return self.md.get_template("quizzes_index.md").render(total=len(self.bank.questions), articles=articles, topics=topics,
+                                                               written=written, written_page=_md_link(page, WRITTEN_URI),
                                                                bank_page=_md_link(page, BANK_URI), bank_on_one_page=len(self.bank.questions) <= BANK_PAGE_LIMIT)
 
     def topic_quiz(self, topic_id: str) -> str:
@@ -184,10 +190,23 @@ class PageRenderer:
         return self.md.get_template("quiz.md").render(title=f"Quiz: {topic.title}", intro=f"{topic.description} {counted(len(questions), 'question')}.",
                                                       quiz=self.quiz(page, f"topic-{topic_id}", questions))
 
+    def written_quiz(self) -> str:
+        """The items the topic quizzes do not ask: a number to write in, pairs to match, a gap to fill."""
+        bank = self.bank
+        questions = list(bank.numeric + bank.matching + bank.cloze)[:BANK_PAGE_LIMIT]
+        kinds = [f"{what} ({counted(len(items), 'question')})" for what, items in (
+            ("write the number", bank.numeric), ("match terms or people", bank.matching), ("fill the gap in a quote", bank.cloze)) if items]
+        intro = (f"Questions of kinds the other quizzes do not ask: {', '.join(kinds) or 'none in this bank'}. "
+                 "A number counts as right within the margin its sources give; each match is marked on its own.")
+        if len(questions) < len(bank.numeric + bank.matching + bank.cloze):
+            intro += f" This page holds the first {len(questions)}."
+        return self.md.get_template("quiz.md").render(title="Write the number, match, fill the gap", intro=intro,
+                                                      quiz=self.quiz(WRITTEN_URI, "write-match-fill", questions))
+
     def practice(self) -> str:
         page = "practice.md"
         return self.md.get_template("practice.md").render(
-            total=len(self.bank.questions), progress_page="progress.md",
+            total=len(self.bank.questions) + len(self.bank.cloze), progress_page="progress.md",
             bank_url=relative_url(page, "exports/questions.json", directory_urls=self.directory_urls),
             article_url=relative_url(page, "articles/{id}.md", directory_urls=self.directory_urls),
             quizzes_url=relative_url(page, "quizzes/index.md", directory_urls=self.directory_urls))

@@ -44,8 +44,29 @@ def order_by_dragging(page: Any, fieldset: Any) -> None:
             assert box is not None
 
 
+def write_number(fieldset: Any, correct: bool) -> None:
+    value = float(fieldset.get_attribute("data-value")) + (0 if correct else 10 * float(fieldset.get_attribute("data-tolerance")) + 7)
+    fieldset.locator("input.qg-write").fill(f"{value:,.0f}")
+    fieldset.locator(".qg-check").click()
+
+
+def match_pairs(fieldset: Any, correct: bool) -> None:
+    """Chooses each item's letter (``data-order``); a wrong answer swaps the first two letters."""
+    letters = fieldset.get_attribute("data-order").split(",")
+    if not correct:
+        letters[0], letters[1] = letters[1], letters[0]
+    for index, letter in enumerate(letters):
+        fieldset.locator(f'.qg-options > li[data-index="{index}"] select').select_option(letter)
+    fieldset.locator(".qg-check").click()
+
+
 def answer(fieldset: Any, correct: bool = True) -> None:
-    if fieldset.get_attribute("data-kind") == "ordering":
+    kind = fieldset.get_attribute("data-kind")
+    if kind == "numeric":
+        write_number(fieldset, correct)
+    elif kind == "matching":
+        match_pairs(fieldset, correct)
+    elif kind == "ordering":
         if correct:
             order_with_buttons(fieldset)
         fieldset.locator(".qg-check").click()

@@ -9,7 +9,7 @@ import pytest
 from browser_env import AXE, SCREENSHOTS
 
 PAGES = ["articles/rudaw-2021-04-07/", "quizzes/all/", "quizzes/topics/withdrawal-agreement/", "practice/", "timeline/", "briefing/", "sources/",
-         "flashcards/", "progress/"]
+         "flashcards/", "progress/", "quizzes/write-match-fill/"]
 # Colours are judged once transitions have ended: axe reading a colour half-way through a hover fade
 # reports a colour no one sees for long (and a real problem at the end state is caught all the same).
 SETTLE = "async () => { await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))); }"
@@ -23,11 +23,12 @@ def test_no_serious_or_critical_axe_violation(page: Any, server: Any, path: str,
     page.emulate_media(color_scheme=scheme)
     page.goto(server.url + path)
     page.wait_for_load_state("networkidle")
-    fieldset = page.locator("fieldset.qg-question[data-kind='multiple-choice']")
-    if fieldset.count():  # check the states after answering too
-        from quiz_driver import answer
+    from quiz_driver import answer
 
-        answer(fieldset.first, correct=False)
+    for kind in ("multiple-choice", "numeric", "matching", "cloze"):  # check the states after answering too
+        fieldset = page.locator(f"fieldset.qg-question[data-kind='{kind}']")
+        if fieldset.count():
+            answer(fieldset.first, correct=False)
     page.add_script_tag(path=str(AXE))
     page.evaluate(SETTLE)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

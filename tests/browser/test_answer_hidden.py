@@ -16,7 +16,7 @@ def _open(page: Any, server: Any, path: str) -> None:
     page.wait_for_selector("fieldset.qg-question .qg-check")
 
 
-@pytest.mark.parametrize("path", ["quizzes/all/", "practice/", "articles/rudaw-2021-04-07/"])
+@pytest.mark.parametrize("path", ["quizzes/all/", "practice/", "articles/rudaw-2021-04-07/", "quizzes/write-match-fill/"])
 def test_the_answer_is_hidden_unreachable_and_closed_before_answering(page: Any, server: Any, path: str) -> None:
     _open(page, server, path)
     answers = page.locator("fieldset.qg-question .qg-answer")
@@ -32,9 +32,12 @@ def test_the_answer_is_hidden_unreachable_and_closed_before_answering(page: Any,
         assert not page.evaluate("!!(document.activeElement && document.activeElement.closest('.qg-answer'))"), "Tab reached the answer"
     snapshot = page.locator("fieldset.qg-question").first.aria_snapshot()
     assert "Answer and explanation" not in snapshot
-    first = questions(page)[0]
-    answer(first, correct=False)
-    assert first.locator(".qg-explanation").is_visible()
+    for kind in {fs.get_attribute("data-kind") for fs in questions(page)}:  # every kind on the page, once
+        first = page.locator(f"fieldset.qg-question[data-kind='{kind}']").first
+        assert not first.locator(".qg-answer").is_visible() and not first.locator(".qg-correct").is_visible(), kind
+        answer(first, correct=False)
+        assert first.locator(".qg-explanation").is_visible(), kind
+        assert first.locator(".qg-feedback").inner_text().startswith("✗"), kind
 
 
 def test_after_retry_the_answer_line_names_the_option_shown(page: Any, server: Any) -> None:
