@@ -107,7 +107,7 @@ def _key_answers(key_text: str) -> dict[int, str]:
 def test_every_question_option_and_key_is_printed_and_each_variant_key_matches_its_questions(
         variants_pdf: tuple[Path, tuple[Question, ...]]) -> None:
     pdf, selected = variants_pdf
-    assert {q.kind for q in selected} == {"multiple-choice", "true-false", "ordering"}
+    assert {"multiple-choice", "ordering"} <= {q.kind for q in selected}  # the seed bank asks no true/false item
     pages = pdf_pages(pdf)
     orders = {}
     for label in ("Variant A", "Variant B", "Variant C"):
@@ -303,7 +303,21 @@ def test_every_student_copy_has_the_instructions_of_each_kind_it_holds(teacher_s
         for layout in layouts:
             assert squeezed(LAYOUT_INSTRUCTIONS[layout]) in text, (file.uri, layout)
         kinds_seen.update(layouts)
-    assert {"Answer:", "Circle one:", "Part 1"} <= kinds_seen
+    assert {"Answer:", "Part 1"} <= kinds_seen  # true/false: the seed bank has none; see the next test
+
+
+def test_a_true_false_sheet_prints_its_instructions_and_circles(tmp_path: Path) -> None:
+    """The seed bank asks no true/false item, so a corpus that has them prints one: the instruction
+    of its kind on the student copy, a circle per item, and the key's True or False."""
+    corpus = load_corpus(REPO / "tests" / "fixtures" / "base_corpus")
+    bank = build_question_bank(corpus)
+    asked = tuple(q for q in bank.questions if q.kind == "true-false")
+    assert asked
+    html = render_question_worksheet(corpus, [("A", make_variant(asked, "tf", "A"))], PageSetup("True or false", "T/F"), html_environment(), "student")
+    text = squeezed(" ".join(pdf_pages(write_pdf(tmp_path, "tf", html))))
+    assert squeezed(KIND_INSTRUCTIONS["true-false"]) in text
+    assert text.count("Circleone") == len(asked)
+    assert not any(mark in text for mark in ("Answerkey", "answerkey"))
 
 
 def test_the_key_gives_ordering_answers_as_the_numbers_students_write(variants_pdf: tuple[Path, tuple[Question, ...]]) -> None:
