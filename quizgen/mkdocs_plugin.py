@@ -43,8 +43,9 @@ _log = logging.getLogger("quizgen.serve")
 class QuizgenPluginConfig(base.Config):
     seeds = c.Type(str, default="seeds")
     """The corpus folder, relative to mkdocs.yml."""
-    templates = c.Type(str, default="templates")
-    """A folder of templates that override the built-in ones, relative to mkdocs.yml."""
+    templates = c.Optional(c.Type(str))
+    """A folder of templates that override the built-in ones, relative to mkdocs.yml; it must exist
+    when named. Unnamed: `templates/` beside mkdocs.yml, if there is one."""
     title_from_corpus = c.Type(bool, default=True)
     """Use the corpus title as the site name."""
     worksheets = c.Choice(WORKSHEET_SCOPES, default="all")
@@ -152,7 +153,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         seeds = root / self.config.seeds
         display = os.path.relpath(seeds, Path.cwd()) if seeds.is_relative_to(Path.cwd()) else str(seeds)
-        return seeds, root / self.config.templates, display
+        return seeds, root / (self.config.templates or "templates"), display
 
     def _refuse_unsafe_folders(self, config: Any, seeds: Path, templates: Path) -> None:
         """A build replaces site_dir (MkDocs empties it under --dirty=False), and the caches remove their old entries: neither
@@ -173,6 +174,10 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
 
     def on_config(self, config: Any) -> Any:
         seeds, templates, display = self._paths(config)
+        if self.config.templates is not None and not templates.is_dir():  # as `quizgen build --templates` refuses it
+            raise PluginError(f"quizgen: templates: {self.config.templates}: expected a folder of template overrides beside "
+                              f"mkdocs.yml, found no such folder; remove the line to use the built-in templates. "
+                              f"Nothing was built or deleted")
         try:
             self._refuse_unsafe_folders(config, seeds, templates)
         except UsageError as error:
