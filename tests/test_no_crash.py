@@ -95,8 +95,11 @@ BROKEN_TEMPLATES = [
     ("undefined-variable", "home.md", "# {{ info.title }}\n\nHello {{ infoo.title }}\n", "templates/home.md:3:1: the template failed: 'infoo' is undefined"),
     ("not-utf8", "home.md", b"# {{ info.title }}\n\n\xe9t\xe9 (Latin-1)\n", "templates/home.md:3:1: expected UTF-8 text, found the byte 0xe9; save the file as UTF-8"),
     ("undefined-in-macro", "quiz_question.html",
-     "{% macro head(q) %}{{ q.no_such_field }}{% endmacro %}{% macro body(q, answer) %}{% endmacro %}{% macro sources_line(sources) %}{% endmacro %}\n",
+     "{% macro head(q, order=none) %}{{ q.no_such_field }}{% endmacro %}{% macro body(q, answer) %}{% endmacro %}{% macro sources_line(sources) %}{% endmacro %}\n",
      "templates/quiz_question.html:1:1: the template failed: 'quizgen.generate.question_model.Question object' has no attribute 'no_such_field'"),
+    ("macro-takes-other-arguments", "quiz_question.html",  # an override written for an older release
+     "{% macro head(q) %}{{ q.stem }}{% endmacro %}{% macro body(q, answer) %}{% endmacro %}{% macro sources_line(sources) %}{% endmacro %}\n",
+     "templates/quiz_question.html:1:1: the template failed: macro 'head' takes not more than 1 argument(s) (quizgen calls head(q, order), body(q, answer, choices) and sources_line(sources); see the built-in template)"),
 ]
 
 
@@ -114,6 +117,21 @@ def test_a_broken_template_override_names_its_file_and_line(name: str, text: str
     (project / "site" / ".quizgen-output").write_text("written by an earlier build\n")
     assert_one_clean_error(mkdocs(project, "build"), expected)
     assert (project / "site" / "index.html").exists(), "mkdocs build failed before cleaning site/"
+
+
+def test_a_named_templates_folder_that_does_not_exist_is_refused_and_an_unnamed_one_is_optional(tmp_path: Path) -> None:
+    """As `quizgen build --templates` does: a copied mkdocs.yml naming a templates folder the
+    project lacks stops the build with one line, instead of quietly using the built-in ones."""
+    project = make_project(tmp_path / "project", BASE_CORPUS)
+    shutil.rmtree(project / "templates")
+    edit(project / "mkdocs.yml", "      templates: templates\n", "      templates: templates\n      worksheets: none\n")
+    result = mkdocs(project, "build")
+    assert_one_clean_error(result, "quizgen: templates: templates: expected a folder of template overrides beside mkdocs.yml, found no such folder")
+    assert not (project / "site").exists()
+    edit(project / "mkdocs.yml", "      templates: templates\n", "")
+    built = mkdocs(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert (project / "site" / "index.html").exists()
 
 
 def test_a_corpus_published_before_1970_gets_a_sitemap(tmp_path: Path) -> None:

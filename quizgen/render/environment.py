@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Callable
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, TemplateSyntaxError
 
 from quizgen.errors import CorpusError, Problem
 from quizgen.render.escape import escape_markdown, markdown_finalize
@@ -85,6 +85,14 @@ def _innermost_template_line(tb: TracebackType | None) -> tuple[str, int] | None
             found = (frame.f_code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+def macro_call_error(template: Template, exc: TypeError, calls: str) -> CorpusError:
+    """An override's macro that takes other arguments than quizgen passes (an override written for
+    another release), located at its template, with the calls quizgen makes."""
+    where = _shown_path(template.filename) if template.filename else str(template.name)
+    return CorpusError([Problem(where, 1, 1, f"the template failed: {' '.join(str(exc).split())} "
+                                             f"(quizgen calls {calls}; see the built-in template)")])
 
 
 def template_error(exc: TemplateError) -> CorpusError:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+from quizgen.render.environment import macro_call_error
 from quizgen.render.links import relative_url
 
 
@@ -43,6 +44,10 @@ class QuizItem(NamedTuple):
     number, after it, and its sources (``sources`` as HTML for this page)."""
     body: Markup
     sources_line: Markup
+
+
+MACRO_CALLS = "head(q, order), body(q, answer, choices) and sources_line(sources)"
+"""How quiz_question.html's macros are called, for the message when an override's take other arguments."""
 
 
 class QuizRenderer:
@@ -75,7 +80,7 @@ class QuizRenderer:
         key = tuple(sources)
         line = self._source_lines.get(key)
         if line is None:
-            line = self._source_lines[key] = self._question_macros.sources_line(sources)
+            line = self._source_lines[key] = self._call("sources_line", sources)
         return sources, line
 
     def _question_parts(self, q: Question) -> tuple[str, Markup, Markup]:
@@ -96,13 +101,24 @@ class QuizRenderer:
             else:
                 assert q.correct is not None
                 answer = f"{LETTERS[q.correct]}. {q.options[q.correct]}" if q.kind in ("multiple-choice", "cloze") else q.options[q.correct]
-            macros = self._question_macros
-            parts = self._parts[q.id] = (answer, macros.head(q, order), macros.body(q, answer, choices))
+            parts = self._parts[q.id] = (answer, self._call("head", q, order), self._call("body", q, answer, choices))
         return parts
 
     @cached_property
     def _question_macros(self) -> Any:
         return self.html.get_template("quiz_question.html").module
+
+    def _call(self, name: str, *args: Any) -> Markup:
+        """quiz_question.html's macro ``name``: an override's macro that takes other arguments than
+        these is a located problem, not a traceback."""
+        macro = getattr(self._question_macros, name)
+        try:
+            result: Markup = macro(*args)
+        except TypeError as exc:
+            if not str(exc).startswith("macro "):
+                raise
+            raise macro_call_error(self.html.get_template("quiz_question.html"), exc, MACRO_CALLS) from None
+        return result
 
     def _article_link(self, page: str, article_id: str) -> tuple[str, str]:
         """The outlet's name and the relative URL from ``page`` to the article's page ("" on the
