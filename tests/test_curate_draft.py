@@ -177,3 +177,22 @@ def test_units_stop_before_a_verb_or_preposition_titles_are_lowercase_and_unknow
     assert "    person: ana-lima\n" in result.stdout, "a person people.yaml has is not flagged"
     assert result.stderr == ("quizgen: warning: 1 person of these drafts is not in seeds/people.yaml (fuad-hussein): "
                              "add each there (id, name, role) before you keep their facts\n")
+
+
+def test_a_quote_given_to_a_pronoun_is_left_for_the_curator_to_attribute(tmp_path: Path) -> None:
+    """“..., she said” after another person's role: the quote's speaker is not guessed into a fact
+    that check would accept (a new user's shopkeeper's words went to the council engineer)."""
+    seeds = copy_base_corpus(tmp_path)
+    (seeds / "articles" / "echo-2025.md").write_text(
+        "---\nid: echo-2025\noutlet: daily\nheadline: Bridge open\npublished: 2025-09-12\nreliability: A test.\n---\n"
+        "“The bridge will carry three thousand people a day,” said council leader Tomas Brennan.\n\n"
+        "Denise Olsen runs the café by the old ford. \"Half my regulars stopped coming for a year,\" she said.\n", encoding="utf-8")
+    document = drafts_of("echo-2025", cwd=tmp_path)
+    speakers = {f["text"]: f["speaker"] for f in document["facts"] if f["kind"] == "quotation"}
+    assert speakers["The bridge will carry three thousand people a day"] == "tomas-brennan"
+    assert speakers["Half my regulars stopped coming for a year"] == "TODO: who said it? (she; perhaps tomas-brennan)"
+    drafted = next(f for f in document["facts"] if f["kind"] == "quotation" and f["speaker"].startswith("TODO"))
+    (seeds / "facts" / "reviewed.yaml").write_text(yaml.safe_dump({"facts": [{**drafted, "statement": "Olsen spoke.", "topics": ["the-bridge"]}]},
+                                                                  allow_unicode=True, sort_keys=False), encoding="utf-8")
+    check = quizgen("check", "--seeds", "seeds", cwd=tmp_path)
+    assert check.returncode == 1 and "found the placeholder 'TODO: who said it?" in check.stderr, check.stderr

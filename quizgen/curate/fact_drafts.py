@@ -132,7 +132,7 @@ def read_people(root: Path | None) -> People:
 def people_missing(facts: list[dict[str, object]], people: People) -> list[str]:
     """The ids drafted as a role's person or a quotation's speaker that people.yaml does not define."""
     named = (str(fact.get("person") or fact.get("speaker")) for fact in facts if fact["kind"] in ("role", "quotation"))
-    return sorted({pid for pid in named if pid != "TODO" and pid not in people.ids})
+    return sorted({pid for pid in named if not pid.startswith("TODO") and pid not in people.ids})
 
 
 def _slug(text: str) -> str:
@@ -204,8 +204,13 @@ def draft_facts(article: DraftArticle, people: People, others: tuple[DraftArticl
             last_speaker = person
         for found in find_quotations(sentence.text):
             who = found.fields["speaker_name"]
-            speaker = last_speaker if who in (None, "he", "she", "He", "She", "it", "they") else (people.id_for(str(who)) or _slug(str(who)))
-            by_kind["quotation"].append({"speaker": speaker or "TODO", "text": found.fields["text"], "sources": source})
+            if who in (None, "he", "she", "He", "She", "it", "they"):
+                # "she said": the last person with a role is only a guess (a new user's quotes went to
+                # the wrong person and passed check), so the curator must name the speaker
+                speaker = f"TODO: who said it? ({who or 'no name'}; perhaps {last_speaker})" if last_speaker else "TODO"
+            else:
+                speaker = people.id_for(str(who)) or _slug(str(who))
+            by_kind["quotation"].append({"speaker": speaker, "text": found.fields["text"], "sources": source})
         for found in find_acronyms(sentence.text):
             if found.fields["term"] not in seen_terms:
                 seen_terms.add(str(found.fields["term"]))
