@@ -112,3 +112,59 @@ def test_whole_word_search_finds_what_the_boundary_pattern_finds(text: str, name
 
     for joiners, pattern in (("-", r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"), ("", r"(?<!\w)" + re.escape(name) + r"(?!\w)")):
         assert contains_whole(text, name, joiners) == (re.search(pattern, text) is not None)
+
+
+def test_only_the_key_in_quotation_marks_is_a_cue() -> None:
+    from quizgen.generate.question_model import answer_key
+
+    def item(*options: str) -> Question:
+        return broken(options=options, accepted=frozenset({answer_key(options[0])}))
+
+    assert item_problems(item("“Ana Lima”", "Ben Ode", "Cy Park", "Di Ray")) == ["only the correct option is in quotation marks"]
+    assert item_problems(item("Ana ‘Lima’", "Ben Ode", "Cy Park", "Di Ray")) == ["only the correct option is in quotation marks"]
+    for fair in (item("“Ana Lima”", "“Ben Ode”", "Cy Park", "Di Ray"), item("Ana Lima", "“Ben Ode”", "Cy Park", "Di Ray"),
+                 item("Ana Lima’s", "Ben Ode", "Cy Park", "Di Ray")):  # an apostrophe quotes nothing
+        assert item_problems(fair) == [], fair.options
+
+
+def written(index: int, options: tuple[str, ...]) -> Question:
+    return broken(id=f"q-{index}", family="reading", stem=f"Written question {index}?", options=options)
+
+
+def test_a_written_wrong_option_used_in_more_than_three_items_is_named_with_each_item() -> None:
+    from quizgen.generate.item_rules import repeated_wrong_options
+
+    stock = [written(i, ("Ana Lima", "A vote of parliament", f"Cy {i}", f"Di {i}")) for i in range(4)]
+    found = repeated_wrong_options(stock)
+    assert [q.id for q, _ in found] == ["q-0", "q-1", "q-2", "q-3"]
+    assert all("the wrong option 'A vote of parliament' is also a wrong option in 3 other written items" in m for _, m in found)
+    assert "q-1, q-2, q-3" in found[0][1]
+    assert repeated_wrong_options(stock[:3]) == [], "three items may share a wrong option"
+    generated = [dataclasses.replace(q, family="role-holder") for q in stock]
+    assert repeated_wrong_options(generated) == [], "a generated item draws its wrong options from the other answers"
+
+
+def test_the_seed_bank_reports_a_stock_wrong_option_at_the_fact_that_uses_it(tmp_path: Path) -> None:
+    import shutil
+
+    from quizgen.errors import CorpusError
+
+    shutil.copytree(Path(__file__).parent.parent / "seeds", tmp_path / "seeds")
+    claims = tmp_path / "seeds" / "facts" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    stock = '          - text: "A vote of Iraq\'s parliament"\n            why: "No article reports one."\n'
+    text, count = re.subn(r"(        wrong:\n)(          - text: .*\n            why: .*\n)", lambda m: m.group(1) + stock, text, count=4)
+    assert count == 4
+    claims.write_text(text, encoding="utf-8")
+    with pytest.raises(CorpusError) as raised:
+        build_question_bank(load_corpus(tmp_path / "seeds"))
+    messages = [str(p) for p in raised.value.problems if "A vote of Iraq's parliament" in str(p)]
+    assert len(messages) == 4 and all("claims.yaml:" in m for m in messages), messages
+
+
+def test_the_correct_option_is_the_longest_in_at_most_a_third_of_the_bank() -> None:
+    options, short = ("Ana Lima the long answer", "Ben", "Cy", "Di"), ("Ana", "Ben Ode", "Cy Park", "Di Ray")
+    bank = [broken(id=f"q-{i}", options=options if i % 5 < 2 else short, correct=0) for i in range(40)]  # 40 %
+    assert any("the correct option is the longest in 40% of items; expected at most a third" in p for p in bank_problems(bank))
+    bank = [broken(id=f"q-{i}", options=options if i % 10 < 3 else short, correct=0) for i in range(40)]  # 30 %
+    assert not [p for p in bank_problems(bank) if "longest" in p]

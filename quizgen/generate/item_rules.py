@@ -2,8 +2,10 @@
 
 Rules: exactly one correct option; three or four options; every option of the answer's type; no
 distractor that is true of the same question elsewhere in the corpus (aliases and spellings
-count); no duplicate options; no "all/none of the above"; no answer given away by the stem; the
-correct option not systematically the longest; answer positions balanced across the bank.
+count); no duplicate options; no "all/none of the above"; no answer given away by the stem; not the
+correct option alone in quotation marks; the correct option the longest in at most a third of the
+bank; answer positions balanced across the bank; no written wrong option used in more than three
+items (a stock distractor that is never the key teaches students to discard it).
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from collections import Counter
 from quizgen.generate.question_model import Question, answer_key, singular_key
 
 _ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options)\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile("[“”\"‘]|(?<!\\w)’")  # a closing single quote after a letter is an apostrophe
 POSITION_SHARE = (0.20, 0.30)
-LONGEST_SHARE_MAX = 0.40
+LONGEST_SHARE_MAX = 1 / 3
 MIN_ITEMS_FOR_BANK_RULES = 20
+MAX_ITEMS_PER_WRONG_OPTION = 3
+WRITTEN_FAMILY = "reading"  # items written in the facts; generated ones draw wrong options from other answers
 
 
 def item_problems(question: Question) -> list[str]:
@@ -47,7 +52,32 @@ def item_problems(question: Question) -> list[str]:
             problems.append(f"the distractor '{question.options[index]}' is also true of this question")
     if question.kind == "multiple-choice" and len(correct_key) > 3 and correct_key in answer_key(question.stem):
         problems.append("the stem gives the answer away")
+    quoted = [bool(_QUOTE_MARKS.search(o)) for o in question.options]
+    if question.kind == "multiple-choice" and quoted[question.correct] and sum(quoted) == 1:
+        problems.append("only the correct option is in quotation marks")
     return problems
+
+
+def repeated_wrong_options(questions: list[Question]) -> list[tuple[Question, str]]:
+    """Written items whose wrong option is also a wrong option in more than three written items,
+    each with a message naming the others, so that the build can point at every fact using it."""
+    users: dict[str, list[Question]] = {}
+    for question in questions:
+        if question.family != WRITTEN_FAMILY or question.kind != "multiple-choice":
+            continue
+        for index, option in enumerate(question.options):
+            if index != question.correct:
+                users.setdefault(answer_key(option), []).append(question)
+    found: list[tuple[Question, str]] = []
+    for question in questions:
+        for index, option in enumerate(question.options):
+            sharing = users.get(answer_key(option), []) if index != question.correct and question.family == WRITTEN_FAMILY else []
+            if len(sharing) > MAX_ITEMS_PER_WRONG_OPTION and question in sharing:
+                others = [q.id for q in sharing if q is not question]
+                found.append((question, f"the wrong option '{option}' is also a wrong option in {len(others)} other written items "
+                                        f"({', '.join(others)}); expected at most {MAX_ITEMS_PER_WRONG_OPTION} in all, "
+                                        "since a stock wrong option that is never the key teaches students to discard it"))
+    return found
 
 
 def bank_problems(questions: list[Question]) -> list[str]:
@@ -65,7 +95,7 @@ def bank_problems(questions: list[Question]) -> list[str]:
     if len(choice) >= MIN_ITEMS_FOR_BANK_RULES:
         longest = sum(1 for q in choice if _correct_is_longest(q))
         if longest / len(choice) > LONGEST_SHARE_MAX:
-            problems.append(f"the correct option is the longest in {longest / len(choice):.0%} of items; expected at most {LONGEST_SHARE_MAX:.0%}")
+            problems.append(f"the correct option is the longest in {longest / len(choice):.0%} of items; expected at most a third")
     return problems
 
 

@@ -18,7 +18,7 @@ from quizgen.generate.families_matching import matching_items
 from quizgen.generate.families_numeric import numeric_items
 from quizgen.generate.families_people import person_role_question, quotation_speaker_question, role_holder_question
 from quizgen.generate.families_terms import acronym_question, term_definition_question
-from quizgen.generate.item_rules import bank_problems, item_problems
+from quizgen.generate.item_rules import bank_problems, item_problems, repeated_wrong_options
 from quizgen.generate.option_order import order_options
 from quizgen.generate.question_model import DraftQuestion, Question
 from quizgen.generate.question_pools import QuestionPools, build_question_pools
@@ -160,6 +160,9 @@ def _checked_bank(corpus: Corpus) -> QuestionBank:
         for message in item_problems(question):
             where = corpus.origin_of(question.fact_ids[0])
             problems.append(Problem(where.path, where.line, where.column, f"question {question.id} ({question.family}) breaks an item-writing rule: {message}"))
+    for question, message in repeated_wrong_options(questions):
+        where = corpus.origin_of(question.fact_ids[0])
+        problems.append(Problem(where.path, where.line, where.column, f"question {question.id} ({question.family}) breaks an item-writing rule: {message}"))
     for message in bank_problems(questions):
         problems.append(Problem(f"{corpus.root}/facts", 1, 1, f"the question bank breaks an item-writing rule: {message}"))
     if problems:
