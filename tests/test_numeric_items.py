@@ -126,7 +126,6 @@ def test_a_figure_answered_by_another_item_is_asked_once(tmp_path: Path) -> None
     same = """  - id: second-day-crossings
     kind: quantity
     value: 3000
-    qualifier: about
     unit: people
     measure: the number of people who crossed the bridge in its first hours
     statement: About 3,000 people crossed the bridge on its first day.

@@ -93,7 +93,7 @@ def numeric_items(pools: QuestionPools) -> tuple[Question, ...]:
     """A numeric item for every figure and dated event that keeps the rules, in corpus order."""
     items: list[Question] = []
     clusters: set[str] = set()
-    answers: set[tuple[str, str]] = set()
+    answers: set[tuple[str, float]] = set()
     for fact in pools.corpus.facts:
         if fact.importance == "detail" or fact.kind not in ("quantity", "event"):
             continue
@@ -105,10 +105,10 @@ def numeric_items(pools: QuestionPools) -> tuple[Question, ...]:
         if made is None:
             continue
         draft, answer = made
-        if (answer.unit, draft.answer.text) in answers:
+        if (answer_key(answer.unit), answer.value) in answers:
             continue
         clusters.update(clusters_of(fact))
-        answers.add((answer.unit, draft.answer.text))
+        answers.add((answer_key(answer.unit), answer.value))
         items.append(Question(
             id=draft.id, family=draft.family, kind=draft.kind, stem=draft.stem, options=(), correct=None,
             correct_order=None, option_notes=(), explanation=draft.explanation, citations=draft.citations,
