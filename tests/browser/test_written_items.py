@@ -20,20 +20,24 @@ def _open(page: Any, server: Any) -> None:
     page.wait_for_selector("fieldset.qg-question .qg-check")
 
 
-def _numeric(page: Any, tolerance: str) -> Any:
-    return page.locator(f"fieldset.qg-question[data-kind='numeric'][data-tolerance='{tolerance}']").first
+KINDS = ("numeric", "matching")
+"""The kinds the seed site's page asks: its glossary has no term with the related terms a cloze
+item needs (tests/test_cloze_items.py makes one from a fixture corpus)."""
 
 
-@pytest.mark.parametrize("written", ["2,300", "2300", "2 300", " 2,700 ", "2500"])
+def _numeric(page: Any, tolerance: str, value: str = "2500.0") -> Any:
+    return page.locator(f"fieldset.qg-question[data-kind='numeric'][data-tolerance='{tolerance}'][data-value='{value}']").first
+
+
+@pytest.mark.parametrize("written", ["2,500", "2500", "2 500", " 2,500 ", "2500.0"])
 def test_a_number_counts_as_people_write_it(page: Any, server: Any, written: str) -> None:
     _open(page, server)
-    fieldset = _numeric(page, "250.0")  # "About 2,500 US troops": right within 250
-    assert fieldset.get_attribute("data-value") == "2500.0"
+    fieldset = _numeric(page, "0.0")  # "2,500 US troops", exact: the seeds give no approximate figure an item
     fieldset.locator("input.qg-write").fill(written)
     fieldset.locator(".qg-check").click()
     feedback = fieldset.locator(".qg-feedback").inner_text()
     assert feedback == "✓ Right!", (written, feedback)
-    assert fieldset.locator(".qg-correct").inner_text() == "Answer: About 2,500 US troops"
+    assert fieldset.locator(".qg-correct").inner_text() == "Answer: 2,500 US troops"
     assert fieldset.locator(".qg-explanation").is_visible()
     assert fieldset.locator("input.qg-write").is_disabled()
 
@@ -72,8 +76,8 @@ def test_written_answers_are_kept_over_a_reload_and_count_in_progress(page: Any,
     numeric, matching = _numeric(page, "0.0"), page.locator("fieldset.qg-question[data-kind='matching']").first
     answer(numeric, correct=True)
     matching.locator("select").first.select_option(matching.get_attribute("data-order").split(",")[0])
-    cloze = page.locator("fieldset.qg-question[data-kind='cloze']").first
-    answer(cloze, correct=True)
+    year = _numeric(page, "0.0", "2014.0")
+    answer(year, correct=True)
     page.reload()
     page.wait_for_selector("fieldset.qg-question .qg-check")
     numeric, matching = _numeric(page, "0.0"), page.locator("fieldset.qg-question[data-kind='matching']").first
@@ -93,7 +97,7 @@ def test_without_javascript_the_items_can_be_answered_and_the_answers_are_closed
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(server.url + PAGE)
-    for kind in ("numeric", "matching", "cloze"):
+    for kind in KINDS:
         fieldset = tab.locator(f"fieldset.qg-question[data-kind='{kind}']").first
         assert fieldset.locator("legend").is_visible()
         assert not fieldset.locator(".qg-correct").is_visible() and not fieldset.locator(".qg-explanation").is_visible(), kind
@@ -115,7 +119,7 @@ def test_screenshots_of_the_written_items(browser: Any, server: Any, site_projec
     tab.goto(server.url + PAGE)
     tab.wait_for_selector("fieldset.qg-question .qg-check")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for kind in ("numeric", "matching", "cloze"):
+    for kind in KINDS:
         fieldset = tab.locator(f"fieldset.qg-question[data-kind='{kind}']").nth(1)
         fieldset.scroll_into_view_if_needed()
         fieldset.screenshot(path=str(SCREENSHOTS / f"written-{kind}-before-{label}.png"))
@@ -128,8 +132,8 @@ def test_screenshots_of_the_written_items(browser: Any, server: Any, site_projec
 def test_in_test_mode_a_written_answer_is_saved_unjudged_and_marked_at_the_end(page: Any, server: Any) -> None:
     _open(page, server)
     page.locator(".qg-start-test").click()
-    numeric, matching = _numeric(page, "250.0"), page.locator("fieldset.qg-question[data-kind='matching']").first
-    numeric.locator("input.qg-write").fill("2 400")
+    numeric, matching = _numeric(page, "0.0"), page.locator("fieldset.qg-question[data-kind='matching']").first
+    numeric.locator("input.qg-write").fill("2 500")
     numeric.locator(".qg-check").click()
     assert numeric.locator(".qg-feedback").inner_text().startswith("Answer saved.")
     assert numeric.locator("input.qg-write").is_disabled() and not numeric.locator(".qg-answer").is_visible()
