@@ -261,3 +261,20 @@ def test_the_seed_bank_has_numeric_items_and_none_repeats_a_number_from_its_stem
         assert item.numeric.unit in item.stem or "percent" in item.stem
         number = f"{int(item.numeric.value):,}" if item.numeric.value.is_integer() else str(item.numeric.value)
         assert number not in item.stem and number.replace(",", "") not in item.stem
+
+
+def test_a_figure_another_item_states_in_its_stem_gets_no_item(tmp_path: Path) -> None:
+    curated = """    questions:
+      - stem: "About 3,000 people crossed the bridge on its first day. Which outlet reported the figure?"
+        answer: "The Daily"
+        wrong:
+          - text: "The Weekly"
+            why: "The Weekly gives no figure for the first day."
+          - text: "Neither outlet"
+            why: "The Daily: “About 3,000 people crossed it on the first day.”"
+        explanation: "The Daily: “About 3,000 people crossed it on the first day.”"
+"""
+    root = make_corpus({"description": "figure in a stem", "edit": {"facts/bridge.yaml": [
+        ["  - id: first-day-crossings\n    kind: quantity\n", "  - id: first-day-crossings\n    kind: quantity\n" + curated]]}},
+        tmp_path / "c")
+    assert by_stem(numeric_bank(root)[1], FIGURE) is None  # the quiz's own stem gives the answer away

@@ -8,7 +8,9 @@ Item-writing rules, kept by construction (a fact that cannot keep them gets no n
 - sources are the outlets' own, never a copy's (an outlet of kind `copy`: a republisher's text is
   no evidence, see ``source_comparison.witnessed``); a figure only a copy gives gets no item;
 - each thing once: one item per cluster, and one per figure of a unit (a second item whose
-  answer is the same 2,500 troops is answered by the first);
+  answer is the same 2,500 troops is answered by the first); no item whose number a quiz
+  question on the same fact or cluster states in its stem ("By 15 January 2021 US troops had
+  been cut to 2,500. Who decided the cut?" answers "how many troops after the drawdown?");
 - one defensible answer: every figure the corpus gives for the same measure, and every year it
   gives for the same event, lies within the margin; a figure the source gives as a bound
   ("more than", "at least", "up to") has no single answer and gets no item;
@@ -19,6 +21,9 @@ Item-writing rules, kept by construction (a fact that cannot keep them gets no n
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
 
 from quizgen.generate.families_curated import clusters_of
 from quizgen.generate.family_support import capitalise, citations_of, explain, format_number, format_quantity
@@ -89,8 +94,17 @@ def numeric_year_item(fact: EventFact, pools: QuestionPools) -> tuple[DraftQuest
     return draft, NumericAnswer(float(fact.date.year), 0.0, "year", year)
 
 
-def numeric_items(pools: QuestionPools) -> tuple[Question, ...]:
-    """A numeric item for every figure and dated event that keeps the rules, in corpus order."""
+def _stated_elsewhere(number: str, fact_id: str, clusters: tuple[str, ...], asked: Sequence[Question]) -> bool:
+    pattern = re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)")
+    # Multiple-choice stems: a curated question that sets its scene with the figure. (A
+    # true-or-false statement of the fact is the fact itself, asked another way: not caught here.)
+    return any(q.kind == "multiple-choice" and (fact_id in q.fact_ids or set(clusters) & set(q.clusters))
+               and pattern.search(q.stem) for q in asked)
+
+
+def numeric_items(pools: QuestionPools, asked: Sequence[Question] = ()) -> tuple[Question, ...]:
+    """A numeric item for every figure and dated event that keeps the rules, in corpus order;
+    ``asked`` holds the quiz questions, whose stems must not give a numeric item's answer."""
     items: list[Question] = []
     clusters: set[str] = set()
     answers: set[tuple[str, float]] = set()
@@ -106,6 +120,8 @@ def numeric_items(pools: QuestionPools) -> tuple[Question, ...]:
             continue
         draft, answer = made
         if (answer_key(answer.unit), answer.value) in answers:
+            continue
+        if _stated_elsewhere(format_number(answer.value) if answer.unit != "year" else answer.display, fact.id, clusters_of(fact), asked):
             continue
         clusters.update(clusters_of(fact))
         answers.add((answer_key(answer.unit), answer.value))
