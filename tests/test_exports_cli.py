@@ -61,7 +61,7 @@ def test_export_all_writes_every_format_byte_identically_across_runs(tmp_path: P
 def test_export_writes_the_default_file_name_in_the_current_folder(tmp_path: Path) -> None:
     result = run_quizgen("export", "--format", "gift", "--seeds", str(BASE_CORPUS), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "wrote questions.gift: Moodle GIFT, 9 of 9 questions\n"  # 7 in the quizzes, 2 numeric
+    assert result.stdout == "wrote questions.gift: Moodle GIFT, 8 of 8 questions\n"  # 7 in the quizzes, 1 numeric
     assert (tmp_path / "questions.gift").read_bytes() == EXPORT_FORMATS["gift"].render(*load_exported(BASE_CORPUS)).data
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -23,6 +24,8 @@ from quizgen.export.qti_package import assessment_ident, render_qti_package
 from quizgen.generate.families_terms import names_any
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
 from quizgen.model.corpus import Corpus
+from quizgen.render.environment import make_environments
+from quizgen.render.quiz_html import QuizRenderer
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 PEOPLE = """  - id: role-two
@@ -178,3 +181,54 @@ def test_kahoot_and_quizizz_leave_matching_items_out_and_say_why() -> None:
         result = EXPORT_FORMATS[name].render(corpus, bank.matching)
         assert [line.split(": ")[0] for line in result.left_out] == [q.id for q in bank.matching]
         assert all(says in line for line in result.left_out), name
+
+
+TERMS = """  - id: span
+    term: span
+    definition: The length of the bridge between two of its supports.
+    topics: [bridges]
+    sources:
+      - article: daily-2020
+        quote: About 3,000 people crossed it on the first day.
+  - id: toll
+    term: toll
+    definition: What each car pays to cross.
+    topics: [bridges]
+    sources:
+      - article: daily-2020
+        quote: Mayor Ana Lima opened the RTB
+  - id: ferry
+    term: ferry
+    definition: The boat that carried people over the river before the bridge.
+    topics: [bridges]
+    sources:
+      - article: weekly-2020
+        quote: The town council paid for the bridge.
+"""
+
+
+def terms_bank(tmp_path: Path, edits: list[list[str]] | None = None) -> tuple[Corpus, QuestionBank]:
+    root = make_corpus({"description": "four terms", "edit": {"glossary.yaml": [["terms:\n", "terms:\n" + TERMS], *(edits or [])]}},
+                       tmp_path / "c")
+    corpus = load_corpus(root)
+    return corpus, build_question_bank(corpus)
+
+
+def test_a_definition_that_shares_a_word_with_its_term_is_left_out(tmp_path: Path) -> None:
+    # "a base near Baghdad" for "Balad air base", "a town bridge" for "RTB (Riverton Town Bridge)":
+    # a student who has not read the articles matches them by the shared word.
+    _, bank = terms_bank(tmp_path)
+    (item,) = [q for q in bank.matching if q.family == "term-matching"]
+    assert [left for left, _ in item.pairs] == ["ferry", "span", "toll"]  # RTB's "bridge" gives it away
+    _, other = terms_bank(tmp_path / "two", [["term: ferry", "term: river ferry"]])  # "over the river"
+    assert not [q for q in other.matching if q.family == "term-matching"]  # two terms left: no item
+
+
+def test_a_matching_item_shows_one_hint_per_article_it_cites(tmp_path: Path) -> None:
+    corpus, bank = terms_bank(tmp_path)
+    (item,) = [q for q in bank.matching if q.family == "term-matching"]
+    assert [c.article for c in item.citations].count("daily-2020") == 2
+    page = QuizRenderer(corpus, make_environments()[1]).render("quizzes/written.md", "written", [item])
+    sources = re.search(r'<p class="qg-sources">(.*?)</p>', page)
+    assert sources is not None
+    assert re.findall(r">([^<]+)</a>", sources[1]) == ["The Weekly", "The Daily"]  # the hints' labels, one each

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Iterator
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+import pytest
 from corpus_cases import make_corpus
 from export_cases import BASE_CORPUS, SEEDS, load_questions
 from test_exports_anki import import_deck, notes_by_id
@@ -27,6 +29,37 @@ QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 FIGURE = "According to the articles, what was the number of people who crossed the bridge on its first day?"
 
 
+FERRY = """  - id: ferry-stopped
+    kind: event
+    date: 2008-06
+    title: the end of the old ferry service
+    statement: The old ferry stopped running in June 2008.
+    topics: [bridges]
+    sources:
+      - article: weekly-2020
+        quote: The old ferry stopped running in June 2008.
+"""
+HISTORY = {"description": "a year long before the articles", "edit": {
+    "articles/weekly-2020.md": [["The town council paid", "The old ferry stopped running in June 2008. The town council paid"]],
+    "facts/bridge.yaml": [["  - id: lima-mayor\n", FERRY + "  - id: lima-mayor\n"]]}}
+COPY_OUTLET = "  - id: mirror\n    name: Mirror site\n    kind: copy\n"
+COPY_ARTICLE = """---
+id: mirror-2020
+outlet: mirror
+headline: Bridge opens
+published: 2020-05-20
+reliability: Republishes other sites' text, spun by a program.
+---
+Some 3,000 people crossed it on the first day.
+"""
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The base corpus with an event of 2008, twelve years before its articles."""
+    yield make_corpus(HISTORY, tmp_path_factory.mktemp("history") / "c")
+
+
 def numeric_bank(root: Path) -> tuple[object, QuestionBank]:
     corpus = load_corpus(root)
     return corpus, build_question_bank(corpus)
@@ -40,17 +73,71 @@ def test_an_approximate_figure_asks_for_its_unit_and_accepts_a_tenth_either_side
     _, bank = numeric_bank(BASE_CORPUS)
     item = by_stem(bank, FIGURE)
     assert item is not None and item.kind == "numeric" and item.options == ()
-    assert item.stem == FIGURE + " Answer with a number of people."
+    assert item.stem == FIGURE + " Write it as a number."
     assert item.numeric is not None and (item.numeric.value, item.numeric.tolerance) == (3000, 300)
     assert item.answer_text == "About 3,000 people"
     assert "3,000" not in item.stem and "3000" not in item.stem
 
 
-def test_a_year_item_is_exact_and_says_it_wants_a_year() -> None:
-    _, bank = numeric_bank(BASE_CORPUS)
-    item = by_stem(bank, "According to the articles, in what year did the opening of the Riverton bridge happen?")
-    assert item is not None and item.stem.endswith("Answer with a year.")
-    assert item.numeric is not None and (item.numeric.value, item.numeric.tolerance, item.numeric.unit) == (2020, 0, "year")
+def test_a_year_item_is_exact_and_says_it_wants_a_year(history: Path) -> None:
+    _, bank = numeric_bank(history)
+    item = by_stem(bank, "According to the articles, in what year did the end of the old ferry service take place?")
+    assert item is not None and item.stem.endswith("take place? Write the year.")
+    assert item.numeric is not None and (item.numeric.value, item.numeric.tolerance, item.numeric.unit) == (2008, 0, "year")
+
+
+def test_the_year_of_the_news_is_guessable_and_gets_no_item(history: Path) -> None:
+    # The articles are of 2020: the bridge's opening in 2020 is the year on every article's page.
+    stems = [q.stem for q in numeric_bank(history)[1].numeric]
+    assert not any("Riverton bridge" in stem for stem in stems) and any("old ferry" in stem for stem in stems)
+
+
+def test_a_year_is_asked_when_the_articles_span_enough_years(tmp_path: Path) -> None:
+    case = {"description": "articles of many years", "edit": {**HISTORY["edit"]}, "write": {}}
+    for year in (2012, 2014, 2016):  # the articles' own years no longer point to one answer
+        case["write"][f"articles/weekly-{year}.md"] = (f"---\nid: weekly-{year}\noutlet: weekly\nheadline: Bridge news\n"
+                                                      f"published: {year}-05-09\nreliability: A weekly round-up.\n---\nNo news.\n")
+    stems = [q.stem for q in numeric_bank(make_corpus(case, tmp_path / "c"))[1].numeric]
+    assert any("Riverton bridge" in stem for stem in stems)
+
+
+def test_a_figure_is_cited_from_its_outlets_not_from_a_copy(tmp_path: Path) -> None:
+    root = make_corpus({"description": "a copy", "edit": {
+        "outlets.yaml": [["  - id: weekly\n", COPY_OUTLET + "  - id: weekly\n"]],
+        "facts/bridge.yaml": [["        quote: About 3,000 people crossed it on the first day.\n",
+                               "        quote: About 3,000 people crossed it on the first day.\n"
+                               "      - article: mirror-2020\n        quote: Some 3,000 people crossed it on the first day.\n"]]},
+        "write": {"articles/mirror-2020.md": COPY_ARTICLE}}, tmp_path / "c")
+    item = by_stem(numeric_bank(root)[1], FIGURE)
+    assert item is not None and [c.article for c in item.citations] == ["daily-2020"]
+    assert "Mirror site" not in item.explanation and item.explanation.endswith("(Source: The Daily.)")
+
+
+def test_a_figure_only_a_copy_gives_gets_no_item(tmp_path: Path) -> None:
+    root = make_corpus({"description": "only a copy", "edit": {
+        "outlets.yaml": [["  - id: weekly\n", COPY_OUTLET + "  - id: weekly\n"]],
+        "facts/bridge.yaml": [["      - article: daily-2020\n        quote: About 3,000 people crossed it on the first day.\n",
+                               "      - article: mirror-2020\n        quote: Some 3,000 people crossed it on the first day.\n"]]},
+        "write": {"articles/mirror-2020.md": COPY_ARTICLE}}, tmp_path / "c")
+    assert by_stem(numeric_bank(root)[1], FIGURE) is None
+
+
+def test_a_figure_answered_by_another_item_is_asked_once(tmp_path: Path) -> None:
+    same = """  - id: second-day-crossings
+    kind: quantity
+    value: 3000
+    unit: people
+    measure: the number of people who crossed the bridge in its first hours
+    statement: About 3,000 people crossed the bridge on its first day.
+    topics: [bridges]
+    sources:
+      - article: daily-2020
+        quote: About 3,000 people crossed it on the first day.
+"""
+    root = make_corpus({"description": "same figure", "edit": {"facts/bridge.yaml": [["  - id: lima-twelve-years\n",
+                                                                                      same + "  - id: lima-twelve-years\n"]]}},
+                       tmp_path / "c")
+    assert [q.stem.split("?")[0] for q in numeric_bank(root)[1].numeric] == [FIGURE.rstrip("?")]
 
 
 def test_an_exact_figure_has_no_margin(tmp_path: Path) -> None:
@@ -84,13 +171,13 @@ def test_two_figures_for_one_measure_get_no_item(tmp_path: Path) -> None:
 
 
 def test_a_year_in_the_title_would_give_the_answer_away_and_gets_no_item(tmp_path: Path) -> None:
-    root = make_corpus({"description": "year in title", "edit": {"facts/bridge.yaml": [
-        ["title: the opening of the Riverton bridge", "title: the 2020 opening of the Riverton bridge"]]}}, tmp_path / "c")
+    root = make_corpus({"description": "year in title", "edit": {"facts/bridge.yaml": [["  - id: lima-mayor\n", FERRY + "  - id: lima-mayor\n"],
+        ["title: the end of the old ferry service", "title: the 2008 end of the old ferry service"]], "articles/weekly-2020.md": HISTORY["edit"]["articles/weekly-2020.md"]}}, tmp_path / "c")
     assert not any("what year" in q.stem for q in numeric_bank(root)[1].numeric)
 
 
-def test_gift_reads_numeric_items_back_with_their_margin() -> None:
-    corpus, bank = numeric_bank(BASE_CORPUS)
+def test_gift_reads_numeric_items_back_with_their_margin(history: Path) -> None:
+    corpus, bank = numeric_bank(history)
     _, *parsed = parse_gift(render_gift(corpus, bank.numeric).data.decode("utf-8"))
     assert [p["id"] for p in parsed] == [q.id for q in bank.numeric] and len(parsed) == 2
     for question, item in zip(bank.numeric, parsed):
@@ -103,8 +190,8 @@ def test_gift_reads_numeric_items_back_with_their_margin() -> None:
             assert item["choices"] == {"type": "simple", "number": question.numeric.value}
 
 
-def test_moodle_xml_holds_numeric_items_as_numerical_questions() -> None:
-    corpus, bank = numeric_bank(BASE_CORPUS)
+def test_moodle_xml_holds_numeric_items_as_numerical_questions(history: Path) -> None:
+    corpus, bank = numeric_bank(history)
     root = ET.fromstring(render_moodle_xml(corpus, bank.questions + bank.numeric).data)
     items = {q.findtext("idnumber"): q for q in root.findall("question") if q.get("type") != "category"}
     assert len(items) == len(bank.questions) + len(bank.numeric)
@@ -119,8 +206,8 @@ def test_moodle_xml_holds_numeric_items_as_numerical_questions() -> None:
         assert item.findtext("showunits") == "3"  # no unit to type: the stem names it
 
 
-def test_qti_holds_numeric_items_as_canvas_numerical_questions() -> None:
-    corpus, bank = numeric_bank(BASE_CORPUS)
+def test_qti_holds_numeric_items_as_canvas_numerical_questions(history: Path) -> None:
+    corpus, bank = numeric_bank(history)
     result = render_qti_package(corpus, bank.numeric)
     assert result.left_out == ()
     ident = assessment_ident(corpus)
@@ -140,8 +227,8 @@ def test_qti_holds_numeric_items_as_canvas_numerical_questions() -> None:
         assert (low, high) == (question.numeric.value - question.numeric.tolerance, question.numeric.value + question.numeric.tolerance)
 
 
-def test_anki_shows_no_options_and_the_number_on_the_back(tmp_path: Path) -> None:
-    corpus, bank = numeric_bank(BASE_CORPUS)
+def test_anki_shows_no_options_and_the_number_on_the_back(tmp_path: Path, history: Path) -> None:
+    corpus, bank = numeric_bank(history)
     collection = Collection(str(tmp_path / "collection.anki2"))
     try:
         import_deck(collection, EXPORT_FORMATS["anki"].render(corpus, bank.numeric).data, tmp_path)
@@ -153,8 +240,8 @@ def test_anki_shows_no_options_and_the_number_on_the_back(tmp_path: Path) -> Non
         collection.close()
 
 
-def test_kahoot_and_quizizz_leave_numeric_items_out_and_say_why() -> None:
-    corpus, bank = numeric_bank(BASE_CORPUS)
+def test_kahoot_and_quizizz_leave_numeric_items_out_and_say_why(history: Path) -> None:
+    corpus, bank = numeric_bank(history)
     kahoot = EXPORT_FORMATS["kahoot"].render(corpus, bank.numeric)
     csv = EXPORT_FORMATS["csv"].render(corpus, bank.numeric)
     assert [line.split(": ")[0] for line in kahoot.left_out] == [q.id for q in bank.numeric]
@@ -170,7 +257,24 @@ def test_the_seed_bank_has_numeric_items_and_none_repeats_a_number_from_its_stem
     assert bank.numeric
     for item in bank.numeric:
         assert item.numeric is not None
-        assert ("Answer with a year." in item.stem) == (item.numeric.unit == "year")
+        assert ("Write the year." in item.stem) == (item.numeric.unit == "year")
         assert item.numeric.unit in item.stem or "percent" in item.stem
         number = f"{int(item.numeric.value):,}" if item.numeric.value.is_integer() else str(item.numeric.value)
         assert number not in item.stem and number.replace(",", "") not in item.stem
+
+
+def test_a_figure_another_item_states_in_its_stem_gets_no_item(tmp_path: Path) -> None:
+    curated = """    questions:
+      - stem: "About 3,000 people crossed the bridge on its first day. Which outlet reported the figure?"
+        answer: "The Daily"
+        wrong:
+          - text: "The Weekly"
+            why: "The Weekly gives no figure for the first day."
+          - text: "Neither outlet"
+            why: "The Daily: “About 3,000 people crossed it on the first day.”"
+        explanation: "The Daily: “About 3,000 people crossed it on the first day.”"
+"""
+    root = make_corpus({"description": "figure in a stem", "edit": {"facts/bridge.yaml": [
+        ["  - id: first-day-crossings\n    kind: quantity\n", "  - id: first-day-crossings\n    kind: quantity\n" + curated]]}},
+        tmp_path / "c")
+    assert by_stem(numeric_bank(root)[1], FIGURE) is None  # the quiz's own stem gives the answer away

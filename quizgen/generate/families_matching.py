@@ -4,9 +4,13 @@ Item-writing rules, kept by construction (what would break one is left out of th
 - one defensible match: no two terms of an item share a definition, no person of an item holds
   another pair's role in the corpus, no role of an item is held by two of its people;
 - nothing gives a match away: a definition that names its own term, expansion or alias, or
-  another term of the item, and a role that names a person of the item, are left out;
+  shares a word of four letters or more with one of them ("A base near Baghdad": Balad air
+  base), or names another term of the item, and a role that names a person of the item, are left out;
+- each pair cites an outlet's quote, a copy's only when no outlet gives the term (a copy's text is
+  no evidence, as in ``source_comparison``); the site shows one hint per article, not per quote;
 - three to ``PAIRS_AT_MOST`` pairs (Moodle's matching needs three answers), each term or role
-  fact in one item only: terms a topic at a time, in the corpus's order of topics; people in the
+  fact in one item only: terms a topic at a time, in the corpus's order of topics, then the terms
+  of topics with too few together; people in the
   order of their role facts (one per person, none of detail importance).
 """
 
@@ -16,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from quizgen.generate.family_support import capitalise, join_names, outlet_names
-from quizgen.generate.families_terms import names_any
+from quizgen.generate.families_terms import names_any, shares_a_word
 from quizgen.generate.question_model import Citation, Question, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.facts import RoleFact, Term
@@ -39,16 +43,19 @@ def _by_topic(pools: QuestionPools, items: list[Item], topics_of: Callable[[Item
     return [groups[key] for key in sorted(groups, key=lambda k: (k == "", order.get(k, 0), k))]
 
 
-def _chunks(items: list[Item], fits: Callable[[Item, list[Item]], bool]) -> list[list[Item]]:
-    """Items in groups of up to ``PAIRS_AT_MOST`` that ``fits`` accepts; a group under
-    ``PAIRS_AT_LEAST`` is dropped."""
-    groups: list[list[Item]] = [[]]
+def _chunks(items: list[Item], fits: Callable[[Item, list[Item]], bool]) -> tuple[list[list[Item]], list[Item]]:
+    """Items in groups of up to ``PAIRS_AT_MOST`` that ``fits`` accepts, each item in the first
+    group that takes it; and the items of groups under ``PAIRS_AT_LEAST``, left over."""
+    groups: list[list[Item]] = []
     for item in items:
-        if len(groups[-1]) == PAIRS_AT_MOST:
-            groups.append([])
-        if fits(item, groups[-1]):
-            groups[-1].append(item)
-    return [g for g in groups if len(g) >= PAIRS_AT_LEAST]
+        group = next((g for g in groups if len(g) < PAIRS_AT_MOST and fits(item, g)), None)
+        if group is None:
+            if not fits(item, []):
+                continue  # it gives itself away, whatever its company
+            groups.append(group := [])
+        group.append(item)
+    kept = [g for g in groups if len(g) >= PAIRS_AT_LEAST]
+    return kept, [item for g in groups if len(g) < PAIRS_AT_LEAST for item in g]
 
 
 def _term_names(term: Term) -> list[str]:
@@ -56,7 +63,7 @@ def _term_names(term: Term) -> list[str]:
 
 
 def _term_fits(term: Term, group: list[Term]) -> bool:
-    if names_any(term.definition, _term_names(term)):
+    if names_any(term.definition, _term_names(term)) or shares_a_word(term.definition, _term_names(term)):
         return False
     for other in group:
         if answer_key(other.definition) == answer_key(term.definition) or answer_key(other.term) == answer_key(term.term):
@@ -80,6 +87,12 @@ def _item(family: str, stem: str, pairs: list[tuple[str, str]], sources: list[An
         accepted=frozenset(), clusters=tuple(ids), pairs=tuple(pairs))
 
 
+def _first_source(pools: QuestionPools, item: Term | RoleFact) -> Any:
+    """The item's first source from an outlet; a copy's only when no outlet gives it."""
+    corpus = pools.corpus
+    return next((s for s in item.sources if corpus.outlet_of(s.article).kind != "copy"), item.sources[0])
+
+
 class _Sources:
     def __init__(self, sources: list[Any]) -> None:
         self.sources = sources
@@ -89,11 +102,17 @@ def term_matching_items(pools: QuestionPools) -> list[Question]:
     # Every glossary term, as the glossary page and the glossary worksheet have them: a term of
     # detail importance gets no quiz question, but it is in the glossary students study.
     terms = sorted(pools.corpus.terms, key=lambda t: (t.term.casefold(), t.id))
-    items = []
+    groups: list[list[Term]] = []
+    left: list[Term] = []
     for topic_terms in _by_topic(pools, terms, lambda t: t.topics):
-        for group in _chunks(topic_terms, _term_fits):
-            items.append(_item("term-matching", TERM_STEM, [(t.term, t.definition) for t in group], [t.sources[0] for t in group],
-                               [t.id for t in group], [x for t in group for x in t.topics], pools))
+        kept, rest = _chunks(topic_terms, _term_fits)
+        groups += kept
+        left += rest
+    groups += _chunks(left, _term_fits)[0]  # the terms of topics with too few, together
+    items = []
+    for group in groups:
+        items.append(_item("term-matching", TERM_STEM, [(t.term, t.definition) for t in group], [_first_source(pools, t) for t in group],
+                           [t.id for t in group], [x for t in group for x in t.topics], pools))
     return items
 
 
@@ -117,9 +136,9 @@ def person_matching_items(pools: QuestionPools) -> list[Question]:
         return True
 
     items = []
-    for group in _chunks(facts, fits):  # across topics: a topic rarely names three people
+    for group in _chunks(facts, fits)[0]:  # across topics: a topic rarely names three people
         pairs = [(corpus.speaker(f.person).name, capitalise(f.role)) for f in group]
-        items.append(_item("person-matching", PERSON_STEM, pairs, [f.sources[0] for f in group], [f.id for f in group],
+        items.append(_item("person-matching", PERSON_STEM, pairs, [_first_source(pools, f) for f in group], [f.id for f in group],
                            [x for f in group for x in f.topics], pools))
     return items
 

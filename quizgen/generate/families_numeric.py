@@ -1,7 +1,16 @@
 """Numeric items: a figure or a year written in, not chosen, for exports that can mark a number.
 
 Item-writing rules, kept by construction (a fact that cannot keep them gets no numeric item):
-- the unit is in the stem ("Answer with a number of people", "Answer with a year");
+- the unit is in the stem (in the measure, "Write the number of people.", "Write the year.");
+- a year is asked only where a student cannot guess it: not a year the corpus's articles were
+  published in or the year before, unless those span ``NEWS_YEARS_AT_LEAST`` years or more (the
+  articles of 2021 do not tell the year of 2014, but they do tell the year of their news);
+- sources are the outlets' own, never a copy's (an outlet of kind `copy`: a republisher's text is
+  no evidence, see ``source_comparison.witnessed``); a figure only a copy gives gets no item;
+- each thing once: one item per cluster, and one per figure of a unit (a second item whose
+  answer is the same 2,500 troops is answered by the first); no item whose number a quiz
+  question on the same fact or cluster states in its stem ("By 15 January 2021 US troops had
+  been cut to 2,500. Who decided the cut?" answers "how many troops after the drawdown?");
 - one defensible answer: every figure the corpus gives for the same measure, and every year it
   gives for the same event, lies within the margin; a figure the source gives as a bound
   ("more than", "at least", "up to") has no single answer and gets no item;
@@ -13,9 +22,15 @@ Item-writing rules, kept by construction (a fact that cannot keep them gets no n
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from quizgen.generate.families_curated import clusters_of
 from quizgen.generate.family_support import capitalise, citations_of, explain, format_number, format_quantity
 from quizgen.generate.question_model import DraftQuestion, NumericAnswer, Option, Question, answer_key
 from quizgen.generate.question_pools import QuestionPools
+from quizgen.generate.source_comparison import witnessed
+from quizgen.model.corpus import Corpus
 from quizgen.model.facts import EventFact, QuantityFact
 
 NUMERIC_FAMILIES = ("figure-number", "event-year")
@@ -23,14 +38,26 @@ APPROXIMATE = frozenset({"about", "roughly", "some", "nearly", "almost"})
 BOUNDS = frozenset({"more than", "at least", "up to"})
 APPROXIMATE_MARGIN = 0.10
 """A tenth of the figure either side: “about 3,000” accepts 2,700 to 3,300."""
+NEWS_YEARS_AT_LEAST = 5
+"""How many years the articles' own years (each with the year before) must span before one of
+them is no longer a guess: two years of news leave a coin toss."""
 
 
-def _unit_phrase(unit: str) -> str:
-    return "Answer in percent." if answer_key(unit) == "percent" else f"Answer with a number of {unit}."
+def _unit_phrase(measure: str, unit: str) -> str:
+    if answer_key(unit) == "percent":
+        return "Answer in percent."
+    return "Write it as a number." if answer_key(unit) in answer_key(measure) else f"Write the number of {unit}."
+
+
+def news_years(corpus: Corpus) -> frozenset[int]:
+    """The years a student guesses from the articles' dates: each article's year and the year
+    before it; empty when they span ``NEWS_YEARS_AT_LEAST`` years or more (no longer a guess)."""
+    years = frozenset(y for a in corpus.articles for y in (a.meta.published.year - 1, a.meta.published.year))
+    return years if len(years) < NEWS_YEARS_AT_LEAST else frozenset()
 
 
 def numeric_figure_item(fact: QuantityFact, pools: QuestionPools) -> tuple[DraftQuestion, NumericAnswer] | None:
-    """`According to the articles, what was the number of people who crossed the bridge …? Answer with a number of people.`"""
+    """`According to the articles, what was the number of people who crossed the bridge …? Write it as a number.`"""
     if fact.qualifier in BOUNDS:
         return None
     # Rounded to 10 digits: 3 × 0.1 is 0.30000000000000004 in binary, which no one should read in an export.
@@ -38,7 +65,7 @@ def numeric_figure_item(fact: QuantityFact, pools: QuestionPools) -> tuple[Draft
     others = pools.values_of_measure[answer_key(fact.measure)]
     if any(abs(v - fact.value) > tolerance for v in others):
         return None  # the corpus gives another figure for the same measure: no one answer
-    stem = f"According to the articles, what was {fact.measure}? {_unit_phrase(fact.unit)}"
+    stem = f"According to the articles, what was {fact.measure}? {_unit_phrase(fact.measure, fact.unit)}"
     if format_number(fact.value) in stem:
         return None
     shown = capitalise(format_quantity(fact.value, fact.unit, fact.qualifier))
@@ -50,11 +77,13 @@ def numeric_figure_item(fact: QuantityFact, pools: QuestionPools) -> tuple[Draft
 
 
 def numeric_year_item(fact: EventFact, pools: QuestionPools) -> tuple[DraftQuestion, NumericAnswer] | None:
-    """`According to the articles, in what year did the opening of the Riverton bridge happen? Answer with a year.`"""
+    """`According to the articles, in what year did the end of the old ferry service take place? Write the year.`"""
     if {d.year for d in pools.dates_of_title[answer_key(fact.title)]} != {fact.date.year}:
         return None
-    stem = (f"According to the articles, for what year was {fact.title} set? Answer with a year." if fact.planned
-            else f"According to the articles, in what year did {fact.title} happen? Answer with a year.")
+    if fact.date.year in news_years(pools.corpus):
+        return None  # the year on the articles' own pages, or the year before: a guess, not a reading
+    stem = (f"According to the articles, for what year was {fact.title} planned? Write the year." if fact.planned
+            else f"According to the articles, in what year did {fact.title} take place? Write the year.")
     year = str(fact.date.year)
     if year in stem:
         return None
@@ -65,21 +94,41 @@ def numeric_year_item(fact: EventFact, pools: QuestionPools) -> tuple[DraftQuest
     return draft, NumericAnswer(float(fact.date.year), 0.0, "year", year)
 
 
-def numeric_items(pools: QuestionPools) -> tuple[Question, ...]:
-    """A numeric item for every figure and dated event that keeps the rules, in corpus order."""
+def _stated_elsewhere(number: str, fact_id: str, clusters: tuple[str, ...], asked: Sequence[Question]) -> bool:
+    pattern = re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)")
+    # Multiple-choice stems: a curated question that sets its scene with the figure. (A
+    # true-or-false statement of the fact is the fact itself, asked another way: not caught here.)
+    return any(q.kind == "multiple-choice" and (fact_id in q.fact_ids or set(clusters) & set(q.clusters))
+               and pattern.search(q.stem) for q in asked)
+
+
+def numeric_items(pools: QuestionPools, asked: Sequence[Question] = ()) -> tuple[Question, ...]:
+    """A numeric item for every figure and dated event that keeps the rules, in corpus order;
+    ``asked`` holds the quiz questions, whose stems must not give a numeric item's answer."""
     items: list[Question] = []
+    clusters: set[str] = set()
+    answers: set[tuple[str, float]] = set()
     for fact in pools.corpus.facts:
-        if fact.importance == "detail":
+        if fact.importance == "detail" or fact.kind not in ("quantity", "event"):
+            continue
+        fact = witnessed(pools.corpus, fact)
+        if not fact.sources or clusters.intersection(clusters_of(fact)):
             continue
         made = (numeric_figure_item(fact, pools) if fact.kind == "quantity"
                 else numeric_year_item(fact, pools) if fact.kind == "event" else None)
         if made is None:
             continue
         draft, answer = made
+        if (answer_key(answer.unit), answer.value) in answers:
+            continue
+        if _stated_elsewhere(format_number(answer.value) if answer.unit != "year" else answer.display, fact.id, clusters_of(fact), asked):
+            continue
+        clusters.update(clusters_of(fact))
+        answers.add((answer_key(answer.unit), answer.value))
         items.append(Question(
             id=draft.id, family=draft.family, kind=draft.kind, stem=draft.stem, options=(), correct=None,
             correct_order=None, option_notes=(), explanation=draft.explanation, citations=draft.citations,
             topics=draft.topics, articles=tuple(dict.fromkeys(c.article for c in draft.citations)),
             difficulty=draft.difficulty, fact_ids=draft.fact_ids, option_types=(), accepted=draft.accepted,
-            importance=draft.importance, clusters=draft.fact_ids, numeric=answer))
+            importance=draft.importance, clusters=clusters_of(fact), numeric=answer))
     return tuple(items)

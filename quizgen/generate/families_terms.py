@@ -17,6 +17,19 @@ from quizgen.model.facts import Term
 WANTED = 3
 
 
+SHARED_WORD_AT_LEAST = 4
+"""Shorter words (`the`, `of`, `US`) are shared by chance, not a cue."""
+
+
+def shares_a_word(text: str, names: list[str]) -> bool:
+    """Whether ``text`` holds a word of ``SHARED_WORD_AT_LEAST`` letters or more of one of
+    ``names``, plurals and case aside: "A base near Baghdad" shares "base" with "Balad air base",
+    a cue that matches the two without reading."""
+    words = {singular_key(w) for w in re.findall(r"\w+", normalise_for_matching(text))}
+    return any(len(w) >= SHARED_WORD_AT_LEAST and singular_key(w) in words
+               for name in names for w in re.findall(r"\w+", normalise_for_matching(name)))
+
+
 def names_any(text: str, names: list[str]) -> bool:
     """Whether ``text`` names one of ``names`` as whole words. Abbreviations match in capitals only:
     the alias "IS" is in "the IS caliphate" but not in "this" or "it is"."""

@@ -68,15 +68,16 @@ class QuizRenderer:
         return self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items)
 
     def _sources(self, page: str, q: Question) -> tuple[list[Link], Markup]:
-        """Links to the question's sources from ``page``, and its sources line, rendered once per
-        set of links (the links are relative: the same from every topic quiz page, say)."""
+        """Links to the question's sources from ``page``, one per article (its first quote: the
+        quiz's script makes a hint of each link, and two hints labelled "RT" are one too many),
+        and its sources line, rendered once per set of links (the links are relative: the same
+        from every topic quiz page, say)."""
         sources, seen = [], set()
         for c in q.citations:
-            label, base = self._article_link(page, c.article)
-            url = f"{base}#{c.anchor}"
-            if url not in seen:
-                seen.add(url)
-                sources.append(Link(label, url))
+            if c.article not in seen:
+                seen.add(c.article)
+                label, base = self._article_link(page, c.article)
+                sources.append(Link(label, f"{base}#{c.anchor}"))
         key = tuple(sources)
         line = self._source_lines.get(key)
         if line is None:
