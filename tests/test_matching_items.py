@@ -232,3 +232,15 @@ def test_a_matching_item_shows_one_hint_per_article_it_cites(tmp_path: Path) -> 
     sources = re.search(r'<p class="qg-sources">(.*?)</p>', page)
     assert sources is not None
     assert re.findall(r">([^<]+)</a>", sources[1]) == ["The Weekly", "The Daily"]  # the hints' labels, one each
+
+
+def test_a_matching_explanation_shows_the_words_each_pair_rests_on_not_the_pairs_again() -> None:
+    """After answering, the key already shows the pairs; the explanation teaches where each term
+    is read: the outlet and its own words, one sentence per pair."""
+    _, bank = seed_bank()
+    assert bank.matching
+    for item in bank.matching:
+        for (left, right), citation in zip(item.pairs, item.citations):
+            assert right.rstrip(".") not in item.explanation
+            assert f'writes "{citation.quote}".' in item.explanation
+            assert left.casefold() in item.explanation.casefold()

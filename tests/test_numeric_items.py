@@ -278,3 +278,15 @@ def test_a_figure_another_item_states_in_its_stem_gets_no_item(tmp_path: Path) -
         ["  - id: first-day-crossings\n    kind: quantity\n", "  - id: first-day-crossings\n    kind: quantity\n" + curated]]}},
         tmp_path / "c")
     assert by_stem(numeric_bank(root)[1], FIGURE) is None  # the quiz's own stem gives the answer away
+
+
+def test_no_other_item_of_the_seed_bank_shows_a_numeric_items_answer() -> None:
+    """A student who met "cut to 2,500" or a definition "... in 2014" answers the numeric item
+    without reading: no multiple-choice stem and no matching definition may show its answer."""
+    bank = build_question_bank(load_corpus(SEEDS))
+    shown = [q.stem for q in bank.questions if q.kind == "multiple-choice"]
+    shown += [right for q in bank.matching for _, right in q.pairs]
+    for item in bank.numeric:
+        assert item.numeric is not None
+        number = f"{int(item.numeric.value):,}" if item.numeric.value.is_integer() else str(item.numeric.value)
+        assert [text for text in shown if number in text] == [], item.stem

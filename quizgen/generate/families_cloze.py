@@ -16,7 +16,7 @@ Item-writing rules, kept by construction (a fact or term that cannot keep them g
   or a common noun; singular or plural: "the _____ today finds itself" rules out a plural),
   that fit the blank's grammar as well as the answer does (after "a", none starts with a vowel;
   after "an", all do); a term with fewer than two such neighbours gets no item (a glossary drawn
-  at random offers "the Kurdistan Region" to fill "the timing will be set in upcoming _____",
+  at random offers "the town council" to fill "the date will be set in upcoming _____",
   and no one is misled);
   three or four options, the answer's place seeded by the item's id.
 """

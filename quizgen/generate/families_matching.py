@@ -4,8 +4,8 @@ Item-writing rules, kept by construction (what would break one is left out of th
 - one defensible match: no two terms of an item share a definition, no person of an item holds
   another pair's role in the corpus, no role of an item is held by two of its people;
 - nothing gives a match away: a definition that names its own term, expansion or alias, or
-  shares a word of four letters or more with one of them ("A base near Baghdad": Balad air
-  base), or names another term of the item, and a role that names a person of the item, are left out;
+  shares a word of four letters or more with one of them ("A bridge near the town": Lima
+  Bridge), or names another term of the item, and a role that names a person of the item, are left out;
 - each pair cites an outlet's quote, a copy's only when no outlet gives the term (a copy's text is
   no evidence, as in ``source_comparison``); the site shows one hint per article, not per quote;
 - three to ``PAIRS_AT_MOST`` pairs (Moodle's matching needs three answers), each term or role
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from quizgen.generate.family_support import capitalise, join_names, outlet_names
+from quizgen.generate.family_support import capitalise
 from quizgen.generate.families_terms import names_any, shares_a_word
 from quizgen.generate.question_model import Citation, Question, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
@@ -76,8 +76,10 @@ def _term_fits(term: Term, group: list[Term]) -> bool:
 def _item(family: str, stem: str, pairs: list[tuple[str, str]], sources: list[Any], ids: list[str],
           topics: list[str], pools: QuestionPools) -> Question:
     citations = tuple(Citation(s.article, s.quote) for s in sources)
-    explanation = "; ".join(f"{left}: {right.rstrip('.')}" for left, right in pairs)
-    explanation = f"{explanation}. (Source: {join_names(outlet_names(pools.corpus, _Sources(sources)))}.)"
+    # Where each pair is read in the articles: the key already shows the pairs, so restating
+    # them would teach nothing; the words the match rests on do.
+    explanation = " ".join(f'{capitalise(left)}: {pools.corpus.outlet_of(source.article).name} writes "{source.quote}".'
+                           for (left, _), source in zip(pairs, sources))
     question_id = "q-" + stable_hash(family, ",".join(ids), stem, "|".join(f"{a}={b}" for a, b in pairs))[:12]
     return Question(
         id=question_id, family=family, kind="matching", stem=stem, options=tuple(left for left, _ in pairs), correct=None,

@@ -96,10 +96,12 @@ def numeric_year_item(fact: EventFact, pools: QuestionPools) -> tuple[DraftQuest
 
 def _stated_elsewhere(number: str, fact_id: str, clusters: tuple[str, ...], asked: Sequence[Question]) -> bool:
     pattern = re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)")
-    # Multiple-choice stems: a curated question that sets its scene with the figure. (A
-    # true-or-false statement of the fact is the fact itself, asked another way: not caught here.)
-    return any(q.kind == "multiple-choice" and (fact_id in q.fact_ids or set(clusters) & set(q.clusters))
-               and pattern.search(q.stem) for q in asked)
+    # A multiple-choice stem that sets its scene with the figure, on any fact: a student who met
+    # it answers the numeric item without reading ("cut to N" beside "how many?"); a matching
+    # item's definition likewise ("... in YEAR" beside "in what year?").
+    # (A true-or-false statement of the fact is the fact itself, asked another way: not caught here.)
+    return any((q.kind == "multiple-choice" and pattern.search(q.stem))
+               or any(pattern.search(right) for _, right in (q.pairs or ())) for q in asked)
 
 
 def numeric_items(pools: QuestionPools, asked: Sequence[Question] = ()) -> tuple[Question, ...]:

@@ -23,7 +23,7 @@ SHARED_WORD_AT_LEAST = 4
 
 def shares_a_word(text: str, names: list[str]) -> bool:
     """Whether ``text`` holds a word of ``SHARED_WORD_AT_LEAST`` letters or more of one of
-    ``names``, plurals and case aside: "A base near Baghdad" shares "base" with "Balad air base",
+    ``names``, plurals and case aside: "A bridge near the town" shares "bridge" with "Lima Bridge",
     a cue that matches the two without reading."""
     words = {singular_key(w) for w in re.findall(r"\w+", normalise_for_matching(text))}
     return any(len(w) >= SHARED_WORD_AT_LEAST and singular_key(w) in words

@@ -171,5 +171,6 @@ def _checked_bank(corpus: Corpus) -> QuestionBank:
     missing = (tuple(f.id for f in corpus.facts if f.id not in covered and f.importance != "detail")
                + tuple(t.id for t in corpus.terms if t.id not in covered and t.importance != "detail"))
     copies = frozenset(a.id for a in corpus.articles if corpus.outlet_of(a.id).kind == "copy")
-    return QuestionBank(tuple(questions), missing, numeric_items(pools, questions), matching_items(pools),
+    matching = matching_items(pools)
+    return QuestionBank(tuple(questions), missing, numeric_items(pools, (*questions, *matching)), matching,
                         cloze_items(pools), copies)
