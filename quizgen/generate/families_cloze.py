@@ -83,7 +83,7 @@ def _teaches(term: Term, article: str, sentence: str) -> bool:
 
 def term_form(term: str) -> tuple[str, bool]:
     """What kind of word ``term`` is, to a student filling a blank: `abbreviation`, `name`
-    (capitalised: `Pentagon`, `Shia militias`) or `noun`, and whether it is a plural."""
+    (capitalised: `Town Council`, `Lima Bridge`) or `noun`, and whether it is a plural."""
     kind = "abbreviation" if _is_abbreviation(term) else "name" if term[:1].isupper() else "noun"
     return kind, kind != "abbreviation" and singular_key(term) != answer_key(term)
 

@@ -8,9 +8,9 @@ Item-writing rules, kept by construction (a fact that cannot keep them gets no n
 - sources are the outlets' own, never a copy's (an outlet of kind `copy`: a republisher's text is
   no evidence, see ``source_comparison.witnessed``); a figure only a copy gives gets no item;
 - each thing once: one item per cluster, and one per figure of a unit (a second item whose
-  answer is the same 2,500 troops is answered by the first); no item whose number a quiz
-  question on the same fact or cluster states in its stem ("By 15 January 2021 US troops had
-  been cut to 2,500. Who decided the cut?" answers "how many troops after the drawdown?");
+  answer is the same 3,000 people is answered by the first); no item whose number a
+  multiple-choice stem or a matching definition of the bank shows ("About 3,000 people crossed
+  on the first day. Who counted them?" answers "how many people crossed?");
 - one defensible answer: every figure the corpus gives for the same measure, and every year it
   gives for the same event, lies within the margin; a figure the source gives as a bound
   ("more than", "at least", "up to") has no single answer and gets no item;
