@@ -530,7 +530,7 @@ def test_a_handout_shows_only_its_articles_details() -> None:
         assert sentence.quotes and all(flat(q)[:20] in flat(rudaw.published_text) for q in sentence.quotes)
         assert text.count('"') // 2 <= len(summary) // 2 + 1, "quoted words where they matter, not in every point"
     assert "60 percent" in text and "no foreign military bases" in text, "Rudaw's own key points"
-    assert text.index("joint statement") < text.index("Before the talks"), "the article's main news first"
+    assert text.index("joint statement") < text.index("large and precise strikes"), "the article's main news first"
     first = next(s.text for s in summary if "first line" in s.text)
     assert first.index("is to move") < first.index("only") < first.index("allows"), \
         "Rudaw's line says the US will move its troops; the statement only allows it: in that order"
