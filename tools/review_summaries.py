@@ -63,9 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     meta = handout_article(corpus, article)
     print("=" * 30, f"READING HANDOUT: {article.id}", "=" * 30)
     print(f"# {meta.headline}\n\n{meta.outlet}{', by ' + meta.byline if meta.byline else ''}, {meta.published}\n")
-    owner = f" Owned or funded by: {meta.owner}." if meta.owner else ""  # as templates/handout.html words it
-    line = f" {meta.editorial_line}." if meta.editorial_line else ""
-    print(f"About this source:{owner}{line}{' In this article:' if owner or line else ''} {meta.reliability}\n\n## Summary\n")
+    print(f"- Owned or funded by: {meta.owner or 'not recorded'}\n- Stance: {meta.editorial_line or 'not recorded'}\n"  # as templates/handout.html words it
+          f"- What its text shows: {meta.reliability}\n\n## Summary\n")
     summary = handout_summary(corpus, article)
     for number, sentence in enumerate(summary, 1):
         print(f"{number}. {sentence.text}")

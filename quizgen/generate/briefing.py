@@ -16,7 +16,7 @@ from quizgen.generate.summaries import CitedSentence, Difference, classified_dif
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.field_types import PartialDate
 from quizgen.model.readability import word_count
-from quizgen.model.story import KEY_POINT_WORDS, PROSE_WORDS, SECTION_TITLES, SECTIONS, Story, StorySentence
+from quizgen.model.story import KEY_POINT_WORDS, PROSE_WORDS, SECTION_TITLES, SECTIONS, Story, StoryDifference, StorySentence
 
 KIND_WEIGHT = {"claim": 0, "event": 1, "quantity": 2, "quotation": 3, "role": 4}
 FALLBACK_KEY_POINTS = 3
@@ -55,6 +55,11 @@ def _named_outlets_only(corpus: Corpus, sentence: CitedSentence) -> CitedSentenc
     return CitedSentence(sentence.text, kept, sentence.fact_id) if kept else sentence
 
 
+def story_difference(corpus: Corpus, difference: StoryDifference) -> Difference:
+    """A curated difference, citing its facts' quotes (only the named outlets', if it names any)."""
+    return Difference(difference.kind, _named_outlets_only(corpus, _facts_cited(corpus, difference)), ())  # type: ignore[arg-type]  # a difference is cited like a sentence: it has the same facts field
+
+
 def curated_briefing(corpus: Corpus, story: Story) -> Briefing:
     order = {section: i for i, section in enumerate(SECTIONS)}
     paragraphs = sorted(enumerate(story.paragraphs), key=lambda pair: (order[pair[1].section], pair[0]))
@@ -64,7 +69,7 @@ def curated_briefing(corpus: Corpus, story: Story) -> Briefing:
         merged.setdefault(paragraph.section, []).extend(_facts_cited(corpus, s) for s in paragraph.sentences)
         if paragraph.title and titles[paragraph.section] == SECTION_TITLES[paragraph.section]:
             titles[paragraph.section] = paragraph.title
-    differences = tuple(Difference(d.kind, _named_outlets_only(corpus, _facts_cited(corpus, d)), ()) for d in story.differences)  # type: ignore[arg-type]  # a difference is cited like a sentence: it has the same facts field
+    differences = tuple(story_difference(corpus, d) for d in story.differences)
     return Briefing(key_points=tuple(_facts_cited(corpus, p) for p in story.key_points),
                     paragraphs=tuple(BriefingParagraph(titles[s], tuple(merged[s])) for s in SECTIONS if s in merged),
                     differences=differences, curated=True)

@@ -81,11 +81,12 @@ def cite(fact: AnyFact, only_article: str | None = None) -> CitedSentence:
 
 
 def article_date(corpus: Corpus, article_id: str) -> str:
-    """An article's date as a note shows it: a copy's is its page's date, not the events'; a date
-    the text does not print (only a `date_note` explains it) is marked as inferred."""
+    """An article's date as a note shows it: a copy's is its site's date (a banner, a listing),
+    not the date of the article it copies; a date the text does not print (only a `date_note`
+    explains it) is marked as inferred."""
     meta = corpus.article(article_id).meta
     if corpus.outlet_of(article_id).kind == "copy":
-        return f"page dated {meta.published.display}"
+        return f"{meta.published.display} (the site's date, not the article's)"
     if meta.date_note and not meta.date_as_printed:
         return f"{meta.published.display} (date not printed; inferred)"
     return meta.published.display

@@ -33,7 +33,12 @@ class Outlet(StrictModel):
     editorial_line: Text | None = None
     """Its stance or editorial line, in one line."""
     about_sources: list[Text] = []
-    """Where `owner` and `editorial_line` come from (addresses of reference pages)."""
+    """Where `owner` and `editorial_line` come from (addresses of reference pages), when
+    `owner_source` or `editorial_line_source` does not say."""
+    owner_source: Text | None = None
+    """The reference page `owner` comes from (an address, or where on the page it is said)."""
+    editorial_line_source: Text | None = None
+    """The reference page `editorial_line` comes from."""
 
 
 class Spelling(StrictModel):

@@ -73,11 +73,11 @@ class HeadlineNote(StrictModel):
 
 
 class ArticleSummary(StrictModel):
-    """A curated summary of one article: 3 to 7 short sentences citing only facts that article
-    supports (seven short sentences read more easily than five long ones)."""
+    """A curated summary of one article: 3 to 5 short sentences citing only facts that article
+    supports (a handout reads it beside the article: a summary, not a retelling)."""
 
     article: Id
-    sentences: list[StorySentence] = Field(min_length=3, max_length=7)
+    sentences: list[StorySentence] = Field(min_length=3, max_length=5)
 
 
 class TimelineAddition(StrictModel):
@@ -125,9 +125,10 @@ class Story(StrictModel):
     agree: list[StorySentence] = []
     """What two or more outlets report, in short lines: shown on the sources page instead of the
     facts' own statements (each line names the outlets its facts' quotes come from)."""
-    adds: dict[Id, list[StorySentence]] = {}
-    """Per article, a few short lines on what it covers that the others do not: the sources page
-    shows them as one table instead of the list of every fact only one source reports."""
+    compare: list[StoryDifference] = []
+    """Differences shown only on the sources page, after those the facts record (`differs_from`)
+    and the briefing's own: kind `disagreement` or `framing` (changes over time and corrections
+    have their own lists there)."""
     timeline: TimelineCuration = TimelineCuration()
 
 

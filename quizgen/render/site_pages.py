@@ -24,8 +24,8 @@ from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
-from quizgen.render.summary_pages import (briefing_page, curated_source_lines, differences_for_sources, named_sources, quote_linked,
-                                          reference_link, source_name, timeline_page)
+from quizgen.render.summary_pages import (agreed_lines, briefing_page, differences_for_sources, named_sources, outlet_rows, quote_linked,
+                                          source_name, timeline_page)
 
 
 WRITTEN_URI = "quizzes/write-match-fill.md"
@@ -57,6 +57,10 @@ class PageRenderer:
         return self._quizzes.pop(page, [])
 
     # -- links -----------------------------------------------------------------------------
+    def article_link(self, page: str, article_id: str) -> str:
+        """A Markdown link target (MkDocs rewrites it) from ``page`` to an article's page."""
+        return _md_link(page, article_uri(article_id))
+
     def citation_link(self, page: str, citation: Citation) -> Link:
         """A Markdown link (MkDocs rewrites it) from ``page`` to the quoted passage."""
         target = article_uri(citation.article)
@@ -151,27 +155,24 @@ class PageRenderer:
         return self.md.get_template("people.md").render(people=entries, organizations=corpus.organizations)
 
     def sources(self) -> str:
+        """How the sources compare. With a curated story: the headlines, who the outlets are, the
+        copies apart, what they agree on, and the differences, changes over time and corrections
+        in short lists of their own. Without one, the counts of distinct facts and the lists they
+        are the lengths of stand in for the curated lines."""
         page, corpus = "sources.md", self.corpus
-        comparison = self.comparison
-        outlets = []
-        for row in comparison.coverage:
-            outlet = row.outlet
-            outlets.append({"name": outlet.name, "is_copy": outlet.kind == "copy", "facts": row.fact_count, "only": len(row.only_here), "shared": len(row.shared),
-                            "owner": outlet.owner, "editorial_line": outlet.editorial_line, "about": [reference_link(about) for about in outlet.about_sources],
-                            "reliability": [corpus.article(a).meta.reliability for a in row.article_ids],
-                            "articles": [Link(article_date(corpus, a), _md_link(page, article_uri(a))) for a in row.article_ids],
-                            "only_facts": [named_sources(self, page, cite(f)) for f in row.only_here]})
-        corroborated = [{"sentence": named_sources(self, page, cite(f)), "count": len(o)} for f, o in comparison.corroborated]
-        spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
-            "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
+        curated = corpus.story is not None
+        outlets = outlet_rows(self, page, counted=not curated)
+        corroborated = [] if curated else [{"sentence": named_sources(self, page, cite(f)), "count": len(o)}
+                                           for f, o in self.comparison.corroborated]
+        spellings = [] if curated else [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
+            "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in self.comparison.spellings]
         notes = {n.article: n.text for n in corpus.story.headline_notes} if corpus.story else {}
         # plain strings: the Markdown templates' finalize escapes them (escaping here too showed `\(`)
         headlines = [{"source": source_name(corpus.outlet_of(a.id)), "date": article_date(corpus, a.id),
                       "headline": a.meta.headline, "note": notes.get(a.id, "")} for a in corpus.articles]
-        curated = curated_source_lines(self, page)
-        return self.md.get_template("sources.md").render(outlets=outlets, corroborated=corroborated, headlines=headlines, adds=curated.adds,
-                                                         unconfirmed=curated.unconfirmed, agreed=curated.agreed, differences=differences_for_sources(self, page),
-                                                         spellings=spellings, sources=curated.markers.listed())
+        return self.md.get_template("sources.md").render(curated=curated, outlets=outlets, corroborated=corroborated, headlines=headlines,
+                                                         agreed=agreed_lines(self, page), differences=differences_for_sources(self, page),
+                                                         spellings=spellings)
 
     def quizzes_index(self) -> str:
         page = "quizzes/index.md"

@@ -8,14 +8,13 @@ sources. Outlet names stay out of the sentences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from quizgen.generate.briefing import Briefing, briefing
+from quizgen.generate.briefing import Briefing, briefing, story_difference
 from quizgen.generate.question_model import Citation
-from quizgen.generate.summaries import CitedSentence, Difference, article_date, timeline, timeline_closing
+from quizgen.generate.summaries import CitedSentence, Difference, article_date, cite, timeline, timeline_closing
 from quizgen.model.registry import Outlet
 from quizgen.render.escape import escape_markdown
 
@@ -108,11 +107,48 @@ def timeline_page(renderer: "PageRenderer") -> str:
 
 
 def reference_link(reference: str) -> Markup:
-    """A reference from `outlets.yaml`: a link when it is a web address, else the text itself."""
-    if re.fullmatch(r"https?://[^\s<>\"]+", reference):
+    """A reference from `outlets.yaml`: a link named by its site when it is a web address
+    (`en.wikipedia.org`: the address itself is no word for a reader), else the text itself."""
+    found = re.fullmatch(r"https?://(?:www\.)?([^/\s<>\"]+)[^\s<>\"]*", reference)
+    if found:
         target = reference.replace("(", "%28").replace(")", "%29")
-        return Markup(f"[{escape_markdown(reference)}]({target})")
+        return Markup(f"[{escape_markdown(found.group(1))}]({target})")
     return Markup(escape_markdown(reference))
+
+
+def with_source(text: str | None, references: list[Markup]) -> Markup:
+    """An outlet's note with where it comes from, as every row shows it: `note (source: link)`."""
+    if not text:
+        return Markup("not recorded")
+    told = escape_markdown(text)
+    return Markup(f"{told} (source: {', '.join(references)})" if references else f"{told} (no source recorded)")
+
+
+def outlet_rows(renderer: "PageRenderer", page: str, counted: bool) -> list[dict[str, Any]]:
+    """Per source (outlets, then copies apart), the same three notes, each with its source: who
+    owns or funds it and its stance (`outlets.yaml`, from reference pages), and what its text
+    shows (each article's `reliability`, from the article). With `counted`, how many distinct
+    facts it reports (clusters, not restatements), and the lists the counts are the lengths of."""
+    corpus = renderer.corpus
+    rows = []
+    for row in renderer.comparison.coverage:
+        outlet = row.outlet
+        if not row.article_ids:
+            continue
+        about = [reference_link(a) for a in outlet.about_sources]
+        shows = Markup(" ").join(
+            with_source(corpus.article(a).meta.reliability,
+                        [Markup(f"[{'its article' if len(row.article_ids) == 1 else corpus.article(a).meta.published.display}]"
+                                f"({renderer.article_link(page, a)})")])
+            for a in row.article_ids)
+        rows.append({"name": outlet.name, "is_copy": outlet.kind == "copy", "noted": bool(outlet.owner or outlet.editorial_line),
+                     "owner": with_source(outlet.owner, [reference_link(outlet.owner_source)] if outlet.owner_source else about),
+                     "stance": with_source(outlet.editorial_line,
+                                           [reference_link(outlet.editorial_line_source)] if outlet.editorial_line_source else about),
+                     "shows": shows, "counted": counted, "facts": row.fact_count, "only": len(row.only_here), "shared": len(row.shared),
+                     "only_facts": [named_sources(renderer, page, cite(f)) for f in row.only_here] if counted else []})
+    return rows
+
 
 
 def quote_linked(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
@@ -137,11 +173,20 @@ def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) 
     return Markup(f"{text} ({', '.join(links.values())})" if links else text)
 
 
+SOURCES_PAGE_LISTS = {"disagreement": "Where the reports differ", "framing": "Where the reports differ",
+                      "update": "What changed over time", "correction": "Corrections"}
+"""The sources page's lists: real differences together; changes over time and corrections apart
+(a report updated later, or an article that corrects itself, is no clash between reports)."""
+
+
 def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[str, Any]]:
-    """The sources page's lists of differences, by kind, each version with its outlets' links."""
+    """The sources page's lists of differences, each version with its outlets' links: those the
+    facts record (`differs_from`), then the curated story's disagreements and framings (the
+    briefing's and the sources page's own, `compare`)."""
     groups: dict[str, list[dict[str, Any]]] = {}
     notes_shown: set[str] = set()  # one fact's note can explain two pairs: shown with the first
-    story = renderer.corpus.story
+    corpus = renderer.corpus
+    story = corpus.story
     curated = {frozenset(n.facts): n.text for n in story.difference_notes} if story else {}
     for difference in renderer.comparison.differences:
         versions = [named_sources(renderer, page, difference.sentence)]
@@ -154,38 +199,21 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
             elif (text := curated.get(pair, version.text)) not in notes_shown:
                 notes_shown.add(text)
                 versions.append(Markup("*The difference:* ") + escape_markdown(text))
-        groups.setdefault(difference.kind, []).append({"versions": versions})
-    return [{"title": DIFFERENCE_TITLES[kind], "kind": kind, "entries": groups[kind]} for kind in DIFFERENCE_TITLES if kind in groups]
+        groups.setdefault(SOURCES_PAGE_LISTS[difference.kind], []).append({"versions": versions})
+    for told in (story.differences + story.compare) if story else []:
+        if told.kind in ("disagreement", "framing"):
+            groups.setdefault(SOURCES_PAGE_LISTS[told.kind], []).append(
+                {"versions": [named_sources(renderer, page, story_difference(corpus, told).sentence)]})
+    return [{"title": title, "entries": groups[title]} for title in dict.fromkeys(SOURCES_PAGE_LISTS.values()) if title in groups]
 
 
-@dataclass
-class CuratedSourceLines:
-    """The sources page's curated lines (`briefing.yaml`, `agree` and `adds`), rendered."""
-
-    markers: SourceMarkers
-    """The numbered notes the `adds` lines point to (one row per article: naming its outlet after
-    each line would say nothing, so each line gets a number whose note shows the quote)."""
-    agreed: list[Markup] = field(default_factory=list)
-    adds: list[dict[str, Any]] = field(default_factory=list)
-    """One row per outlet's article: the source's name and its lines."""
-    unconfirmed: list[dict[str, Any]] = field(default_factory=list)
-    """Per copy's article, what only its text says: shown apart, as unconfirmed, never as an outlet's row."""
-
-
-def curated_source_lines(renderer: "PageRenderer", page: str) -> CuratedSourceLines:
+def agreed_lines(renderer: "PageRenderer", page: str) -> list[Markup]:
+    """The curated lines of what two or more outlets report (`briefing.yaml`, `agree`), each
+    naming the outlets whose quotes it cites (a copy is no witness: only outlets are named)."""
     corpus = renderer.corpus
-    lines = CuratedSourceLines(SourceMarkers(renderer, page))
-    if not corpus.story:
-        return lines
-    for line in corpus.story.agree:  # a copy is no witness: only outlets' quotes, so only outlets are named
+    lines = []
+    for line in corpus.story.agree if corpus.story else []:
         citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in line.facts for s in corpus.fact(fid).sources
                                         if corpus.outlet_of(s.article).kind != "copy"))
-        lines.agreed.append(named_sources(renderer, page, CitedSentence(line.text, citations, line.facts[0])))
-    for article_id, article_lines in corpus.story.adds.items():
-        told = [lines.markers.sentence(CitedSentence(line.text, tuple(Citation(s.article, s.quote) for fid in line.facts
-                                                                      for s in corpus.fact(fid).sources if s.article == article_id),
-                                                     line.facts[0])) for line in article_lines]
-        outlet = corpus.outlet_of(article_id)
-        (lines.unconfirmed if outlet.kind == "copy" else lines.adds).append(
-            {"source": source_name(outlet), "lines": Markup("<br>").join(told), "each": told})
+        lines.append(named_sources(renderer, page, CitedSentence(line.text, citations, line.facts[0])))
     return lines

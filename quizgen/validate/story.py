@@ -191,13 +191,12 @@ class _StoryChecker:
             outlets = {self.articles[s.article].meta.outlet for f in facts for s in f.sources if s.article in self.articles}
             if len(facts) == len(line.facts) and len(outlets) < 2:
                 self.problem(path + ("facts",), f"expected facts that two or more outlets report, found {len(outlets)}")
-        for article_id, lines in story.adds.items():
-            path = base + ("adds", article_id)
-            if article_id not in self.articles:
-                self.problem(path, f"expected the id of an article, found '{article_id}'")
-                continue
-            for s, line in enumerate(lines):
-                self.sentence(path + (s,), line, once=False, article=article_id, dated=False)
+        for d, difference in enumerate(story.compare):
+            path = base + ("compare", d)
+            if difference.kind not in ("disagreement", "framing"):
+                self.problem(path + ("kind",), f"expected 'disagreement' or 'framing' (the sources page lists changes over time "
+                                               f"and corrections apart), found '{difference.kind}'")
+            self.sentence(path, difference, once=False, dated=False)  # type: ignore[arg-type]  # a difference is checked like a sentence
         self._timeline(base + ("timeline",))
         return self.problems
 

@@ -46,8 +46,17 @@ def handout_article(corpus: Corpus, article: Article) -> HandoutArticle:
 
 
 def handout_summary(corpus: Corpus, article: Article) -> tuple[SummarySentence, ...]:
-    return tuple(SummarySentence(s.text, tuple(dict.fromkeys(c.quote for c in s.citations)))
-                 for s in article_summary(corpus, article))
+    """Each sentence with the passages that support it: a passage once (under the first sentence
+    that cites it), and not a fragment beside the longer passage that holds it."""
+    shown: set[str] = set()
+    told = []
+    for sentence in article_summary(corpus, article):
+        quotes = list(dict.fromkeys(c.quote for c in sentence.citations))
+        whole = [q for q in quotes if not any(q != other and q in other for other in quotes)]
+        fresh = [q for q in whole if q not in shown]  # shown under an earlier point: the reader has it
+        shown.update(fresh)
+        told.append(SummarySentence(sentence.text, tuple(fresh)))
+    return tuple(told)
 
 
 def render_reading_handout(corpus: Corpus, article: Article, variants: list[tuple[str, tuple[Question, ...]]],
