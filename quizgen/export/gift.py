@@ -19,6 +19,7 @@ from quizgen.export.feedback_text import html_feedback, html_text
 from quizgen.export.ordering_forms import pairs_of, pairs_stem
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind, left_out_reason
 
 GIFT_SPECIAL = "~=#{}:"
 
@@ -60,7 +61,7 @@ def _question(corpus: Corpus, question: Question) -> str:
         lines += [f"\t####{feedback}", "}"]
         return "\n".join(lines)
     assert question.correct is not None
-    if question.kind == "true-false":
+    if question.kind == QuestionKind.TRUE_FALSE:
         truth = "TRUE" if answer_key(question.options[question.correct]) == "true" else "FALSE"
         lines.append(f"\t{truth}")
     else:
@@ -72,8 +73,7 @@ def _question(corpus: Corpus, question: Question) -> str:
     return "\n".join(lines)
 
 
-GIFT_KINDS = ("multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze")
-PAIRED_KINDS = ("ordering", "matching")
+PAIRED_KINDS = (QuestionKind.ORDERING, QuestionKind.MATCHING)
 """Kinds that GIFT asks as matching."""
 MATCHING_PAIRS_AT_LEAST = 3
 """Moodle's matching type needs two pairs and three answers; an ordering question has one place per event."""
@@ -81,8 +81,9 @@ MATCHING_PAIRS_AT_LEAST = 3
 
 def why_not_gift(question: Question) -> str | None:
     """Why GIFT cannot hold ``question``, or None when it can."""
-    if question.kind not in GIFT_KINDS:
-        return f"GIFT has no {question.kind} questions"
+    reason = left_out_reason(question.kind, "gift")
+    if reason is not None:
+        return reason
     if question.kind in PAIRED_KINDS and len(question.options) < MATCHING_PAIRS_AT_LEAST:
         return (f"an ordering question becomes GIFT matching, which needs at least {MATCHING_PAIRS_AT_LEAST} "
                 f"events to match to places ({len(question.options)})")

@@ -20,6 +20,7 @@ from quizgen.generate.families_terms import names_any
 from quizgen.generate.question_model import Citation, Question, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.facts import Term
+from quizgen.model.kinds import QuestionKind
 
 BLANK = "_____"
 WORDS_AT_LEAST = 6
@@ -67,7 +68,7 @@ def cloze_item(term: Term, pools: QuestionPools, by_category: dict[bool, list[Te
         at = int(stable_hash("cloze-position", question_id)[:8], 16) % (len(options) + 1)
         options.insert(at, term.term)
         return Question(
-            id=question_id, family="term-cloze", kind="cloze", stem=stem, options=tuple(options), correct=at,
+            id=question_id, family="term-cloze", kind=QuestionKind.CLOZE, stem=stem, options=tuple(options), correct=at,
             correct_order=None, option_notes=(None,) * len(options),
             explanation=f"{outlet} wrote: “{source.quote}” {term.term}: {term.definition}",
             citations=(Citation(source.article, source.quote),), topics=tuple(term.topics), articles=(source.article,),

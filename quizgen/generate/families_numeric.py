@@ -17,6 +17,7 @@ from quizgen.generate.family_support import capitalise, citations_of, explain, f
 from quizgen.generate.question_model import DraftQuestion, NumericAnswer, Option, Question, answer_key
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.facts import EventFact, QuantityFact
+from quizgen.model.kinds import QuestionKind
 
 NUMERIC_FAMILIES = ("figure-number", "event-year")
 APPROXIMATE = frozenset({"about", "roughly", "some", "nearly", "almost"})
@@ -43,7 +44,7 @@ def numeric_figure_item(fact: QuantityFact, pools: QuestionPools) -> tuple[Draft
         return None
     shown = capitalise(format_quantity(fact.value, fact.unit, fact.qualifier))
     draft = DraftQuestion(
-        family="figure-number", kind="numeric", stem=stem, answer=Option(shown, "number"), distractors=(),
+        family="figure-number", kind=QuestionKind.NUMERIC, stem=stem, answer=Option(shown, "number"), distractors=(),
         explanation=explain(pools.corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
         fact_ids=(fact.id,), difficulty="hard", accepted=frozenset({answer_key(shown)}), importance=fact.importance)
     return draft, NumericAnswer(float(fact.value), tolerance, fact.unit, shown)
@@ -59,7 +60,7 @@ def numeric_year_item(fact: EventFact, pools: QuestionPools) -> tuple[DraftQuest
     if year in stem:
         return None
     draft = DraftQuestion(
-        family="event-year", kind="numeric", stem=stem, answer=Option(year, "year"), distractors=(),
+        family="event-year", kind=QuestionKind.NUMERIC, stem=stem, answer=Option(year, "year"), distractors=(),
         explanation=explain(pools.corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
         fact_ids=(fact.id,), difficulty="medium", accepted=frozenset({year}), importance=fact.importance)
     return draft, NumericAnswer(float(fact.date.year), 0.0, "year", year)

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from quizgen.model.kinds import QuestionKind
 from quizgen.model.quote_search import normalise_for_matching
 
 
@@ -69,7 +70,7 @@ class DraftQuestion:
     """A question with its answer and distractors, not yet in order."""
 
     family: str
-    kind: str  # multiple-choice | true-false | ordering
+    kind: QuestionKind
     stem: str
     answer: Option
     distractors: tuple[Option, ...]
@@ -100,9 +101,8 @@ class Question:
 
     id: str
     family: str
-    kind: str
-    """`multiple-choice`, `true-false`, `ordering`, `numeric` (a number written in, no options) or
-    `matching` (``pairs``)."""
+    kind: QuestionKind
+    """How it is answered; what each kind holds is declared in ``quizgen.model.kinds``."""
     stem: str
     options: tuple[str, ...]
     correct: int | None

@@ -13,6 +13,7 @@ from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.family_support import format_number
 from quizgen.generate.question_model import Citation, NumericAnswer, Question
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind
 
 
 def option_letter(index: int) -> str:
@@ -127,7 +128,7 @@ def key_entry(corpus: Corpus, number: int, question: Question) -> KeyEntry:
         answer = numeric_answer(question.numeric)
     elif question.correct_order is not None:
         answer = answer_text = ordering_answer(question.correct_order)
-    elif question.kind == "true-false":
+    elif question.kind == QuestionKind.TRUE_FALSE:
         answer = question.answer_text
     else:
         assert question.correct is not None
