@@ -7,6 +7,7 @@ A kind that forgets an export is named, with the export, by ``missing_export_sup
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import typing
 from enum import StrEnum
@@ -121,3 +122,21 @@ def test_fact_kinds_are_the_fact_classes_and_name_the_families_made_from_them(ba
                     assert question.family in by_kind[corpus.fact(fact_id).kind].families, (question.family, fact_id)
                 asked.add(question.family)
     assert asked == declared
+
+
+def test_figures_of_two_scales_or_units_are_options_of_different_types() -> None:
+    from quizgen.generate.item_rules import item_problems
+    from quizgen.generate.question_model import Citation, DateType, NumberType, Question
+
+    figures = Question(
+        id="q-1", family="figure", kind=QuestionKind.MULTIPLE_CHOICE, stem="According to the articles, how many cars?",
+        options=("2,000 cars", "3,000 cars", "4,000 cars"), correct=0, correct_order=None, option_notes=(None,) * 3,
+        explanation="About 2,000 cars. (Source: The Daily.)", citations=(Citation("a", "2,000 cars"),), topics=("t",),
+        articles=("a",), difficulty="medium", fact_ids=("f",), option_types=(NumberType("cars", 3),) * 3,
+        accepted=frozenset({"2,000 cars"}))
+    assert item_problems(figures) == []
+    mixed = (NumberType("cars", 3), NumberType("cars", 4), NumberType("lorries", 3))
+    assert "options are of different types: number:cars:3, number:cars:4, number:lorries:3" in item_problems(
+        dataclasses.replace(figures, option_types=mixed))
+    assert "options are of different types: date:month, date:year, number:cars:3" in item_problems(
+        dataclasses.replace(figures, option_types=(NumberType("cars", 3), DateType("month"), DateType("year"))))

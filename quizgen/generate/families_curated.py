@@ -8,7 +8,7 @@ wrong option carries why the articles rule it out, shown to a student who picks 
 from __future__ import annotations
 
 from quizgen.generate.family_support import citations_of, explain
-from quizgen.generate.question_model import Citation, DraftQuestion, Option, answer_key, stable_hash
+from quizgen.generate.question_model import Citation, CuratedType, DraftQuestion, Option, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.kinds import QuestionKind
@@ -23,7 +23,7 @@ def curated_questions(fact: AnyFact, pools: QuestionPools) -> list[DraftQuestion
     """The fact's curated multiple-choice questions, each with its wrong options' feedback."""
     drafts = []
     for index, curated in enumerate(fact.questions):
-        option_type = f"curated:{fact.id}:{index}"
+        option_type = CuratedType(fact.id, index)
         others = [pools.corpus.fact(other) for other in curated.cites]
         citations = tuple(dict.fromkeys([*citations_of(fact), *(c for other in others for c in citations_of(other))]))
         if curated.articles:  # only the outlets the writer chose to rest the key on

@@ -6,7 +6,7 @@ import re
 
 from quizgen.generate.distractors import nearby_dates, nearby_numbers, number_scale, pick_from_pool
 from quizgen.generate.family_support import capitalise, citations_of, difficulty_from_sources, explain, format_quantity
-from quizgen.generate.question_model import DraftQuestion, Option, answer_key, stable_hash
+from quizgen.generate.question_model import DateType, DraftQuestion, NumberType, Option, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.facts import ClaimFact, EventFact, QuantityFact
@@ -28,7 +28,7 @@ def figure_question(fact: QuantityFact, pools: QuestionPools) -> DraftQuestion |
                             key=lambda v: repr(float(v)), preferred=[*fact.distractors, *corpus_values])
     if len(chosen) < 2:
         return None
-    unit_type = f"number:{answer_key(fact.unit)}:{scale}"
+    unit_type = NumberType(answer_key(fact.unit), scale)
     def show(value: float) -> str:
         return capitalise(format_quantity(value, fact.unit, fact.qualifier))
     return DraftQuestion(
@@ -50,7 +50,7 @@ def event_date_question(fact: EventFact, pools: QuestionPools) -> DraftQuestion 
         return None
     stem = (f"According to the articles, what date was set for {fact.title}?" if fact.planned
             else f"According to the articles, when did {fact.title} happen?")
-    date_type = f"date:{fact.date.precision}"
+    date_type = DateType(fact.date.precision)
     return DraftQuestion(
         family="event-date", kind=QuestionKind.MULTIPLE_CHOICE, stem=stem,
         answer=Option(fact.date.display, date_type), distractors=tuple(Option(d.display, date_type) for d in chosen),

@@ -39,7 +39,7 @@ def item_problems(question: Question) -> list[str]:
     if question.kind == QuestionKind.TRUE_FALSE and sorted(question.options) != ["False", "True"]:
         problems.append("a true-or-false item needs exactly the options True and False")
     if len(set(question.option_types)) != 1:
-        problems.append(f"options are of different types: {', '.join(sorted(set(question.option_types)))}")
+        problems.append(f"options are of different types: {', '.join(sorted({str(t) for t in question.option_types}))}")
     correct_key = keys[question.correct]
     if correct_key not in question.accepted and question.kind == QuestionKind.MULTIPLE_CHOICE:
         problems.append("the correct option is not among the answers the corpus supports")

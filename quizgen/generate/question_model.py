@@ -44,13 +44,56 @@ class Citation:
         return quote_anchor(self.quote)
 
 
+PlainType = str
+"""What an option is, when a name says it all: `person`, `organisation`, `role`, `outlet`, `event`,
+`expansion`, `term`, `truth`, `number`, `year`, `matching`."""
+
+
+@dataclass(frozen=True)
+class NumberType:
+    """A figure: options of one question count the same thing (``unit``, as ``answer_key`` has it)
+    at the same scale (``number_scale``: 2,000 and 3,000 are of one, 20 and 2,000 are not)."""
+
+    unit: str
+    scale: int
+
+    def __str__(self) -> str:
+        return f"number:{self.unit}:{self.scale}"
+
+
+@dataclass(frozen=True)
+class DateType:
+    """A date to the day, month or year (``PartialDate.precision``)."""
+
+    precision: str
+
+    def __str__(self) -> str:
+        return f"date:{self.precision}"
+
+
+@dataclass(frozen=True)
+class CuratedType:
+    """The options of one curated question (``index`` among its fact's ``questions``), whatever they are."""
+
+    fact_id: str
+    index: int
+
+    def __str__(self) -> str:
+        return f"curated:{self.fact_id}:{self.index}"
+
+
+OptionType = PlainType | NumberType | DateType | CuratedType
+"""What an option is: every option of a question is of one type (``item_rules``)."""
+
+
 @dataclass(frozen=True)
 class Option:
-    """A possible answer. ``type`` says what it is (`person`, `date:month`, `number:US troops:3`, ...);
-    ``note`` is feedback for a student who chooses it, where the facts allow it."""
+    """A possible answer. ``type`` says what it is (`"person"`, ``DateType("month")``,
+    ``NumberType("us troops", 3)``, ...); ``note`` is feedback for a student who chooses it, where
+    the facts allow it."""
 
     text: str
-    type: str
+    type: OptionType
     note: str | None = None
 
 
@@ -116,7 +159,7 @@ class Question:
     articles: tuple[str, ...]
     difficulty: str
     fact_ids: tuple[str, ...]
-    option_types: tuple[str, ...]
+    option_types: tuple[OptionType, ...]
     accepted: frozenset[str]
     importance: str = "supporting"
     clusters: tuple[str, ...] = ()
