@@ -8,8 +8,12 @@ A kind that forgets an export is named, with the export, by ``missing_export_sup
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import subprocess
 import sys
 import typing
+from collections import Counter
+from pathlib import Path
 from enum import StrEnum
 
 import pytest
@@ -140,3 +144,32 @@ def test_figures_of_two_scales_or_units_are_options_of_different_types() -> None
         dataclasses.replace(figures, option_types=mixed))
     assert "options are of different types: date:month, date:year, number:cars:3" in item_problems(
         dataclasses.replace(figures, option_types=(NumberType("cars", 3), DateType("month"), DateType("year"))))
+
+
+def test_mypy_names_every_place_a_new_kind_needs_a_case(tmp_path: Path) -> None:
+    """CONTRIBUTING.md's walk-through, followed on a copy of the package: a new question kind and
+    a new fact kind, declared and nothing else, and mypy lists the places that need their case."""
+    shutil.copytree(REPO / "quizgen", tmp_path / "quizgen")
+    shutil.copy(REPO / "pyproject.toml", tmp_path)
+    if (REPO / ".mypy_cache").is_dir():  # only for speed: mypy checks what changed again
+        shutil.copytree(REPO / ".mypy_cache", tmp_path / ".mypy_cache")
+    kinds = tmp_path / "quizgen" / "model" / "kinds.py"
+    kinds.write_text(kinds.read_text(encoding="utf-8").replace('    CLOZE = "cloze"\n',
+                                                               '    CLOZE = "cloze"\n    HOTSPOT = "hotspot"\n'), encoding="utf-8")
+    facts = tmp_path / "quizgen" / "model" / "facts.py"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "AnyFact = QuantityFact | RoleFact | EventFact | QuotationFact | ClaimFact\n",
+        'class PollFact(FactBase):\n    kind: Literal["poll"]\n    share: Number\n\n\n'
+        "AnyFact = QuantityFact | RoleFact | EventFact | QuotationFact | ClaimFact | PollFact\n"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "mypy"], cwd=tmp_path, capture_output=True, text=True)
+    places = Counter(line.split(":")[0] for line in run.stdout.splitlines() if "assert_never" in line)
+    assert run.returncode == 1
+    assert dict(places) == {
+        # the new question kind: each export, and the bank's option order
+        "quizgen/export/gift.py": 1, "quizgen/export/moodle_xml.py": 1, "quizgen/export/qti.py": 2,
+        "quizgen/export/kahoot.py": 1, "quizgen/export/quiz_csv.py": 1, "quizgen/generate/option_order.py": 1,
+        # the new fact kind: its date, the pools and the bank, and the checks
+        "quizgen/model/facts.py": 1, "quizgen/generate/question_pools.py": 1, "quizgen/generate/question_bank.py": 1,
+        "quizgen/validate/consistency.py": 1, "quizgen/validate/references.py": 1, "quizgen/validate/names.py": 1,
+        "quizgen/validate/story.py": 1}, run.stdout
+    assert all("assert_never" in line for line in run.stdout.splitlines() if ": error:" in line), run.stdout
