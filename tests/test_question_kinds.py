@@ -173,3 +173,22 @@ def test_mypy_names_every_place_a_new_kind_needs_a_case(tmp_path: Path) -> None:
         "quizgen/validate/consistency.py": 1, "quizgen/validate/references.py": 1, "quizgen/validate/names.py": 1,
         "quizgen/validate/story.py": 1}, run.stdout
     assert all("assert_never" in line for line in run.stdout.splitlines() if ": error:" in line), run.stdout
+
+
+def test_templates_name_kinds_by_their_members_and_a_misspelt_one_fails_the_build() -> None:
+    import re
+
+    from jinja2 import UndefinedError
+
+    from quizgen.render.environment import make_environments
+
+    templates = [path for path in sorted(TEMPLATES.iterdir()) if path.suffix in (".html", ".md")]
+    used = {name for path in templates for name in re.findall(r"\bkinds\.(\w+)", path.read_text(encoding="utf-8"))}
+    assert used and used <= set(QuestionKind.__members__)
+    literals = [path.name for path in templates
+                if re.search(r"kind\s*[!=]=\s*['\"]", path.read_text(encoding="utf-8"))]
+    assert literals == [], "compare q.kind with kinds.MEMBER, which fails on a misspelling"
+    html = make_environments()[1]
+    assert html.from_string("{{ 1 if kind == kinds.ORDERING else 'A' }}").render(kind=QuestionKind.ORDERING) == "1"
+    with pytest.raises(UndefinedError, match="ORDERNG"):
+        html.from_string("{% if kind == kinds.ORDERNG %}1{% endif %}").render(kind=QuestionKind.ORDERING)
