@@ -165,9 +165,10 @@ def test_mypy_names_every_place_a_new_kind_needs_a_case(tmp_path: Path) -> None:
     places = Counter(line.split(":")[0] for line in run.stdout.splitlines() if "assert_never" in line)
     assert run.returncode == 1
     assert dict(places) == {
-        # the new question kind: each export, and the bank's option order
+        # the new question kind: its answer's text, the bank's option order, each export, the worksheet key
+        "quizgen/generate/question_model.py": 1, "quizgen/generate/option_order.py": 1,
         "quizgen/export/gift.py": 1, "quizgen/export/moodle_xml.py": 1, "quizgen/export/qti.py": 2,
-        "quizgen/export/kahoot.py": 1, "quizgen/export/quiz_csv.py": 1, "quizgen/generate/option_order.py": 1,
+        "quizgen/export/kahoot.py": 1, "quizgen/export/quiz_csv.py": 1, "quizgen/worksheet/sheet_items.py": 1,
         # the new fact kind: its date, the pools and the bank, and the checks
         "quizgen/model/facts.py": 1, "quizgen/generate/question_pools.py": 1, "quizgen/generate/question_bank.py": 1,
         "quizgen/validate/consistency.py": 1, "quizgen/validate/references.py": 1, "quizgen/validate/names.py": 1,

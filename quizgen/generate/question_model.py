@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import assert_never
 
 from quizgen.model.kinds import QuestionKind
 from quizgen.model.quote_search import normalise_for_matching
@@ -170,11 +171,17 @@ class Question:
 
     @property
     def answer_text(self) -> str:
-        if self.pairs:
-            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
-        if self.numeric is not None:
-            return self.numeric.display
-        if self.correct_order is not None:
-            return " → ".join(self.options[i] for i in self.correct_order)
-        assert self.correct is not None
-        return self.options[self.correct]
+        match self.kind:
+            case QuestionKind.MATCHING:
+                return "; ".join(f"{left} → {right}" for left, right in self.pairs)
+            case QuestionKind.NUMERIC:
+                assert self.numeric is not None
+                return self.numeric.display
+            case QuestionKind.ORDERING:
+                assert self.correct_order is not None
+                return " → ".join(self.options[i] for i in self.correct_order)
+            case QuestionKind.MULTIPLE_CHOICE | QuestionKind.TRUE_FALSE | QuestionKind.CLOZE:
+                assert self.correct is not None
+                return self.options[self.correct]
+            case _:
+                assert_never(self.kind)
