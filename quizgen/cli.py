@@ -169,13 +169,14 @@ def _command_export(args: argparse.Namespace) -> int:
     from quizgen.generate.families_numeric import NUMERIC_FAMILIES
     from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
+    from quizgen.model.kinds import QuestionKind
 
     formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
     defaulted = _default_seeds(args)
     corpus = load_corpus(Path(args.seeds))
     for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
                                  ("--topics", args.topics, {t.id for t in corpus.topics}),
-                                 ("--kinds", args.kinds, {"multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze",
+                                 ("--kinds", args.kinds, {*QuestionKind,
                                                              *FAMILY_TITLES, *NUMERIC_FAMILIES, *MATCHING_FAMILIES, *CLOZE_FAMILIES})):
         unknown = [value for value in given if value not in known]
         if unknown:

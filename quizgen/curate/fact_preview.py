@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Protocol
 
 from quizgen.model.quote_search import normalise_for_matching
+from quizgen.model.kinds import QuestionKind
 
 _NOT_A_NOUN_PHRASE = re.compile(r"^(?:how|what|when|where|which|who|whom|whose|why|whether|if|that)\b", re.IGNORECASE)
 _LETTERS = "ABCDEFGH"
@@ -59,7 +60,7 @@ def phrase_warnings(fact: Any) -> list[str]:
 def _answer(question: PreviewQuestion) -> str:
     """The answer a stem could give away: multiple-choice answers other than an outlet's name
     (an article's quiz is about its outlet, whose name its stems may well carry)."""
-    if question.kind != "multiple-choice" or question.family == "claim-outlet":
+    if question.kind != QuestionKind.MULTIPLE_CHOICE or question.family == "claim-outlet":
         return ""
     key = _key(question.answer_text)
     return key if len(key.strip()) >= 3 else ""

@@ -14,11 +14,14 @@ its topics are its tags. The questions go into a category named after the corpus
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from quizgen.export.export_format import ExportResult, plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
 from quizgen.export.ordering_forms import pairs_of, pairs_stem
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind, left_out_reason
 
 GIFT_SPECIAL = "~=#{}:"
 
@@ -51,29 +54,29 @@ def _question(corpus: Corpus, question: Question) -> str:
     lines = [f"// [id:{question.id}] {tags}".rstrip(),
              f"::{escape_gift(question.id)} ({escape_gift(question.family)})::[html]{gift_html(stem)} {{"]
     feedback = escape_gift(html_feedback(corpus, question))
-    if question.numeric is not None:
-        lines += [f"\t#{gift_number(question.numeric.value, question.numeric.tolerance)}", f"\t####{feedback}", "}"]
-        return "\n".join(lines)
-    if question.kind in PAIRED_KINDS:
-        # A matching pair's question side takes the question's format (HTML); its answer side is plain text.
-        lines += [f"\t={gift_html(left)} -> {escape_gift(right)}" for left, right in pairs_of(question)]
-        lines += [f"\t####{feedback}", "}"]
-        return "\n".join(lines)
-    assert question.correct is not None
-    if question.kind == "true-false":
-        truth = "TRUE" if answer_key(question.options[question.correct]) == "true" else "FALSE"
-        lines.append(f"\t{truth}")
-    else:
-        for index, option in enumerate(question.options):
-            mark = "=" if index == question.correct else "~"
-            note = question.option_notes[index]
-            lines.append(f"\t{mark}{gift_html(option)}" + (f"#{gift_html(note)}" if note else ""))
+    match question.kind:
+        case QuestionKind.NUMERIC:
+            assert question.numeric is not None
+            lines.append(f"\t#{gift_number(question.numeric.value, question.numeric.tolerance)}")
+        case QuestionKind.ORDERING | QuestionKind.MATCHING:
+            # A matching pair's question side takes the question's format (HTML); its answer side is plain text.
+            lines += [f"\t={gift_html(left)} -> {escape_gift(right)}" for left, right in pairs_of(question)]
+        case QuestionKind.TRUE_FALSE:
+            assert question.correct is not None
+            truth = "TRUE" if answer_key(question.options[question.correct]) == "true" else "FALSE"
+            lines.append(f"\t{truth}")
+        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:
+            for index, option in enumerate(question.options):
+                mark = "=" if index == question.correct else "~"
+                note = question.option_notes[index]
+                lines.append(f"\t{mark}{gift_html(option)}" + (f"#{gift_html(note)}" if note else ""))
+        case _:
+            assert_never(question.kind)
     lines += [f"\t####{feedback}", "}"]
     return "\n".join(lines)
 
 
-GIFT_KINDS = ("multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze")
-PAIRED_KINDS = ("ordering", "matching")
+PAIRED_KINDS = (QuestionKind.ORDERING, QuestionKind.MATCHING)
 """Kinds that GIFT asks as matching."""
 MATCHING_PAIRS_AT_LEAST = 3
 """Moodle's matching type needs two pairs and three answers; an ordering question has one place per event."""
@@ -81,8 +84,9 @@ MATCHING_PAIRS_AT_LEAST = 3
 
 def why_not_gift(question: Question) -> str | None:
     """Why GIFT cannot hold ``question``, or None when it can."""
-    if question.kind not in GIFT_KINDS:
-        return f"GIFT has no {question.kind} questions"
+    reason = left_out_reason(question.kind, "gift")
+    if reason is not None:
+        return reason
     if question.kind in PAIRED_KINDS and len(question.options) < MATCHING_PAIRS_AT_LEAST:
         return (f"an ordering question becomes GIFT matching, which needs at least {MATCHING_PAIRS_AT_LEAST} "
                 f"events to match to places ({len(question.options)})")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from typing import assert_never
 
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
@@ -24,6 +25,7 @@ from quizgen.export.short_stems import quotation_index, short_stem
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind, left_out_reason
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
@@ -32,8 +34,6 @@ HEADER_ROW = 8
 HEADINGS = ("Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
             "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
             "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one")
-TIME_LIMITS = {"true-false": 20, "multiple-choice": 30, "cloze": 30}
-"""Seconds to answer: a statement to judge is quicker to read than four options."""
 FIXED_TIME = datetime.datetime(1980, 1, 1)
 
 
@@ -47,15 +47,11 @@ def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
     """Why ``question``, asked with ``stem`` (by default its own), does not fit Kahoot's limits, or
     None when it fits. Reasons shared by several questions read the same, with the detail in brackets."""
     stem = question.stem if stem is None else stem
-    if question.kind == "matching":
-        return "Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false)"
-    if question.kind == "numeric":
-        return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "
-                "a number to write in would be a type-answer question, which only Kahoot's editor makes")
-    if question.kind not in TIME_LIMITS:
-        # The lettered-events form the Quizizz spreadsheet gets would not fit 120 characters either.
-        return ("Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false); "
-                "an ordering question would be a puzzle, which only Kahoot's editor makes")
+    # An ordering question is left out: the lettered-events form the Quizizz spreadsheet gets
+    # would not fit 120 characters either.
+    reason = left_out_reason(question.kind, "kahoot")
+    if reason is not None:
+        return reason
     if len(question.options) > ANSWERS_AT_MOST:
         return f"more than {ANSWERS_AT_MOST} answers; Kahoot allows {ANSWERS_AT_MOST} ({len(question.options)})"
     longest = max(question.options, key=len)
@@ -66,6 +62,19 @@ def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
         return (f"the question is longer than Kahoot's {QUESTION_LIMIT} characters, even in the shortest form that asks "
                 f"the same question ({len(question.stem)}{shortened})")
     return None
+
+
+def time_limit(kind: QuestionKind) -> int:
+    """Seconds to answer: a statement to judge is quicker to read than four options."""
+    match kind:
+        case QuestionKind.TRUE_FALSE:
+            return 20
+        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:
+            return 30
+        case QuestionKind.ORDERING | QuestionKind.NUMERIC | QuestionKind.MATCHING:
+            raise ValueError(f"the Kahoot spreadsheet holds no {kind} questions")
+        case _:
+            assert_never(kind)
 
 
 def kahoot_stem(corpus: Corpus, question: Question, quotations: str | None = None) -> str:
@@ -87,7 +96,7 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
     quotations = quotation_index(corpus)
     for question in questions:
         # A cloze passage is never cut: a shorter form could lose its blank.
-        stem = kahoot_stem(corpus, question, quotations) if question.kind in ("multiple-choice", "true-false") else question.stem
+        stem = kahoot_stem(corpus, question, quotations) if question.kind in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE) else question.stem
         reason = why_not_kahoot(question, stem)
         if reason:
             left_out.append(f"{question.id}: {reason}")
@@ -96,7 +105,7 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
         row += 1
         answers = list(question.options) + [""] * (ANSWERS_AT_MOST - len(question.options))
         values = [row - HEADER_ROW, kahoot_cell(stem), *(kahoot_cell(a) for a in answers),
-                  TIME_LIMITS[question.kind], question.correct + 1]
+                  time_limit(question.kind), question.correct + 1]
         for column, value in enumerate(values, start=1):
             sheet.cell(row=row, column=column, value=value if value != "" else None)
     workbook.properties.creator = "quizgen"

@@ -14,7 +14,8 @@ HTML escaped for HTML, and the XML is written by ElementTree, which escapes it f
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import assert_never
 
 from quizgen.export.export_format import ExportResult, plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
@@ -23,9 +24,8 @@ from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
 from quizgen.model.registry import Topic
+from quizgen.model.kinds import QuestionKind
 
-MOODLE_TYPES = {"multiple-choice": "multichoice", "true-false": "truefalse", "ordering": "ordering", "numeric": "numerical",
-                "matching": "matching", "cloze": "multichoice"}
 
 
 def _text_element(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.Element:
@@ -49,29 +49,38 @@ def _category(corpus: Corpus, topic: Topic | None) -> ET.Element:
 
 
 def _question(corpus: Corpus, question: Question) -> ET.Element:
-    element = ET.Element("question", {"type": MOODLE_TYPES[question.kind]})
+    moodle_type, write_answers = moodle_form(question.kind)
+    element = ET.Element("question", {"type": moodle_type})
     name = ET.SubElement(element, "name")
     ET.SubElement(name, "text").text = question_name(question)
     _text_element(element, "questiontext", html_text(question.stem))
     _text_element(element, "generalfeedback", html_feedback(corpus, question))
     ET.SubElement(element, "defaultgrade").text = "1"
-    ET.SubElement(element, "penalty").text = "0" if question.kind in ("true-false", "numeric", "matching") else "0.3333333"
+    ET.SubElement(element, "penalty").text = "0" if question.kind in (QuestionKind.TRUE_FALSE, QuestionKind.NUMERIC, QuestionKind.MATCHING) else "0.3333333"
     ET.SubElement(element, "hidden").text = "0"
     ET.SubElement(element, "idnumber").text = question.id
-    if question.kind in ("multiple-choice", "cloze"):  # a cloze item: the blank is in its text
-        _multichoice(element, question)
-    elif question.kind == "true-false":
-        _truefalse(element, question)
-    elif question.kind == "numeric":
-        _numerical(element, question)
-    elif question.kind == "matching":
-        _matching(element, question)
-    else:
-        _ordering(element, question)
+    write_answers(element, question)
     tags = ET.SubElement(element, "tags")
     for topic in question.topics:
         ET.SubElement(ET.SubElement(tags, "tag"), "text").text = topic
     return element
+
+
+def moodle_form(kind: QuestionKind) -> tuple[str, Callable[[ET.Element, Question], None]]:
+    """The Moodle question type a kind is imported as, and what writes its answers."""
+    match kind:
+        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:  # a cloze item: the blank is in its text
+            return "multichoice", _multichoice
+        case QuestionKind.TRUE_FALSE:
+            return "truefalse", _truefalse
+        case QuestionKind.ORDERING:
+            return "ordering", _ordering
+        case QuestionKind.NUMERIC:
+            return "numerical", _numerical
+        case QuestionKind.MATCHING:
+            return "matching", _matching
+        case _:
+            assert_never(kind)
 
 
 def _multichoice(element: ET.Element, question: Question) -> None:

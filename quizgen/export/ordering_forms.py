@@ -14,6 +14,7 @@ from itertools import permutations
 
 from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question, stable_hash
+from quizgen.model.kinds import QuestionKind
 
 MATCHING_INSTRUCTION = "Match each event to its place in the order: 1st is the earliest."
 SEQUENCE_CHOICES = 4
@@ -80,16 +81,16 @@ def sequence_choices(question: Question) -> tuple[tuple[str, ...], int]:
 
 def pairs_of(question: Question) -> tuple[tuple[str, str], ...]:
     """The pairs a matching export asks for: a matching item's own, or an ordering question's events and places."""
-    return question.pairs if question.kind == "matching" else matching_pairs(question)
+    return question.pairs if question.kind == QuestionKind.MATCHING else matching_pairs(question)
 
 
 def pairs_stem(question: Question) -> str:
-    return question.stem if question.kind == "matching" else matching_stem(question)
+    return question.stem if question.kind == QuestionKind.MATCHING else matching_stem(question)
 
 
 def right_choices(question: Question) -> tuple[str, ...]:
     """What each left-hand item can be matched to: the places in order, or a matching item's
     answers in their seeded order (``matching_answers``)."""
-    if question.kind != "matching":
+    if question.kind != QuestionKind.MATCHING:
         return place_labels(len(question.options))
     return matching_answers(question)

@@ -17,6 +17,7 @@ of its questions. The package around this file is assembled by ``qti_package``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import assert_never
 
 from quizgen.export.export_format import plain_number
 from quizgen.export.feedback_text import html_feedback, html_text
@@ -25,13 +26,11 @@ from quizgen.export.question_names import by_topic, question_name
 from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind
 
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_SCHEMA_LOCATION = f"{QTI_NAMESPACE} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
-CANVAS_TYPES = {"multiple-choice": "multiple_choice_question", "true-false": "true_false_question",
-                "ordering": "matching_question", "numeric": "numerical_question", "matching": "matching_question",
-                "cloze": "multiple_choice_question"}
 MAX_ATTEMPTS = "unlimited"
 """`cc_maxattempts`: a practice quiz, taken as often as a student likes (`allowed_attempts` -1 in
 ``qti_package``, which must agree)."""
@@ -80,7 +79,7 @@ def _matching_item(corpus: Corpus, question: Question) -> ET.Element:
     item = ET.Element("item", {"ident": question.id, "title": question_name(question)})
     pairs = pairs_of(question)
     events = [choice_ident(question, i) for i in range(len(pairs))]
-    _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),
+    _metadata(_sub(item, "itemmetadata"), [("question_type", canvas_type(question.kind)), ("points_possible", "1.0"),
                                             ("original_answer_ids", ",".join(events))])
     presentation = _sub(item, "presentation")
     _material(presentation, html_text(pairs_stem(question)))
@@ -107,7 +106,7 @@ def _numerical_item(corpus: Corpus, question: Question) -> ET.Element:
     """A number written in, marked as Canvas marks an "exact answer" with a margin."""
     assert question.numeric is not None
     item = ET.Element("item", {"ident": question.id, "title": question_name(question)})
-    _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),
+    _metadata(_sub(item, "itemmetadata"), [("question_type", canvas_type(question.kind)), ("points_possible", "1.0"),
                                             ("original_answer_ids", f"{question.id}-number")])
     presentation = _sub(item, "presentation")
     _material(presentation, html_text(question.stem))
@@ -126,14 +125,37 @@ def _numerical_item(corpus: Corpus, question: Question) -> ET.Element:
     return item
 
 
+def canvas_type(kind: QuestionKind) -> str:
+    """Canvas's `question_type` for a kind: Canvas has no ordering type, so ordering is matching."""
+    match kind:
+        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:
+            return "multiple_choice_question"
+        case QuestionKind.TRUE_FALSE:
+            return "true_false_question"
+        case QuestionKind.ORDERING | QuestionKind.MATCHING:
+            return "matching_question"
+        case QuestionKind.NUMERIC:
+            return "numerical_question"
+        case _:
+            assert_never(kind)
+
+
 def _item(corpus: Corpus, question: Question) -> ET.Element:
-    if question.kind in ("ordering", "matching"):
-        return _matching_item(corpus, question)
-    if question.kind == "numeric":
-        return _numerical_item(corpus, question)
+    match question.kind:
+        case QuestionKind.ORDERING | QuestionKind.MATCHING:
+            return _matching_item(corpus, question)
+        case QuestionKind.NUMERIC:
+            return _numerical_item(corpus, question)
+        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.TRUE_FALSE | QuestionKind.CLOZE:
+            return _choice_item(corpus, question)
+        case _:
+            assert_never(question.kind)
+
+
+def _choice_item(corpus: Corpus, question: Question) -> ET.Element:
     item = ET.Element("item", {"ident": question.id, "title": question_name(question)})
     idents = [choice_ident(question, i) for i in range(len(question.options))]
-    _metadata(_sub(item, "itemmetadata"), [("question_type", CANVAS_TYPES[question.kind]), ("points_possible", "1.0"),
+    _metadata(_sub(item, "itemmetadata"), [("question_type", canvas_type(question.kind)), ("points_possible", "1.0"),
                                             ("original_answer_ids", ",".join(idents))])
     presentation = _sub(item, "presentation")
     _material(presentation, html_text(question.stem))

@@ -12,9 +12,10 @@ import xml.etree.ElementTree as ET
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import html_text
 from quizgen.export.fixed_zip import zip_bytes
-from quizgen.export.qti import CANVAS_TYPES, MAX_ATTEMPTS, render_qti_assessment
+from quizgen.export.qti import MAX_ATTEMPTS, render_qti_assessment
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import left_out_reason
 
 MANIFEST_NAMESPACE = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NAMESPACE = "http://canvas.instructure.com/xsd/cccv1p0"
@@ -59,9 +60,10 @@ def render_assessment_meta(corpus: Corpus, ident: str, count: int) -> bytes:
 
 
 def render_qti_package(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
-    """The QTI 1.2 zip of the questions; a kind Canvas has no type for would be left out."""
-    kept = tuple(q for q in questions if q.kind in CANVAS_TYPES)
-    left_out = tuple(f"{q.id}: QTI 1.2 (Canvas) has no {q.kind} questions" for q in questions if q.kind not in CANVAS_TYPES)
+    """The QTI 1.2 zip of the questions; a kind the registry says QTI cannot hold is left out."""
+    reasons = {q.id: left_out_reason(q.kind, "qti") for q in questions}
+    kept = tuple(q for q in questions if reasons[q.id] is None)
+    left_out = tuple(f"{q.id}: {reasons[q.id]}" for q in questions if reasons[q.id])
     ident = assessment_ident(corpus)
     data = zip_bytes([("imsmanifest.xml", render_manifest(ident)),
                       (f"{ident}/{ident}.xml", render_qti_assessment(corpus, kept, ident)),

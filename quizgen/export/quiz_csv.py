@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import assert_never
 
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import plain_feedback
@@ -20,17 +21,31 @@ from quizgen.export.ordering_forms import sequence_choices, sequence_stem
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind, left_out_reason
 
 HEADER = ("Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
           "Correct Answer", "Time in seconds", "Image Link", "Answer explanation")
 OPTIONS_AT_MOST = 5
-TIME_LIMITS = {"true-false": 20, "multiple-choice": 30, "cloze": 30, "ordering": 60}
-"""Seconds to answer: an order of lettered events takes longest to read."""
+
+
+def time_limit(kind: QuestionKind) -> int:
+    """Seconds to answer: an order of lettered events takes longest to read."""
+    match kind:
+        case QuestionKind.TRUE_FALSE:
+            return 20
+        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:
+            return 30
+        case QuestionKind.ORDERING:
+            return 60
+        case QuestionKind.NUMERIC | QuestionKind.MATCHING:
+            raise ValueError(f"the Quizizz spreadsheet holds no {kind} questions")
+        case _:
+            assert_never(kind)
 
 
 def quiz_csv_form(question: Question) -> tuple[str, tuple[str, ...], int]:
     """The stem, options and index of the right option a question is asked with in the spreadsheet."""
-    if question.kind == "ordering":
+    if question.kind == QuestionKind.ORDERING:
         options, correct = sequence_choices(question)
         return sequence_stem(question), options, correct
     assert question.correct is not None
@@ -44,15 +59,9 @@ def render_quiz_csv(corpus: Corpus, questions: tuple[Question, ...]) -> ExportRe
     writer.writerow(HEADER)
     left_out: list[str] = []
     for question in questions:
-        if question.kind == "numeric":
-            left_out.append(f"{question.id}: the Quizizz spreadsheet has no numeric questions"
-                            ": its fill-in-the-blank compares text, so 3000 and 3,000 would differ, and it allows no margin")
-            continue
-        if question.kind == "matching":
-            left_out.append(f"{question.id}: the Quizizz spreadsheet has no matching questions")
-            continue
-        if question.kind not in TIME_LIMITS:
-            left_out.append(f"{question.id}: the Quizizz spreadsheet has no {question.kind} questions")
+        reason = left_out_reason(question.kind, "csv")
+        if reason is not None:
+            left_out.append(f"{question.id}: {reason}")
             continue
         stem, choices, correct = quiz_csv_form(question)
         if len(choices) > OPTIONS_AT_MOST:
@@ -60,5 +69,5 @@ def render_quiz_csv(corpus: Corpus, questions: tuple[Question, ...]) -> ExportRe
             continue
         options = [neutralise_formula(o) for o in choices] + [""] * (OPTIONS_AT_MOST - len(choices))
         writer.writerow([neutralise_formula(stem), "Multiple Choice", *options, correct + 1,
-                         TIME_LIMITS[question.kind], "", neutralise_formula(plain_feedback(corpus, question))])
+                         time_limit(question.kind), "", neutralise_formula(plain_feedback(corpus, question))])
     return ExportResult(("\ufeff" + buffer.getvalue()).encode("utf-8"), tuple(left_out))

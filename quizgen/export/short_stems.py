@@ -32,6 +32,7 @@ import re
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import QuotationFact
+from quizgen.model.kinds import QuestionKind
 
 _TRUE_OR_FALSE = "True or false? "
 _REPORTER = re.compile(r"(?P<reporter>[^.;:“”\"]{1,100}?) reported that,? (?P<rest>.+)", re.DOTALL)
@@ -92,7 +93,7 @@ def _without_titles(corpus: Corpus, question: Question, stem: str, limit: int) -
     """``stem`` without the titles before people's names, while it is over ``limit``: the name
     still says who. In a true-or-false statement only a title its fact's other statement shares."""
     fact = corpus.fact(question.fact_ids[0]) if question.fact_ids else None
-    false = question.kind == "true-false" and question.answer_text == "False"
+    false = question.kind == QuestionKind.TRUE_FALSE and question.answer_text == "False"
     for person in corpus.people:
         at = stem.find(person.name)
         if at <= 0 or len(stem) <= limit:
@@ -157,7 +158,7 @@ def short_stem(corpus: Corpus, question: Question, limit: int, quotations: str |
     stem = question.stem
     if len(stem) <= limit:
         return stem
-    if question.kind == "true-false":
+    if question.kind == QuestionKind.TRUE_FALSE:
         stem = stem.removeprefix(_TRUE_OR_FALSE)
         if len(stem) > limit:
             stem = _without_reporter(corpus, question, stem)

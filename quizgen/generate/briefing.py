@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 
 from quizgen.generate.question_model import Citation
-from quizgen.generate.summaries import CitedSentence, Difference, classified_differences, evidence, fact_date, outlet_count
+from quizgen.generate.summaries import CitedSentence, Difference, classified_differences, evidence, outlet_count
 from quizgen.model.corpus import AnyFact, Corpus
+from quizgen.model.facts import fact_date
+from quizgen.model.kinds import SUMMARY_RANK
 from quizgen.model.field_types import PartialDate
 from quizgen.model.readability import word_count
 from quizgen.model.story import KEY_POINT_WORDS, PROSE_WORDS, SECTION_TITLES, SECTIONS, Story, StoryDifference, StorySentence
 
-KIND_WEIGHT = {"claim": 0, "event": 1, "quantity": 2, "quotation": 3, "role": 4}
 FALLBACK_KEY_POINTS = 3
 
 
@@ -76,7 +77,7 @@ def curated_briefing(corpus: Corpus, story: Story) -> Briefing:
 
 
 def _importance(corpus: Corpus, fact: AnyFact, position: int) -> tuple[int, int, int]:
-    return (-outlet_count(corpus, fact), KIND_WEIGHT[fact.kind], position)
+    return (-outlet_count(corpus, fact), SUMMARY_RANK[fact.kind], position)
 
 
 def _cite(fact: AnyFact) -> CitedSentence:

@@ -35,6 +35,7 @@ from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.facts import Source, Term
 from quizgen.model.quote_search import normalise_for_matching
+from quizgen.model.kinds import QuestionKind
 
 BLANK = "_____"
 WORDS_AT_LEAST = 6
@@ -130,7 +131,7 @@ def _item(fact: AnyFact, source: Source, term: Term, pools: QuestionPools) -> Qu
         options.insert(at, term.term)
         teaching = f"{outlet} wrote: “{sentence}” {fact.statement.strip()} {term.term}: {term.definition}"
         return Question(
-            id=question_id, family="term-cloze", kind="cloze", stem=stem, options=tuple(options), correct=at,
+            id=question_id, family="term-cloze", kind=QuestionKind.CLOZE, stem=stem, options=tuple(options), correct=at,
             correct_order=None, option_notes=(None,) * len(options),
             explanation=explain(corpus, _One(source, fact.context), teaching),
             citations=(Citation(source.article, source.quote),), topics=tuple(dict.fromkeys([*fact.topics, *term.topics])),

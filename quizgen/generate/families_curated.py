@@ -8,9 +8,10 @@ wrong option carries why the articles rule it out, shown to a student who picks 
 from __future__ import annotations
 
 from quizgen.generate.family_support import citations_of, explain
-from quizgen.generate.question_model import Citation, DraftQuestion, Option, answer_key, stable_hash
+from quizgen.generate.question_model import Citation, CuratedType, DraftQuestion, Option, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
+from quizgen.model.kinds import QuestionKind
 
 
 def clusters_of(fact: AnyFact) -> tuple[str, ...]:
@@ -22,13 +23,13 @@ def curated_questions(fact: AnyFact, pools: QuestionPools) -> list[DraftQuestion
     """The fact's curated multiple-choice questions, each with its wrong options' feedback."""
     drafts = []
     for index, curated in enumerate(fact.questions):
-        option_type = f"curated:{fact.id}:{index}"
+        option_type = CuratedType(fact.id, index)
         others = [pools.corpus.fact(other) for other in curated.cites]
         citations = tuple(dict.fromkeys([*citations_of(fact), *(c for other in others for c in citations_of(other))]))
         if curated.articles:  # only the outlets the writer chose to rest the key on
             citations = tuple(c for c in citations if c.article in curated.articles)
         drafts.append(DraftQuestion(
-            family="reading", kind="multiple-choice", stem=curated.stem,
+            family="reading", kind=QuestionKind.MULTIPLE_CHOICE, stem=curated.stem,
             answer=Option(curated.answer, option_type),
             distractors=tuple(Option(w.text, option_type, w.why) for w in curated.wrong),
             explanation=explain(pools.corpus, _Sources(citations), curated.explanation, with_context=False), citations=citations,
@@ -61,7 +62,7 @@ def curated_true_false(fact: AnyFact, pools: QuestionPools) -> DraftQuestion | N
         shown, answer, wrong = false_version.statement, Option("False", "truth"), Option("True", "truth")
         text = f"False. {false_version.why}"
     return DraftQuestion(
-        family="true-false", kind="true-false", stem=f"True or false? {shown}", answer=answer, distractors=(wrong,),
+        family="true-false", kind=QuestionKind.TRUE_FALSE, stem=f"True or false? {shown}", answer=answer, distractors=(wrong,),
         explanation=explain(pools.corpus, fact, text, with_context=choice != len(fact.false_versions)),
         citations=citations_of(fact), topics=tuple(fact.topics), fact_ids=(fact.id,), difficulty="medium",
         accepted=frozenset({answer_key(answer.text)}), importance=fact.importance, clusters=clusters_of(fact))

@@ -6,12 +6,13 @@ import re
 
 from quizgen.generate.distractors import nearby_dates, nearby_numbers, number_scale, pick_from_pool
 from quizgen.generate.family_support import capitalise, citations_of, difficulty_from_sources, explain, format_quantity
-from quizgen.generate.question_model import DraftQuestion, Option, answer_key, stable_hash
+from quizgen.generate.question_model import DateType, DraftQuestion, NumberType, Option, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.facts import ClaimFact, EventFact, QuantityFact
 from quizgen.model.field_types import PartialDate
 from quizgen.model.quote_search import normalise_for_matching
+from quizgen.model.kinds import QuestionKind
 
 WANTED = 3
 
@@ -27,11 +28,11 @@ def figure_question(fact: QuantityFact, pools: QuestionPools) -> DraftQuestion |
                             key=lambda v: repr(float(v)), preferred=[*fact.distractors, *corpus_values])
     if len(chosen) < 2:
         return None
-    unit_type = f"number:{answer_key(fact.unit)}:{scale}"
+    unit_type = NumberType(answer_key(fact.unit), scale)
     def show(value: float) -> str:
         return capitalise(format_quantity(value, fact.unit, fact.qualifier))
     return DraftQuestion(
-        family="figure", kind="multiple-choice", stem=f"According to the articles, what was {fact.measure}?",
+        family="figure", kind=QuestionKind.MULTIPLE_CHOICE, stem=f"According to the articles, what was {fact.measure}?",
         answer=Option(show(fact.value), unit_type), distractors=tuple(Option(show(v), unit_type) for v in chosen),
         explanation=explain(pools.corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
         fact_ids=(fact.id,), difficulty="medium", accepted=frozenset(answer_key(show(v)) for v in true_values))
@@ -49,9 +50,9 @@ def event_date_question(fact: EventFact, pools: QuestionPools) -> DraftQuestion 
         return None
     stem = (f"According to the articles, what date was set for {fact.title}?" if fact.planned
             else f"According to the articles, when did {fact.title} happen?")
-    date_type = f"date:{fact.date.precision}"
+    date_type = DateType(fact.date.precision)
     return DraftQuestion(
-        family="event-date", kind="multiple-choice", stem=stem,
+        family="event-date", kind=QuestionKind.MULTIPLE_CHOICE, stem=stem,
         answer=Option(fact.date.display, date_type), distractors=tuple(Option(d.display, date_type) for d in chosen),
         explanation=explain(pools.corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
         fact_ids=(fact.id,), difficulty="hard" if fact.date.precision == "day" else difficulty_from_sources(fact),
@@ -74,7 +75,7 @@ def claim_outlet_question(fact: ClaimFact, pools: QuestionPools) -> DraftQuestio
         return None
     answer_outlet = corpus.outlet_of(fact.sources[0].article)
     return DraftQuestion(
-        family="claim-outlet", kind="multiple-choice", stem=f"Which outlet reported that {fact.claim}?",
+        family="claim-outlet", kind=QuestionKind.MULTIPLE_CHOICE, stem=f"Which outlet reported that {fact.claim}?",
         answer=Option(answer_outlet.name, "outlet"), distractors=tuple(Option(corpus.outlet(o).name, "outlet") for o in chosen),
         explanation=explain(corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
         fact_ids=(fact.id,), difficulty="hard", accepted=frozenset(answer_key(corpus.outlet(o).name) for o in reporting))
@@ -109,7 +110,7 @@ def true_false_question(fact: AnyFact, pools: QuestionPools, ask_true: bool) -> 
     answer, wrong = (Option("True", "truth"), Option("False", "truth")) if ask_true else (Option("False", "truth"), Option("True", "truth"))
     lead = "True." if ask_true else "False."
     return DraftQuestion(
-        family="true-false", kind="true-false", stem=f"True or false? {shown}",
+        family="true-false", kind=QuestionKind.TRUE_FALSE, stem=f"True or false? {shown}",
         answer=answer, distractors=(wrong,), explanation=explain(pools.corpus, fact, f"{lead} {fact.statement}"),
         citations=citations_of(fact), topics=tuple(fact.topics), fact_ids=(fact.id,), difficulty="easy",
         accepted=frozenset({answer_key(answer.text)}))
@@ -154,7 +155,7 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
         topics = tuple(dict.fromkeys(t for e in group for t in e.topics))
         lines = "; ".join(f"{e.date.display}: {e.title}" for e in group)
         questions.append(DraftQuestion(
-            family="chronology", kind="ordering", stem="Put these events in the order they happened, earliest first.",
+            family="chronology", kind=QuestionKind.ORDERING, stem="Put these events in the order they happened, earliest first.",
             answer=Option(capitalise(group[0].title), "event"), distractors=(),
             ordering=tuple(Option(capitalise(e.title), "event") for e in group),
             explanation=explain(pools.corpus, _Merged(group), f"The order is: {lines}"), citations=sources, topics=topics,

@@ -24,6 +24,7 @@ from quizgen.generate.families_terms import names_any, shares_a_word
 from quizgen.generate.question_model import Citation, Question, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.facts import RoleFact, Term
+from quizgen.model.kinds import QuestionKind
 
 Item = TypeVar("Item", Term, RoleFact)
 
@@ -82,7 +83,7 @@ def _item(family: str, stem: str, pairs: list[tuple[str, str]], sources: list[An
                            for (left, _), source in zip(pairs, sources))
     question_id = "q-" + stable_hash(family, ",".join(ids), stem, "|".join(f"{a}={b}" for a, b in pairs))[:12]
     return Question(
-        id=question_id, family=family, kind="matching", stem=stem, options=tuple(left for left, _ in pairs), correct=None,
+        id=question_id, family=family, kind=QuestionKind.MATCHING, stem=stem, options=tuple(left for left, _ in pairs), correct=None,
         correct_order=None, option_notes=(None,) * len(pairs), explanation=explanation, citations=citations,
         topics=tuple(dict.fromkeys(topics)), articles=tuple(dict.fromkeys(c.article for c in citations)),
         difficulty="medium", fact_ids=tuple(ids), option_types=("matching",) * len(pairs),

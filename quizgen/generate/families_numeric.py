@@ -32,6 +32,7 @@ from quizgen.generate.question_pools import QuestionPools
 from quizgen.generate.source_comparison import witnessed
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import EventFact, QuantityFact
+from quizgen.model.kinds import QuestionKind
 
 NUMERIC_FAMILIES = ("figure-number", "event-year")
 APPROXIMATE = frozenset({"about", "roughly", "some", "nearly", "almost"})
@@ -70,7 +71,7 @@ def numeric_figure_item(fact: QuantityFact, pools: QuestionPools) -> tuple[Draft
         return None
     shown = capitalise(format_quantity(fact.value, fact.unit, fact.qualifier))
     draft = DraftQuestion(
-        family="figure-number", kind="numeric", stem=stem, answer=Option(shown, "number"), distractors=(),
+        family="figure-number", kind=QuestionKind.NUMERIC, stem=stem, answer=Option(shown, "number"), distractors=(),
         explanation=explain(pools.corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
         fact_ids=(fact.id,), difficulty="hard", accepted=frozenset({answer_key(shown)}), importance=fact.importance)
     return draft, NumericAnswer(float(fact.value), tolerance, fact.unit, shown)
@@ -88,7 +89,7 @@ def numeric_year_item(fact: EventFact, pools: QuestionPools) -> tuple[DraftQuest
     if year in stem:
         return None
     draft = DraftQuestion(
-        family="event-year", kind="numeric", stem=stem, answer=Option(year, "year"), distractors=(),
+        family="event-year", kind=QuestionKind.NUMERIC, stem=stem, answer=Option(year, "year"), distractors=(),
         explanation=explain(pools.corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
         fact_ids=(fact.id,), difficulty="medium", accepted=frozenset({year}), importance=fact.importance)
     return draft, NumericAnswer(float(fact.date.year), 0.0, "year", year)
@@ -100,7 +101,7 @@ def _stated_elsewhere(number: str, fact_id: str, clusters: tuple[str, ...], aske
     # it answers the numeric item without reading ("cut to N" beside "how many?"); a matching
     # item's definition likewise ("... in YEAR" beside "in what year?").
     # (A true-or-false statement of the fact is the fact itself, asked another way: not caught here.)
-    return any((q.kind == "multiple-choice" and pattern.search(q.stem))
+    return any((q.kind == QuestionKind.MULTIPLE_CHOICE and pattern.search(q.stem))
                or any(pattern.search(right) for _, right in (q.pairs or ())) for q in asked)
 
 

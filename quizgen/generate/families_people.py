@@ -7,13 +7,15 @@ from quizgen.generate.family_support import capitalise, citations_of, difficulty
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.facts import QuotationFact, RoleFact
+from quizgen.model.registry import Person
+from quizgen.model.kinds import QuestionKind
 
 WANTED = 3  # distractors for a four-option item
 
 
 def _role_note(pools: QuestionPools, person_id: str) -> str:
     person = pools.corpus.speaker(person_id)
-    return f"{person.name}: {person.role}." if hasattr(person, "role") else f"{person.name}: {person.description}"
+    return f"{person.name}: {person.role}." if isinstance(person, Person) else f"{person.name}: {person.description}"
 
 
 def role_holder_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion | None:
@@ -29,7 +31,7 @@ def role_holder_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion 
         return None
     accepted = set().union(*(pools.name_keys(h) for h in holders))
     return DraftQuestion(
-        family="role-holder", kind="multiple-choice", stem=stem,
+        family="role-holder", kind=QuestionKind.MULTIPLE_CHOICE, stem=stem,
         answer=Option(person.name, "person"),
         distractors=tuple(Option(pools.corpus.speaker(pid).name, "person", _role_note(pools, pid)) for pid in chosen),
         explanation=explain(pools.corpus, fact, fact.statement), citations=citations_of(fact), topics=tuple(fact.topics),
@@ -48,7 +50,7 @@ def person_role_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion 
         holders = sorted(pools.holders_of_role[answer_key(role)])
         return f"{capitalise(role)}: {pools.corpus.speaker(holders[0]).name}." if holders else None
     return DraftQuestion(
-        family="person-role", kind="multiple-choice",
+        family="person-role", kind=QuestionKind.MULTIPLE_CHOICE,
         stem=f"According to the articles, what was {person.name}'s role?",
         answer=Option(capitalise(fact.role), "role"),
         distractors=tuple(Option(capitalise(role), "role", holder_note(role)) for role in chosen),
@@ -70,7 +72,7 @@ def quotation_speaker_question(fact: QuotationFact, pools: QuestionPools) -> Dra
     kind = "person" if is_person else "organisation"
     verb = "said" if is_person else "said or wrote"
     return DraftQuestion(
-        family="quotation-speaker", kind="multiple-choice",
+        family="quotation-speaker", kind=QuestionKind.MULTIPLE_CHOICE,
         stem=f"According to the articles, who {verb}: “{fact.text}”?",
         answer=Option(capitalise(speaker.name), kind),
         distractors=tuple(Option(capitalise(pools.corpus.speaker(sid).name), kind, _role_note(pools, sid)) for sid in chosen),

@@ -13,6 +13,7 @@ from quizgen.generate.question_pools import QuestionPools, initials
 from quizgen.generate.whole_words import contains_whole
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.facts import Term
+from quizgen.model.kinds import QuestionKind
 
 WANTED = 3
 
@@ -86,7 +87,7 @@ def acronym_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
     if len(chosen) < 2:
         return None
     return DraftQuestion(
-        family="acronym", kind="multiple-choice", stem=f"In the articles, what does {term.term} stand for?",
+        family="acronym", kind=QuestionKind.MULTIPLE_CHOICE, stem=f"In the articles, what does {term.term} stand for?",
         answer=Option(term.expansion, "expansion"), distractors=tuple(Option(e, "expansion") for e in chosen),
         explanation=explain(pools.corpus, term, f"{term.term} stands for {term.expansion}. {term.definition}"),
         citations=citations_of(term), topics=tuple(term.topics), fact_ids=(term.id,), difficulty="easy",
@@ -107,7 +108,7 @@ def term_definition_question(term: Term, pools: QuestionPools) -> DraftQuestion 
         other = pools.corpus.term(tid)
         return f"{other.term}: {other.definition}"
     return DraftQuestion(
-        family="term-definition", kind="multiple-choice", stem=f"Which term matches this definition: “{term.definition}”",
+        family="term-definition", kind=QuestionKind.MULTIPLE_CHOICE, stem=f"Which term matches this definition: “{term.definition}”",
         answer=Option(term.term, "term"), distractors=tuple(Option(pools.corpus.term(t).term, "term", note(t)) for t in chosen),
         explanation=explain(pools.corpus, term, f"{term.term}: {term.definition}"), citations=citations_of(term),
         topics=tuple(term.topics), fact_ids=(term.id,), difficulty="medium", accepted=frozenset(own))

@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 from quizgen.generate.question_model import Citation
 from quizgen.model.corpus import Corpus
 
 
-def citations_of(item: Any) -> tuple[Citation, ...]:
+class Quoted(Protocol):
+    """A source as families read it: a fact's or a term's `Source`, or a question's `Citation`."""
+
+    @property
+    def article(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
+
+
+class Sourced(Protocol):
+    """What a family explains and cites: a fact, a term, or several of them merged."""
+
+    @property
+    def sources(self) -> Sequence[Quoted]: ...
+
+
+@runtime_checkable
+class WithContext(Sourced, Protocol):
+    """A fact (or facts merged) with its curated line on why it matters."""
+
+    @property
+    def context(self) -> str | None: ...
+
+
+def citations_of(item: Sourced) -> tuple[Citation, ...]:
     return tuple(Citation(s.article, s.quote) for s in item.sources)
 
 
-def outlet_names(corpus: Corpus, item: Any) -> list[str]:
+def outlet_names(corpus: Corpus, item: Sourced) -> list[str]:
     names: list[str] = []
     for source in item.sources:
         name = corpus.outlet_of(source.article).name
@@ -27,11 +52,11 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def explain(corpus: Corpus, item: Any, sentence: str, with_context: bool = True) -> str:
+def explain(corpus: Corpus, item: Sourced | WithContext, sentence: str, with_context: bool = True) -> str:
     """A sentence that explains the answer, then the item's curated context (why it matters), then
     the outlets it comes from."""
     sentence = _full_stop(sentence.strip())
-    context = getattr(item, "context", None)
+    context = item.context if isinstance(item, WithContext) else None
     if with_context and context:
         sentence = f"{sentence} {_full_stop(context.strip())}"
     return f"{sentence} (Source: {join_names(outlet_names(corpus, item))}.)"
@@ -87,6 +112,6 @@ def singular_unit(unit: str) -> str:
     return " ".join([*words[:head], word, *words[head + 1:]])
 
 
-def difficulty_from_sources(item: Any, easy_at: int = 3) -> str:
+def difficulty_from_sources(item: Sourced, easy_at: int = 3) -> str:
     """Facts that many outlets report are easier to recall than ones only one outlet gives."""
     return "easy" if len(item.sources) >= easy_at else "medium"

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from quizgen.generate.question_model import Question, answer_key, singular_key
+from quizgen.model.kinds import QuestionKind
 
 _ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options)\b", re.IGNORECASE)
 _QUOTE_MARKS = re.compile("[“”\"‘]|(?<!\\w)’")  # a closing single quote after a letter is an apostrophe
@@ -32,28 +33,28 @@ def item_problems(question: Question) -> list[str]:
         problems.append("two options are the same answer (or differ only by a plural -s)")
     if any(_ABOVE.search(o) for o in question.options):
         problems.append("an option says 'all/none of the above'")
-    if question.kind == "ordering":
+    if question.kind == QuestionKind.ORDERING:
         if question.correct_order is None or sorted(question.correct_order) != list(range(len(question.options))):
             problems.append("the correct order is not a permutation of the options")
         return problems
     if question.correct is None or not 0 <= question.correct < len(question.options):
         return problems + ["there is no correct option"]
-    if question.kind == "multiple-choice" and not 3 <= len(question.options) <= 4:
+    if question.kind == QuestionKind.MULTIPLE_CHOICE and not 3 <= len(question.options) <= 4:
         problems.append(f"expected 3 or 4 options, found {len(question.options)}")
-    if question.kind == "true-false" and sorted(question.options) != ["False", "True"]:
+    if question.kind == QuestionKind.TRUE_FALSE and sorted(question.options) != ["False", "True"]:
         problems.append("a true-or-false item needs exactly the options True and False")
     if len(set(question.option_types)) != 1:
-        problems.append(f"options are of different types: {', '.join(sorted(set(question.option_types)))}")
+        problems.append(f"options are of different types: {', '.join(sorted({str(t) for t in question.option_types}))}")
     correct_key = keys[question.correct]
-    if correct_key not in question.accepted and question.kind == "multiple-choice":
+    if correct_key not in question.accepted and question.kind == QuestionKind.MULTIPLE_CHOICE:
         problems.append("the correct option is not among the answers the corpus supports")
     for index, key in enumerate(keys):
         if index != question.correct and key in question.accepted:
             problems.append(f"the distractor '{question.options[index]}' is also true of this question")
-    if question.kind == "multiple-choice" and len(correct_key) > 3 and correct_key in answer_key(question.stem):
+    if question.kind == QuestionKind.MULTIPLE_CHOICE and len(correct_key) > 3 and correct_key in answer_key(question.stem):
         problems.append("the stem gives the answer away")
     quoted = [bool(_QUOTE_MARKS.search(o)) for o in question.options]
-    if question.kind == "multiple-choice" and quoted[question.correct] and sum(quoted) == 1:
+    if question.kind == QuestionKind.MULTIPLE_CHOICE and quoted[question.correct] and sum(quoted) == 1:
         problems.append("only the correct option is in quotation marks")
     return problems
 
@@ -63,7 +64,7 @@ def repeated_wrong_options(questions: list[Question]) -> list[tuple[Question, st
     each with a message naming the others, so that the build can point at every fact using it."""
     users: dict[str, list[Question]] = {}
     for question in questions:
-        if question.family != WRITTEN_FAMILY or question.kind != "multiple-choice":
+        if question.family != WRITTEN_FAMILY or question.kind != QuestionKind.MULTIPLE_CHOICE:
             continue
         for index, option in enumerate(question.options):
             if index != question.correct:
@@ -83,7 +84,7 @@ def repeated_wrong_options(questions: list[Question]) -> list[tuple[Question, st
 def bank_problems(questions: list[Question]) -> list[str]:
     """Rules on the bank as a whole: balanced answer positions, the longest option not a tell."""
     problems: list[str] = []
-    four = [q for q in questions if q.kind == "multiple-choice" and len(q.options) == 4]
+    four = [q for q in questions if q.kind == QuestionKind.MULTIPLE_CHOICE and len(q.options) == 4]
     if len(four) >= MIN_ITEMS_FOR_BANK_RULES:
         counts = Counter(q.correct for q in four)
         low, high = POSITION_SHARE
@@ -91,7 +92,7 @@ def bank_problems(questions: list[Question]) -> list[str]:
             share = counts.get(position, 0) / len(four)
             if not low <= share <= high:
                 problems.append(f"option {'ABCD'[position]} is correct in {share:.0%} of four-option items; expected {low:.0%} to {high:.0%}")
-    choice = [q for q in questions if q.kind == "multiple-choice"]
+    choice = [q for q in questions if q.kind == QuestionKind.MULTIPLE_CHOICE]
     if len(choice) >= MIN_ITEMS_FOR_BANK_RULES:
         longest = sum(1 for q in choice if _correct_is_longest(q))
         if longest / len(choice) > LONGEST_SHARE_MAX:

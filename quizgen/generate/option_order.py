@@ -10,9 +10,11 @@ The distractors are shuffled with a generator seeded by the question's id. Same 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import assert_never
 
 from quizgen.generate.distractors import seeded_random
 from quizgen.generate.question_model import DraftQuestion, Option, Question, stable_hash
+from quizgen.model.kinds import QuestionKind
 
 
 def _finish(draft: DraftQuestion, options: list[Option], correct: int | None, order: tuple[int, ...] | None) -> Question:
@@ -30,9 +32,9 @@ def order_options(drafts: list[DraftQuestion]) -> list[Question]:
     """Finished questions, in the order of ``drafts``."""
     by_size: dict[int, list[DraftQuestion]] = defaultdict(list)
     for draft in drafts:
-        if draft.kind == "multiple-choice":
+        if draft.kind == QuestionKind.MULTIPLE_CHOICE:
             by_size[1 + len(draft.distractors)].append(draft)
-    used: Counter[int] = Counter(0 if d.answer.text == "True" else 1 for d in drafts if d.kind == "true-false")
+    used: Counter[int] = Counter(0 if d.answer.text == "True" else 1 for d in drafts if d.kind == QuestionKind.TRUE_FALSE)
     position: dict[str, int] = {}
     for size, group in sorted(by_size.items()):  # fewest letters first: the larger sizes even out what is left
         ranked = sorted(group, key=lambda d: stable_hash("position", d.id))
@@ -43,22 +45,28 @@ def order_options(drafts: list[DraftQuestion]) -> list[Question]:
             used[position[draft.id]] += 1
     finished = []
     for draft in drafts:
-        if draft.kind == "ordering":
-            rng = seeded_random("options", draft.id)
-            items = list(draft.ordering)
-            while True:
-                rng.shuffle(items)
-                if items != list(draft.ordering):
-                    break
-            order = tuple(items.index(o) for o in draft.ordering)
-            finished.append(_finish(draft, items, None, order))
-        elif draft.kind == "true-false":
-            options = sorted([draft.answer, *draft.distractors], key=lambda o: o.text != "True")
-            finished.append(_finish(draft, options, options.index(draft.answer), None))
-        else:
-            others = list(draft.distractors)
-            seeded_random("options", draft.id).shuffle(others)  # made only where used: seeding is most of the cost
-            at = position[draft.id]
-            options = others[:at] + [draft.answer] + others[at:]
-            finished.append(_finish(draft, options, at, None))
+        match draft.kind:
+            case QuestionKind.ORDERING:
+                rng = seeded_random("options", draft.id)
+                items = list(draft.ordering)
+                while True:
+                    rng.shuffle(items)
+                    if items != list(draft.ordering):
+                        break
+                order = tuple(items.index(o) for o in draft.ordering)
+                finished.append(_finish(draft, items, None, order))
+            case QuestionKind.TRUE_FALSE:
+                options = sorted([draft.answer, *draft.distractors], key=lambda o: o.text != "True")
+                finished.append(_finish(draft, options, options.index(draft.answer), None))
+            case QuestionKind.MULTIPLE_CHOICE:
+                others = list(draft.distractors)
+                seeded_random("options", draft.id).shuffle(others)  # made only where used: seeding is most of the cost
+                at = position[draft.id]
+                options = others[:at] + [draft.answer] + others[at:]
+                finished.append(_finish(draft, options, at, None))
+            case QuestionKind.NUMERIC | QuestionKind.MATCHING | QuestionKind.CLOZE:
+                # Their families finish them: a number has no options, pairs and blanks are ordered there.
+                raise ValueError(f"a {draft.kind} item is finished by its family, not by order_options")
+            case _:
+                assert_never(draft.kind)
     return finished

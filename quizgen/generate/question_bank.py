@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import assert_never
 
 from quizgen.collector import collector_paused
 from quizgen.errors import Problem
@@ -24,6 +25,7 @@ from quizgen.generate.question_model import DraftQuestion, Question
 from quizgen.generate.question_pools import QuestionPools, build_question_pools
 from quizgen.generate.quiz_sets import MIN_COPY_SET, quiz_set
 from quizgen.model.corpus import Corpus
+from quizgen.model.facts import AnyFact, ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
 
 FAMILY_TITLES = {
     "role-holder": "Who holds the role?", "person-role": "What is their role?", "figure": "Which figure?",
@@ -109,6 +111,23 @@ class QuestionBank:
         return articles, topics
 
 
+def _generated_choices(fact: AnyFact, pools: QuestionPools) -> list[DraftQuestion | None]:
+    """The multiple-choice questions generated from an uncurated fact, by its kind."""
+    match fact:
+        case RoleFact():
+            return [role_holder_question(fact, pools), person_role_question(fact, pools)]
+        case QuantityFact():
+            return [figure_question(fact, pools)]
+        case EventFact():
+            return [event_date_question(fact, pools)]
+        case QuotationFact():
+            return [quotation_speaker_question(fact, pools)]
+        case ClaimFact():
+            return [claim_outlet_question(fact, pools)]
+        case _:
+            assert_never(fact)
+
+
 def _drafts(corpus: Corpus, pools: QuestionPools) -> list[DraftQuestion]:
     drafts: list[DraftQuestion | None] = []
     facts = [f for f in corpus.facts if f.importance != "detail"]  # trivia: no questions at all
@@ -116,16 +135,8 @@ def _drafts(corpus: Corpus, pools: QuestionPools) -> list[DraftQuestion]:
         generated: list[DraftQuestion | None] = []
         if fact.questions or fact.false_versions:  # curation replaces the generated questions
             generated += curated_questions(fact, pools)
-        elif fact.kind == "role":
-            generated += [role_holder_question(fact, pools), person_role_question(fact, pools)]
-        elif fact.kind == "quantity":
-            generated.append(figure_question(fact, pools))
-        elif fact.kind == "event":
-            generated.append(event_date_question(fact, pools))
-        elif fact.kind == "quotation":
-            generated.append(quotation_speaker_question(fact, pools))
-        elif fact.kind == "claim":
-            generated.append(claim_outlet_question(fact, pools))
+        else:
+            generated += _generated_choices(fact, pools)
         if fact.false_versions:
             generated.append(curated_true_false(fact, pools))
         elif not fact.questions:  # a curated fact gets a true-or-false item only from its false versions
@@ -135,7 +146,7 @@ def _drafts(corpus: Corpus, pools: QuestionPools) -> list[DraftQuestion]:
     for term in corpus.terms:
         if term.importance != "detail":
             drafts += [acronym_question(term, pools), term_definition_question(term, pools)]
-    events = [f for f in facts if f.kind == "event" and not f.planned]  # "happened": not planned
+    events = [f for f in facts if isinstance(f, EventFact) and not f.planned]  # "happened": not planned
     drafts += chronology_questions(events, pools)
     unique: dict[str, DraftQuestion] = {}
     for draft in drafts:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import assert_never
 
+from quizgen.model.kinds import QuestionKind
 from quizgen.model.quote_search import normalise_for_matching
 
 
@@ -43,13 +45,56 @@ class Citation:
         return quote_anchor(self.quote)
 
 
+PlainType = str
+"""What an option is, when a name says it all: `person`, `organisation`, `role`, `outlet`, `event`,
+`expansion`, `term`, `truth`, `number`, `year`, `matching`."""
+
+
+@dataclass(frozen=True)
+class NumberType:
+    """A figure: options of one question count the same thing (``unit``, as ``answer_key`` has it)
+    at the same scale (``number_scale``: 2,000 and 3,000 are of one, 20 and 2,000 are not)."""
+
+    unit: str
+    scale: int
+
+    def __str__(self) -> str:
+        return f"number:{self.unit}:{self.scale}"
+
+
+@dataclass(frozen=True)
+class DateType:
+    """A date to the day, month or year (``PartialDate.precision``)."""
+
+    precision: str
+
+    def __str__(self) -> str:
+        return f"date:{self.precision}"
+
+
+@dataclass(frozen=True)
+class CuratedType:
+    """The options of one curated question (``index`` among its fact's ``questions``), whatever they are."""
+
+    fact_id: str
+    index: int
+
+    def __str__(self) -> str:
+        return f"curated:{self.fact_id}:{self.index}"
+
+
+OptionType = PlainType | NumberType | DateType | CuratedType
+"""What an option is: every option of a question is of one type (``item_rules``)."""
+
+
 @dataclass(frozen=True)
 class Option:
-    """A possible answer. ``type`` says what it is (`person`, `date:month`, `number:US troops:3`, ...);
-    ``note`` is feedback for a student who chooses it, where the facts allow it."""
+    """A possible answer. ``type`` says what it is (`"person"`, ``DateType("month")``,
+    ``NumberType("us troops", 3)``, ...); ``note`` is feedback for a student who chooses it, where
+    the facts allow it."""
 
     text: str
-    type: str
+    type: OptionType
     note: str | None = None
 
 
@@ -69,7 +114,7 @@ class DraftQuestion:
     """A question with its answer and distractors, not yet in order."""
 
     family: str
-    kind: str  # multiple-choice | true-false | ordering
+    kind: QuestionKind
     stem: str
     answer: Option
     distractors: tuple[Option, ...]
@@ -100,9 +145,8 @@ class Question:
 
     id: str
     family: str
-    kind: str
-    """`multiple-choice`, `true-false`, `ordering`, `numeric` (a number written in, no options) or
-    `matching` (``pairs``)."""
+    kind: QuestionKind
+    """How it is answered; what each kind holds is declared in ``quizgen.model.kinds``."""
     stem: str
     options: tuple[str, ...]
     correct: int | None
@@ -116,7 +160,7 @@ class Question:
     articles: tuple[str, ...]
     difficulty: str
     fact_ids: tuple[str, ...]
-    option_types: tuple[str, ...]
+    option_types: tuple[OptionType, ...]
     accepted: frozenset[str]
     importance: str = "supporting"
     clusters: tuple[str, ...] = ()
@@ -127,11 +171,17 @@ class Question:
 
     @property
     def answer_text(self) -> str:
-        if self.pairs:
-            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
-        if self.numeric is not None:
-            return self.numeric.display
-        if self.correct_order is not None:
-            return " → ".join(self.options[i] for i in self.correct_order)
-        assert self.correct is not None
-        return self.options[self.correct]
+        match self.kind:
+            case QuestionKind.MATCHING:
+                return "; ".join(f"{left} → {right}" for left, right in self.pairs)
+            case QuestionKind.NUMERIC:
+                assert self.numeric is not None
+                return self.numeric.display
+            case QuestionKind.ORDERING:
+                assert self.correct_order is not None
+                return " → ".join(self.options[i] for i in self.correct_order)
+            case QuestionKind.MULTIPLE_CHOICE | QuestionKind.TRUE_FALSE | QuestionKind.CLOZE:
+                assert self.correct is not None
+                return self.options[self.correct]
+            case _:
+                assert_never(self.kind)

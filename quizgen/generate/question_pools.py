@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from quizgen.generate.distractors import SortedPool
 from quizgen.generate.question_model import answer_key
 from quizgen.model.corpus import Corpus
+from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
 from quizgen.model.field_types import PartialDate
+from quizgen.model.registry import Person
 
 _WORD = re.compile(r"[A-Z][a-z]+")
 
@@ -42,7 +45,8 @@ class QuestionPools:
     def name_keys(self, speaker_id: str) -> set[str]:
         """Every way a person or organisation is written: name, spellings, aliases."""
         speaker = self.corpus.speaker(speaker_id)
-        names = [speaker.name] + [s.name for s in getattr(speaker, "spellings", [])] + list(getattr(speaker, "aliases", []))
+        others = [s.name for s in speaker.spellings] if isinstance(speaker, Person) else list(speaker.aliases)
+        names = [speaker.name] + others
         return {answer_key(n) for n in names}
 
 
@@ -56,21 +60,24 @@ def build_question_pools(corpus: Corpus) -> QuestionPools:
     dates: dict[str, set[PartialDate]] = defaultdict(set)
     roles: set[str] = set()
     for fact in corpus.facts:
-        if fact.kind == "role":
-            pools.holders_of_role[answer_key(fact.role)].add(fact.person)
-            pools.roles_of_person[fact.person].add(answer_key(fact.role))
-            roles.add(fact.role)
-        elif fact.kind == "quotation":
-            pools.speakers_of_text[answer_key(fact.text)].add(fact.speaker)
-        elif fact.kind == "claim":
-            for source in fact.sources:
-                pools.outlets_of_claim[answer_key(fact.claim)].add(corpus.article(source.article).meta.outlet)
-        elif fact.kind == "quantity":
-            pools.values_of_measure[answer_key(fact.measure)].add(fact.value)
-            numbers[answer_key(fact.unit)].add(fact.value)
-        elif fact.kind == "event":
-            pools.dates_of_title[answer_key(fact.title)].add(fact.date)
-            dates[fact.date.precision].add(fact.date)
+        match fact:
+            case RoleFact():
+                pools.holders_of_role[answer_key(fact.role)].add(fact.person)
+                pools.roles_of_person[fact.person].add(answer_key(fact.role))
+                roles.add(fact.role)
+            case QuotationFact():
+                pools.speakers_of_text[answer_key(fact.text)].add(fact.speaker)
+            case ClaimFact():
+                for source in fact.sources:
+                    pools.outlets_of_claim[answer_key(fact.claim)].add(corpus.article(source.article).meta.outlet)
+            case QuantityFact():
+                pools.values_of_measure[answer_key(fact.measure)].add(fact.value)
+                numbers[answer_key(fact.unit)].add(fact.value)
+            case EventFact():
+                pools.dates_of_title[answer_key(fact.title)].add(fact.date)
+                dates[fact.date.precision].add(fact.date)
+            case _:
+                assert_never(fact)
     for person in corpus.people:
         pools.roles_of_person[person.id].add(answer_key(person.role))
         pools.holders_of_role[answer_key(person.role)].add(person.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from quizgen.generate.question_model import Question, answer_key, stable_hash
+from quizgen.model.kinds import QuestionKind
 
 SET_SIZE = 15
 MIN_COPY_SET = 5
@@ -26,15 +27,15 @@ def quiz_set(questions: Iterable[Question], size: int = SET_SIZE) -> tuple[Quest
     of ``questions``."""
     pool = list(questions)
     # Core first; of two questions on one cluster, the multiple-choice one (true-or-false teaches least).
-    ranked = sorted(pool, key=lambda q: (_RANK.get(q.importance, 1), q.kind == "true-false", stable_hash("set", q.id)))
+    ranked = sorted(pool, key=lambda q: (_RANK.get(q.importance, 1), q.kind == QuestionKind.TRUE_FALSE, stable_hash("set", q.id)))
     chosen = _Chosen()
     for question in ranked:  # other kinds first: the true-or-false share depends on how many there are
-        if question.kind != "true-false" and len(chosen.questions) < size:
+        if question.kind != QuestionKind.TRUE_FALSE and len(chosen.questions) < size:
             chosen.add_if_fits(question)
     others = len(chosen.questions)
     true_false_max = min(size - others, int(others * TRUE_FALSE_SHARE / (1 - TRUE_FALSE_SHARE) + 1e-9))
     for question in ranked:
-        if question.kind == "true-false" and len(chosen.questions) - others < true_false_max:
+        if question.kind == QuestionKind.TRUE_FALSE and len(chosen.questions) - others < true_false_max:
             chosen.add_if_fits(question)
     keep = {q.id for q in chosen.questions}
     return tuple(q for q in pool if q.id in keep)
@@ -84,7 +85,7 @@ def set_problems(questions: Sequence[Question]) -> list[str]:
 
 
 def _answer_key(question: Question) -> str | None:
-    if question.kind != "multiple-choice":
+    if question.kind != QuestionKind.MULTIPLE_CHOICE:
         return None
     key = answer_key(question.answer_text)
     return key if len(key) >= _MIN_ANSWER else None

@@ -13,9 +13,10 @@ from typing import Any
 from quizgen.generate.question_model import Citation
 from quizgen.model.article import Article
 from quizgen.model.corpus import AnyFact, Corpus
+from quizgen.model.facts import EventFact, fact_date
+from quizgen.model.kinds import SUMMARY_RANK
 from quizgen.model.field_types import PartialDate
 
-KIND_WEIGHT = {"claim": 0, "event": 1, "quantity": 2, "quotation": 3, "role": 4}
 SUMMARY_LENGTH = 5
 
 
@@ -62,17 +63,13 @@ def evidence(corpus: Corpus, fact: AnyFact) -> list[Any]:
     return outlets or list(fact.sources)
 
 
-def fact_date(fact: AnyFact) -> PartialDate | None:
-    return getattr(fact, "date", None) or getattr(fact, "as_of", None)
-
-
 def fact_time(corpus: Corpus, fact: AnyFact) -> PartialDate:
     """When a fact is about: its own date, else the earliest article that reports it."""
     return fact_date(fact) or min(corpus.article(s.article).meta.published for s in fact.sources)
 
 
 def _importance(corpus: Corpus, fact: AnyFact, position: int) -> tuple[int, int, int]:
-    return (-outlet_count(corpus, fact), KIND_WEIGHT[fact.kind], position)
+    return (-outlet_count(corpus, fact), SUMMARY_RANK[fact.kind], position)
 
 
 def cite(fact: AnyFact, only_article: str | None = None) -> CitedSentence:
@@ -173,7 +170,7 @@ def classified_differences(corpus: Corpus) -> tuple[Difference, ...]:
             kind = _kind_of_difference(corpus, first, second)
             if kind != "correction" and not _two_sources(corpus, first, second):
                 continue
-            note = fact.difference or getattr(other, "difference", None)
+            note = fact.difference or other.difference
             versions = (cite(second),) + ((CitedSentence(note, (), fact.id),) if note else ())
             found.append(Difference(kind, cite(first), versions))
     in_disagreement = {s.fact_id for d in found if d.kind == "disagreement" for s in (d.sentence, *d.versions) if s.citations}
@@ -243,7 +240,7 @@ def timeline(corpus: Corpus) -> list[TimelineEntry]:
         if fact.id != group[0]:
             continue
         citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in group for s in evidence(corpus, corpus.fact(fid))))
-        status = "hinted" if fact.id in hinted else "planned" if getattr(fact, "planned", False) else "happened"
+        status = "hinted" if fact.id in hinted else "planned" if isinstance(fact, EventFact) and fact.planned else "happened"
         curated = fact.id in titles or fact.kind != "event"  # a curated heading says what matters: no line under it
         entries.append(TimelineEntry(when, title, None if curated else _detail(fact, title, when), status, citations, fact.id))
     return entries

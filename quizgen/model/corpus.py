@@ -6,12 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact, Term
+from quizgen.model.facts import AnyFact, RoleFact, Term
 from quizgen.model.field_types import StrictModel
 from quizgen.model.article import Article
 from quizgen.model.registry import CorpusInfo, Organization, Outlet, Person, Topic
 from quizgen.model.story import Story
 
+__all__ = ["AnyFact", "Corpus", "SourceLocation"]
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,6 @@ class SourceLocation:
     column: int
 
 
-AnyFact = QuantityFact | RoleFact | EventFact | QuotationFact | ClaimFact
 
 
 def _index(items: tuple[StrictModel, ...] | tuple[Article, ...]) -> dict[str, object]:
@@ -110,7 +110,7 @@ class Corpus:
     def _role_facts_by_person(self) -> dict[str, tuple[RoleFact, ...]]:
         found: dict[str, list[RoleFact]] = defaultdict(list)
         for fact in self.facts:
-            if fact.kind == "role":
+            if isinstance(fact, RoleFact):
                 found[fact.person].append(fact)
         return {key: tuple(value) for key, value in found.items()}
 

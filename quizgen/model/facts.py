@@ -5,7 +5,7 @@ Each kind carries the structured fields its questions are made from, and a plain
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, assert_never
 
 from pydantic import Field
 
@@ -154,8 +154,24 @@ class ClaimFact(FactBase):
     """What was reported, as a clause that can follow "reported that": `the US had agreed to ...`."""
 
 
-Fact = Annotated[Union[QuantityFact, RoleFact, EventFact, QuotationFact, ClaimFact], Field(discriminator="kind")]
-FACT_KINDS = ("quantity", "role", "event", "quotation", "claim")
+AnyFact = QuantityFact | RoleFact | EventFact | QuotationFact | ClaimFact
+"""Every kind of fact. Code that treats the kinds differently matches on these classes and ends in
+``assert_never``; what each kind makes is declared in ``quizgen.model.kinds``."""
+Fact = Annotated[AnyFact, Field(discriminator="kind")]
+
+
+def fact_date(fact: AnyFact) -> PartialDate | None:
+    """When a fact is about, by its own fields: its `date`, else its `as_of` (None for a claim, or
+    when the sources give no date)."""
+    match fact:
+        case EventFact() | QuotationFact():
+            return fact.date
+        case QuantityFact() | RoleFact():
+            return fact.as_of
+        case ClaimFact():
+            return None
+        case _:
+            assert_never(fact)
 
 
 class Term(StrictModel):

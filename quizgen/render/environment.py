@@ -15,6 +15,7 @@ from typing import Callable
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, TemplateSyntaxError
 
+from quizgen.model.kinds import QuestionKind
 from quizgen.errors import CorpusError, Problem
 from quizgen.render.escape import escape_markdown, markdown_finalize
 
@@ -62,6 +63,7 @@ def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment
     for env in (markdown, html):
         env.filters["md"] = escape_markdown
         env.filters["counted"] = counted
+        env.globals["kinds"] = QuestionKind  # `q.kind == kinds.ORDERING`: a misspelt kind is an error, not False
     return markdown, html
 
 

@@ -19,6 +19,7 @@ from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import macro_call_error
 from quizgen.render.links import relative_url
+from quizgen.model.kinds import QuestionKind
 
 
 LETTERS = "ABCDEFGH"
@@ -101,7 +102,7 @@ class QuizRenderer:
                 answer = " → ".join(q.options[i] for i in q.correct_order)
             else:
                 assert q.correct is not None
-                answer = f"{LETTERS[q.correct]}. {q.options[q.correct]}" if q.kind in ("multiple-choice", "cloze") else q.options[q.correct]
+                answer = f"{LETTERS[q.correct]}. {q.options[q.correct]}" if q.kind in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.CLOZE) else q.options[q.correct]
             parts = self._parts[q.id] = (answer, self._call("head", q, order), self._call("body", q, answer, choices))
         return parts
 

@@ -4,10 +4,12 @@ distractor that equals the answer, a person with no sourced role, an edited arti
 from __future__ import annotations
 
 import hashlib
+from typing import assert_never
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles
 from quizgen.model.article import Article
+from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
 from quizgen.model.quote_search import contains_words, normalise_for_matching
 
 
@@ -53,23 +55,28 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
             if fact.false_statement and normalise_for_matching(fact.false_statement) == normalise_for_matching(fact.statement):
                 problems.append(facts_file.problem(path + ("false_statement",), "expected a false statement that differs from the statement, found the same text"))
             problems.extend(_check_curated(facts_file, path, fact, sources_by_fact, files))
-            if fact.kind == "role":
-                people_with_roles.add(fact.person)
-            elif fact.kind == "quotation":
-                if not any(contains_words(quote, normalise_for_matching(fact.text)) for quote in quotes):
-                    problems.append(facts_file.problem(path + ("text",), "expected the quotation's text within one of the fact's source quotes, found it in none"))
-            elif fact.kind == "quantity":
-                problems.extend(_check_figures(facts_file, path, fact.value, fact.distractors))
-                problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.value, lambda v: f"{v:g}"))
-            elif fact.kind == "event":
-                problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.date, lambda d: d.iso))
-                for where, date in [(("date",), fact.date)] + [(("distractors", j), d) for j, d in enumerate(fact.distractors)]:
-                    if not EARLIEST_EVENT_YEAR <= date.year <= LATEST_EVENT_YEAR:
-                        problems.append(facts_file.problem(path + where, f"expected an event year from {EARLIEST_EVENT_YEAR:04d} to {LATEST_EVENT_YEAR}, "
-                                                                         f"so that wrong dates a few years either side are real years too, found {date.iso}"))
-                for j, date in enumerate(fact.distractors):
-                    if date.precision != fact.date.precision:
-                        problems.append(facts_file.problem(path + ("distractors", j), f"expected a distractor date to the {fact.date.precision}, like the answer {fact.date.iso}, found {date.iso}"))
+            match fact:
+                case RoleFact():
+                    people_with_roles.add(fact.person)
+                case QuotationFact():
+                    if not any(contains_words(quote, normalise_for_matching(fact.text)) for quote in quotes):
+                        problems.append(facts_file.problem(path + ("text",), "expected the quotation's text within one of the fact's source quotes, found it in none"))
+                case QuantityFact():
+                    problems.extend(_check_figures(facts_file, path, fact.value, fact.distractors))
+                    problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.value, lambda v: f"{v:g}"))
+                case EventFact():
+                    problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.date, lambda d: d.iso))
+                    for where, date in [(("date",), fact.date)] + [(("distractors", j), d) for j, d in enumerate(fact.distractors)]:
+                        if not EARLIEST_EVENT_YEAR <= date.year <= LATEST_EVENT_YEAR:
+                            problems.append(facts_file.problem(path + where, f"expected an event year from {EARLIEST_EVENT_YEAR:04d} to {LATEST_EVENT_YEAR}, "
+                                                                             f"so that wrong dates a few years either side are real years too, found {date.iso}"))
+                    for j, date in enumerate(fact.distractors):
+                        if date.precision != fact.date.precision:
+                            problems.append(facts_file.problem(path + ("distractors", j), f"expected a distractor date to the {fact.date.precision}, like the answer {fact.date.iso}, found {date.iso}"))
+                case ClaimFact():
+                    pass  # a claim has no fields of its own to check against the others
+                case _:
+                    assert_never(fact)
     people = files.registries.get("people.yaml")
     if people is not None:
         for index, person in enumerate(people.model.people):

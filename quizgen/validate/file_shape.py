@@ -18,6 +18,7 @@ from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, LoadedFile, Pa
 from quizgen.load.yaml_tree import YamlDocument
 from quizgen.model.field_types import HEX64_PATTERN, ID_PATTERN
 from quizgen.model.files import FactsFile
+from quizgen.model.kinds import FACT_KINDS
 from quizgen.model.registry import ArticleMeta
 from quizgen.validate.characters import placeholders_in_document, unprintable_in_article, unprintable_in_document
 from quizgen.validate.partial_files import salvage_items
@@ -112,7 +113,7 @@ def _message(error: Any, root: type[BaseModel], data_path: tuple[Any, ...]) -> s
     if kind == "union_tag_invalid":
         return f"unknown kind '{error['ctx']['tag']}'; expected one of: {error['ctx']['expected_tags'].replace(chr(39), '')}"
     if kind == "union_tag_not_found":
-        return "missing field 'kind' (expected one of: quantity, role, event, quotation, claim)"
+        return f"missing field 'kind' (expected one of: {', '.join(FACT_KINDS)})"
     if kind == "string_type":
         return f"expected text, found {found}"
     if kind in ("int_type", "float_type", "int_parsing", "float_parsing"):

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple, assert_never
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import DataPath
+from quizgen.model.facts import AnyFact, ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
 
 RESERVED_IDS = {"index": "articles/index.md, the Articles section's own page"}
 """Article ids that would give an article page the name of a generated page (`articles/<id>.md`)."""
@@ -115,8 +116,21 @@ class _Name(NamedTuple):
         return _GROUPS.get((self.path[0], self.path[-1]))
 
 
-_FACT_NAMES = {"role": "role", "event": "title", "quantity": "unit"}
-"""The field of each kind of fact that is a question's option."""
+def _fact_option(fact: AnyFact) -> tuple[str, str] | None:
+    """The field of a fact that is a question's option, and its text (None for kinds with none)."""
+    match fact:
+        case RoleFact():
+            return "role", fact.role
+        case EventFact():
+            return "title", fact.title
+        case QuantityFact():
+            return "unit", fact.unit
+        case QuotationFact() | ClaimFact():
+            return None
+        case _:
+            assert_never(fact)
+
+
 _GROUPS: dict[tuple[str | int, str | int], str] = {("people", "name"): "person or organisation", ("organizations", "name"): "person or organisation",
            ("outlets", "name"): "outlet", ("terms", "term"): "glossary term"}
 
@@ -151,9 +165,9 @@ def _names(files: CorpusFiles) -> Iterator[_Name]:
         yield _Name(article, ("headline",), article.model.headline)
     for facts_file in files.facts:
         for index, fact in enumerate(facts_file.model.facts):
-            name = _FACT_NAMES.get(fact.kind)
-            if name:
-                yield _Name(facts_file, ("facts", index, name), getattr(fact, name))
+            option = _fact_option(fact)
+            if option is not None:
+                yield _Name(facts_file, ("facts", index, option[0]), option[1])
 
 
 def check_names(files: CorpusFiles) -> list[Problem]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, assert_never
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import DataPath
-from quizgen.model.facts import FACT_KINDS
+from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
+from quizgen.model.kinds import FACT_KINDS
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,13 @@ def check_references(files: CorpusFiles, spaces: dict[str, dict[str, Definition]
                     "another fact in facts/*.yaml (versions that disagree are facts, not glossary terms)")
                 if other == fact.id:
                     problems.append(facts_file.problem(path + ("differs_from", j), f"expected the ids of other facts in 'differs_from', found the fact's own id '{other}'"))
-            if fact.kind == "role":
-                ref(facts_file, path + ("person",), "speaker", fact.person, "person", ("person",))
-            elif fact.kind == "quotation":
-                ref(facts_file, path + ("speaker",), "speaker", fact.speaker, "speaker")
+            match fact:
+                case RoleFact():
+                    ref(facts_file, path + ("person",), "speaker", fact.person, "person", ("person",))
+                case QuotationFact():
+                    ref(facts_file, path + ("speaker",), "speaker", fact.speaker, "speaker")
+                case QuantityFact() | EventFact() | ClaimFact():
+                    pass  # no ids besides topics and sources
+                case _:
+                    assert_never(fact)
     return problems

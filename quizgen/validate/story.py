@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, assert_never
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import DataPath
 from quizgen.model.article import Article
+from quizgen.model.facts import AnyFact, ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact, fact_date
 from quizgen.model.field_types import PartialDate
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.readability import word_count
@@ -33,27 +34,38 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
-def _fact_texts(fact: Any) -> list[str]:
+def _fact_texts(fact: AnyFact) -> list[str]:
     """What a fact says in words: its quotes, its statement and the fields of its kind."""
     texts = [s.quote for s in fact.sources] + [fact.statement]
-    texts += [str(getattr(fact, name)) for name in ("text", "claim", "title", "value", "role") if getattr(fact, name, None) is not None]
-    return texts
+    match fact:
+        case QuantityFact():
+            return texts + [str(fact.value)]
+        case RoleFact():
+            return texts + [fact.role]
+        case EventFact():
+            return texts + [fact.title]
+        case QuotationFact():
+            return texts + [fact.text]
+        case ClaimFact():
+            return texts + [fact.claim]
+        case _:
+            assert_never(fact)
 
 
 _QUOTED_IN_SOURCE = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019]+)(?:[\"\u201d\u2019]|$)")
 
 
-def verbatim_words(fact: Any) -> list[str]:
+def verbatim_words(fact: AnyFact) -> list[str]:
     """What the sources put in someone's mouth: the spans inside quotation marks in a fact's quotes
     (a quote that opens a quotation and stops before its end runs to the quote's end), and the
     `text` of a quotation fact. A paraphrase ("said that the town still needs ...") is not among them."""
     spans = [span for s in fact.sources for span in _QUOTED_IN_SOURCE.findall(s.quote)]
-    return spans + ([fact.text] if fact.kind == "quotation" else [])
+    return spans + ([fact.text] if isinstance(fact, QuotationFact) else [])
 
 
-def fact_time(fact: Any, articles: dict[str, Article]) -> PartialDate | None:
+def fact_time(fact: AnyFact, articles: dict[str, Article]) -> PartialDate | None:
     """When a fact is about: its date, else its `as_of`, else the earliest article that reports it."""
-    own = getattr(fact, "date", None) or getattr(fact, "as_of", None)
+    own = fact_date(fact)
     if own is not None:
         return own
     published = [articles[s.article].meta.published for s in fact.sources if s.article in articles]
@@ -218,7 +230,7 @@ class _StoryChecker:
             own = fact_time(fact, self.articles)
             # a fact that only its article dates may stand at that article's month: the day is the
             # report's, not the event's
-            reported = getattr(fact, "date", None) is None and getattr(fact, "as_of", None) is None
+            reported = fact_date(fact) is None
             if addition.date and own and not (_within(addition.date, own) or (reported and addition.date.day is None
                                                                                  and _within(own, addition.date))):
                 self.problem(where + ("date",), f"expected a date within the fact's own ({own.display}), found {addition.date.display}")

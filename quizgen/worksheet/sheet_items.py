@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from typing import assert_never
 
 from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.family_support import format_number
 from quizgen.generate.question_model import Citation, NumericAnswer, Question
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind
 
 
 def option_letter(index: int) -> str:
@@ -121,17 +123,22 @@ def numeric_answer(numeric: NumericAnswer) -> str:
 
 def key_entry(corpus: Corpus, number: int, question: Question) -> KeyEntry:
     answer_text = question.answer_text
-    if question.pairs:  # the explanation spells out the pairs: the key does not repeat them
-        answer = answer_text = matching_key(question)
-    elif question.numeric is not None:
-        answer = numeric_answer(question.numeric)
-    elif question.correct_order is not None:
-        answer = answer_text = ordering_answer(question.correct_order)
-    elif question.kind == "true-false":
-        answer = question.answer_text
-    else:
-        assert question.correct is not None
-        answer = option_letter(question.correct)
+    match question.kind:
+        case QuestionKind.MATCHING:  # the explanation spells out the pairs: the key does not repeat them
+            answer = answer_text = matching_key(question)
+        case QuestionKind.NUMERIC:
+            assert question.numeric is not None
+            answer = numeric_answer(question.numeric)
+        case QuestionKind.ORDERING:
+            assert question.correct_order is not None
+            answer = answer_text = ordering_answer(question.correct_order)
+        case QuestionKind.TRUE_FALSE:
+            answer = question.answer_text
+        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:
+            assert question.correct is not None
+            answer = option_letter(question.correct)
+        case _:
+            assert_never(question.kind)
     return KeyEntry(number, answer, answer_text, question.explanation, source_lines(corpus, question.citations))
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from quizgen.generate.question_model import Question, answer_key, stable_hash
 from quizgen.generate.question_selection import QuestionCriteria, select_questions
+from quizgen.model.kinds import QuestionKind
 
 ANSWER_AT_LEAST = 4
 """Shorter answer keys (`UN`, `EU`) turn up inside other words of a stem by chance: not checked."""
@@ -25,7 +26,7 @@ def _facts(question: Question) -> set[str]:
 
 
 def _answer(question: Question) -> str | None:
-    if question.kind != "multiple-choice":
+    if question.kind != QuestionKind.MULTIPLE_CHOICE:
         return None
     key = answer_key(question.answer_text)
     return key if len(key) >= ANSWER_AT_LEAST else None

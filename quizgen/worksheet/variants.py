@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from quizgen.generate.distractors import seeded_random
 from quizgen.generate.question_model import Question, stable_hash
+from quizgen.model.kinds import QuestionKind
 
 MAX_VARIANTS = 26
 """Variants are lettered A to Z."""
@@ -34,7 +35,7 @@ def _moved(items: list[int]) -> list[int]:
 
 def reshuffle_options(question: Question, seed: str, letter: str) -> Question:
     """``question`` with its options in a seeded new order, ``correct``/``correct_order`` remapped."""
-    if question.kind == "true-false" or len(question.options) < 2:
+    if question.kind == QuestionKind.TRUE_FALSE or len(question.options) < 2:
         return question
     order = list(range(len(question.options)))
     seeded_random("worksheet-options", seed, letter, question.id).shuffle(order)

@@ -17,22 +17,24 @@ from jinja2 import Environment
 
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind
 from quizgen.render.environment import make_environments
 from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, SheetQuestion, cited_articles, key_entries, sheet_questions
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 """`--paper` values → CSS `@page { size }` values."""
 
-KIND_INSTRUCTIONS = {
-    "multiple-choice": "For a lettered question, write the letter of the one correct answer on the line.",
-    "true-false": "For a true-or-false statement, circle True or False.",
-    "ordering": "To put events in order, write a number on the line before each event: 1 for the earliest, "
+KIND_INSTRUCTIONS: dict[QuestionKind, str] = {
+    QuestionKind.MULTIPLE_CHOICE: "For a lettered question, write the letter of the one correct answer on the line.",
+    QuestionKind.TRUE_FALSE: "For a true-or-false statement, circle True or False.",
+    QuestionKind.ORDERING: "To put events in order, write a number on the line before each event: 1 for the earliest, "
                 "2 for the next, and so on.",
-    "numeric": "For a question that asks for a number or a year, write it on the line, in the unit the question names.",
-    "cloze": "For a passage with a blank, write the letter of the term that fills it on the line.",
-    "matching": "To match, write on the line before each numbered item the letter of the answer that goes with it.",
+    QuestionKind.NUMERIC: "For a question that asks for a number or a year, write it on the line, in the unit the question names.",
+    QuestionKind.CLOZE: "For a passage with a blank, write the letter of the term that fills it on the line.",
+    QuestionKind.MATCHING: "To match, write on the line before each numbered item the letter of the answer that goes with it.",
 }
-"""One line per kind of question, printed when the sheet holds that kind."""
+"""One line per kind of question, printed when the sheet holds that kind (every kind has one:
+``tests/test_question_kinds.py``)."""
 
 COPIES = ("student", "key", "teacher")
 """The copies of every sheet: `student` (the questions, no key), `key` (the answer keys only),

@@ -19,6 +19,7 @@ from quizgen.generate.question_model import Question, stable_hash
 from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
+from quizgen.model.kinds import QuestionKind
 from quizgen.render.environment import counted
 from quizgen.worksheet.glossary_worksheet import render_glossary_worksheet
 from quizgen.worksheet.handout import render_reading_handout
@@ -27,7 +28,7 @@ from quizgen.worksheet.variants import MAX_VARIANTS, make_variant, variant_lette
 from quizgen.worksheet.worksheet_html import COPIES, PAPER_SIZES, PageSetup, check_copy, html_environment, render_question_worksheet
 
 WORKSHEET_TYPES = ("questions", "glossary", "handout")
-QUESTION_KINDS = ("multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze")
+QUESTION_KINDS: tuple[str, ...] = tuple(QuestionKind)
 DEFAULT_COUNTS: dict[str, int | None] = {"questions": 20, "handout": 10, "glossary": None}
 """How many questions (terms) a sheet holds when ``count`` is not given; None for all that match."""
 
@@ -196,11 +197,11 @@ def build_worksheet(corpus: Corpus, bank: QuestionBank, request: WorksheetReques
                         lambda copy: render_glossary_worksheet(corpus, terms, letters, request.seed, setup, env, copy))
     candidates = bank.candidates(request.articles, request.topics)
     # Numeric and matching items are asked for by kind only, so the default sheets stay as they were.
-    if any(kind in ("numeric", *NUMERIC_FAMILIES) for kind in request.kinds):
+    if any(kind in (QuestionKind.NUMERIC, *NUMERIC_FAMILIES) for kind in request.kinds):
         candidates += bank.numeric
-    if any(kind in ("matching", *MATCHING_FAMILIES) for kind in request.kinds):
+    if any(kind in (QuestionKind.MATCHING, *MATCHING_FAMILIES) for kind in request.kinds):
         candidates += bank.matching
-    if any(kind in ("cloze", *CLOZE_FAMILIES) for kind in request.kinds):
+    if any(kind in (QuestionKind.CLOZE, *CLOZE_FAMILIES) for kind in request.kinds):
         candidates += bank.cloze
     questions: tuple[Question, ...] = select_sheet_questions(candidates, _criteria(request))
     if not questions:
