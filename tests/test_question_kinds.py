@@ -19,6 +19,7 @@ from enum import StrEnum
 import pytest
 
 from export_cases import REPO, SEEDS, load_exported
+from test_cloze_items import ferry_corpus
 
 from quizgen.export import EXPORT_FORMATS
 from quizgen.generate.question_model import Question
@@ -38,11 +39,13 @@ Banks = list[tuple[Corpus, tuple[Question, ...]]]
 
 @pytest.fixture(scope="module")
 def banks(tmp_path_factory: pytest.TempPathFactory) -> Banks:
-    """The seed corpus (curated questions) and a small synthetic one (every generated family):
+    """The seed corpus (curated questions), a small synthetic one (every generated family) and
+    the cloze tests' ferry corpus (cloze items, which need a curated glossary of related terms):
     together they ask every kind, so every declaration is tried."""
     synthetic = tmp_path_factory.mktemp("synthetic")
     write_synthetic_corpus(synthetic, 10)
-    found = [load_exported(SEEDS), load_exported(synthetic)]
+    ferry = ferry_corpus(tmp_path_factory.mktemp("ferry"))
+    found = [load_exported(SEEDS), load_exported(synthetic), load_exported(ferry)]
     assert {q.kind for _, questions in found for q in questions} == set(QuestionKind)
     return found
 
