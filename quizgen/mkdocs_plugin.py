@@ -9,7 +9,6 @@ This is the only module that imports MkDocs.
 
 from __future__ import annotations
 
-import calendar
 import html
 import logging
 import os
@@ -80,8 +79,7 @@ def _build_date(corpus: Corpus) -> str:
     """The date MkDocs stamps on every page in the sitemap (and the sitemap's gzip header): the
     latest article's, fixed by the corpus, not the clock. The gzip header holds 1970-01-01 to
     2106-02-07: an older corpus is dated 1970."""
-    latest = max(a.meta.published for a in corpus.articles)
-    epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+    epoch = corpus.latest_publication_timestamp()
     return datetime.fromtimestamp(min(max(epoch, 0), 2**32 - 1), timezone.utc).strftime("%Y-%m-%d")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,8 @@ def test_corpus_offers_lookups_and_stable_order() -> None:
     assert corpus.facts_by_kind() == {"claim": 1, "event": 1, "quantity": 1, "quotation": 1, "role": 1}
     assert "Comments are moderated." in corpus.article("daily-2020").published_text
     assert corpus.article("daily-2020").furniture_ranges[0][2] == "header"
+
+
+def test_a_corpus_is_dated_by_its_latest_article_not_the_clock() -> None:
+    corpus = load_corpus(BASE)  # daily-2020 of 4 May 2020, weekly-2020 of 9 May 2020
+    assert corpus.latest_publication_timestamp() == calendar.timegm((2020, 5, 9, 0, 0, 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -130,6 +131,12 @@ class Corpus:
     def quotes_from(self, article_id: str) -> tuple[str, ...]:
         """Every quote that facts, terms and spellings take from this article."""
         return self._quotes_by_article.get(article_id, ())
+
+    def latest_publication_timestamp(self) -> int:
+        """Midnight UTC of the latest article's publication date, in seconds since 1970: a time fixed
+        by the content, not the clock, for whatever a build must date (a deck's notes, a sitemap)."""
+        latest = max(article.meta.published for article in self.articles)
+        return calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
 
     def facts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}
