@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, Protocol
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import DataPath
 from quizgen.model.article import Article
+from quizgen.model.corpus import AnyFact
 from quizgen.model.field_types import PartialDate
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.readability import word_count
@@ -33,7 +34,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
-def _fact_texts(fact: Any) -> list[str]:
+def _fact_texts(fact: AnyFact) -> list[str]:
     """What a fact says in words: its quotes, its statement and the fields of its kind."""
     texts = [s.quote for s in fact.sources] + [fact.statement]
     texts += [str(getattr(fact, name)) for name in ("text", "claim", "title", "value", "role") if getattr(fact, name, None) is not None]
@@ -43,7 +44,7 @@ def _fact_texts(fact: Any) -> list[str]:
 _QUOTED_IN_SOURCE = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019]+)(?:[\"\u201d\u2019]|$)")
 
 
-def verbatim_words(fact: Any) -> list[str]:
+def verbatim_words(fact: AnyFact) -> list[str]:
     """What the sources put in someone's mouth: the spans inside quotation marks in a fact's quotes
     (a quote that opens a quotation and stops before its end runs to the quote's end), and the
     `text` of a quotation fact. A paraphrase ("said that the town still needs ...") is not among them."""
@@ -51,9 +52,9 @@ def verbatim_words(fact: Any) -> list[str]:
     return spans + ([fact.text] if fact.kind == "quotation" else [])
 
 
-def fact_time(fact: Any, articles: dict[str, Article]) -> PartialDate | None:
+def fact_time(fact: AnyFact, articles: dict[str, Article]) -> PartialDate | None:
     """When a fact is about: its date, else its `as_of`, else the earliest article that reports it."""
-    own = getattr(fact, "date", None) or getattr(fact, "as_of", None)
+    own: PartialDate | None = getattr(fact, "date", None) or getattr(fact, "as_of", None)
     if own is not None:
         return own
     published = [articles[s.article].meta.published for s in fact.sources if s.article in articles]
@@ -74,8 +75,18 @@ def _date_numbers(when: PartialDate | None) -> set[str]:
     return {str(n) for n in (when.year, when.month, when.day) if n} if when else set()
 
 
+class _CuratedLine(Protocol):
+    """What the checks read of a curated sentence, a difference or a note: its text and the facts it rests on."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def facts(self) -> list[str]: ...
+
+
 class _StoryChecker:
-    def __init__(self, file: LoadedFile[Any], facts: dict[str, Any], articles: dict[str, Article], check_facts: bool,
+    def __init__(self, file: LoadedFile[Any], facts: dict[str, AnyFact], articles: dict[str, Article], check_facts: bool,
                  copies: frozenset[str] = frozenset()) -> None:
         self.file, self.facts, self.articles, self.check_facts = file, facts, articles, check_facts
         self.copies = copies
@@ -91,7 +102,7 @@ class _StoryChecker:
     def where(self, path: DataPath) -> str:
         return f"line {self.file.doc.mark_of(path).line}"
 
-    def known(self, path: DataPath, fact_id: str) -> Any | None:
+    def known(self, path: DataPath, fact_id: str) -> AnyFact | None:
         fact = self.facts.get(fact_id)
         if fact is None and self.check_facts:
             close = difflib.get_close_matches(fact_id, list(self.facts), n=1)
@@ -99,7 +110,7 @@ class _StoryChecker:
             self.problem(path, f"expected the id of a fact, found '{fact_id}', which no fact has{hint}")
         return fact
 
-    def sentence(self, path: DataPath, sentence: StorySentence, previous: str = "", *, once: bool = True,
+    def sentence(self, path: DataPath, sentence: _CuratedLine, previous: str = "", *, once: bool = True,
                  article: str | None = None, dated: bool = True) -> None:
         """Check one sentence; ``previous`` is the sentence before it (a date there covers this one)."""
         main = self.articles[article].meta.published if article else self.story.main_period
@@ -161,20 +172,20 @@ class _StoryChecker:
         if prose > PROSE_WORDS:
             self.problem(base + ("paragraphs",), f"expected prose of at most {PROSE_WORDS} words, found {prose}")
         for d, difference in enumerate(story.differences):
-            self.sentence(base + ("differences", d), difference)  # type: ignore[arg-type]  # a difference is checked like a sentence: it has the same text and facts fields
+            self.sentence(base + ("differences", d), difference)
         for n, note in enumerate(story.difference_notes):
             path = base + ("difference_notes", n)
             first, second = (self.known(path + ("facts", i), fid) for i, fid in enumerate(note.facts))
             if first is not None and second is not None and second.id not in first.differs_from and first.id not in second.differs_from:
                 self.problem(path + ("facts",), f"expected two facts that differ (one lists the other in differs_from), found "
                                                 f"'{first.id}' and '{second.id}'")
-            self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
-        for h, note in enumerate(story.headline_notes):
+            self.sentence(path, note, once=False, dated=False)
+        for h, headline_note in enumerate(story.headline_notes):
             path = base + ("headline_notes", h)
-            if note.article not in self.articles:
-                self.problem(path + ("article",), f"expected the id of an article, found '{note.article}'")
+            if headline_note.article not in self.articles:
+                self.problem(path + ("article",), f"expected the id of an article, found '{headline_note.article}'")
                 continue
-            self.sentence(path, note, once=False, article=note.article, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
+            self.sentence(path, headline_note, once=False, article=headline_note.article, dated=False)
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
@@ -192,12 +203,12 @@ class _StoryChecker:
             if len(facts) == len(line.facts) and len(outlets) < 2:
                 self.problem(path + ("facts",), f"expected facts that two or more outlets report, found {len(outlets)}")
         for article_id, lines in story.adds.items():
-            path = base + ("adds", article_id)
+            adds_path: DataPath = base + ("adds", article_id)
             if article_id not in self.articles:
-                self.problem(path, f"expected the id of an article, found '{article_id}'")
+                self.problem(adds_path, f"expected the id of an article, found '{article_id}'")
                 continue
             for s, line in enumerate(lines):
-                self.sentence(path + (s,), line, once=False, article=article_id, dated=False)
+                self.sentence(adds_path + (s,), line, once=False, article=article_id, dated=False)
         self._timeline(base + ("timeline",))
         return self.problems
 
