@@ -25,10 +25,9 @@ from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from quizgen.corpus_loader import load_corpus
-from quizgen.emit.site_content import SiteContent, build_site_content
-from quizgen.emit.teacher_cache import site_teacher_cache
-from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
+from quizgen.emit.site_build import DEFAULT_CACHE_FOLDERS, BuildCaches, build_site_from_folders
+from quizgen.emit.site_content import SiteContent
+from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.model.corpus import Corpus
 from quizgen.output_guard import OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
@@ -49,12 +48,12 @@ class QuizgenPluginConfig(base.Config):
     """Use the corpus title as the site name."""
     worksheets = c.Choice(WORKSHEET_SCOPES, default="all")
     """Which printable worksheets the teachers' page offers: `all` (per article too), `corpus`, `none`."""
-    pdf_cache = c.Type(str, default=".cache/quizgen/pdf")
+    pdf_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["pdf"])
     """Where rendered worksheets are kept by content, relative to mkdocs.yml: unchanged ones are not rendered again."""
-    yaml_cache = c.Type(str, default=".cache/quizgen/yaml")
+    yaml_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["yaml"])
     """Where the corpus's parsed YAML is kept, relative to mkdocs.yml: unchanged files are read back,
     not parsed again (and are validated all the same)."""
-    teachers_cache = c.Type(str, default=".cache/quizgen/teachers")
+    teachers_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["teachers"])
     """Where the teachers' files (exports and worksheets) of the last build are kept, relative to
     mkdocs.yml: a build whose corpus, templates and quizgen are unchanged takes them from here."""
 
@@ -182,12 +181,10 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             raise PluginError(f"quizgen: {error}; nothing was built or deleted") from None
         try:
             root = Path(config.config_file_path or ".").resolve().parent
-            corpus = load_corpus(seeds, display_root=display, yaml_cache=root / self.config.yaml_cache)
-            render_pdf = pdf_renderer(root / self.config.pdf_cache) if self.config.worksheets != "none" else None
-            self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls,
-                                              render_pdf=render_pdf, worksheets=self.config.worksheets,
-                                              teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
-                                                                               self.config.worksheets, config.use_directory_urls))
+            caches = BuildCaches(yaml=root / self.config.yaml_cache, pdf=root / self.config.pdf_cache,
+                                 teachers=root / self.config.teachers_cache)
+            corpus, self.content = build_site_from_folders(seeds, templates, caches, directory_urls=config.use_directory_urls,
+                                                           worksheets=self.config.worksheets, display_root=display)
             for warning in self.content.warnings:  # not under the `mkdocs` logger: strict mode would abort the build
                 _log.warning("%s", warning)
             self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
