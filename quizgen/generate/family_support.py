@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizgen.generate.question_model import Citation
+from quizgen.generate.question_model import Citation, citations_from
 from quizgen.model.corpus import Corpus
 
 
 def citations_of(item: Any) -> tuple[Citation, ...]:
-    return tuple(Citation(s.article, s.quote) for s in item.sources)
+    return citations_from(item.sources)
 
 
 def outlet_names(corpus: Corpus, item: Any) -> list[str]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
+from quizgen.model.facts import Source
 from quizgen.model.quote_search import normalise_for_matching
 
 
@@ -41,6 +43,12 @@ class Citation:
     @cached_property  # asked for on every page the question is on
     def anchor(self) -> str:
         return quote_anchor(self.quote)
+
+
+
+def citations_from(sources: Iterable[Source]) -> tuple[Citation, ...]:
+    """A citation for each source of a fact, a term or a spelling, in the sources' order."""
+    return tuple(Citation(s.article, s.quote) for s in sources)
 
 
 @dataclass(frozen=True)
