@@ -237,3 +237,18 @@ def test_quizgen_build_keeps_the_teachers_files_in_the_cache_the_plugin_shares(t
     downloads = sorted(p.relative_to(out).as_posix() for folder in ("exports", "teachers") for p in (out / folder).rglob("*") if p.is_file())
     assert "exports/questions.gift" in downloads
     assert all((site / uri).read_bytes() == (out / uri).read_bytes() for uri in downloads if not uri.endswith(".md"))
+
+
+def test_a_cache_the_system_refuses_to_fill_is_skipped_with_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk or a file size limit while an entry is written: the files are made in memory,
+    and nothing of the entry is left."""
+    def refusing(path: Path, data: bytes) -> int:
+        raise OSError(27, "File too large")
+
+    make = Maker()
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "write_bytes", refusing)
+        made = cached_teacher_files(TeacherCache(tmp_path / "cache", K1), make)
+    assert made.files == {"exports/questions.gift": b"one", "teachers/worksheet.pdf": b"%PDF one"}
+    assert len(made.warnings) == 1 and "cannot be written (File too large)" in made.warnings[0]
+    assert list((tmp_path / "cache").iterdir()) == [], "no half entry, no temporary folder"
