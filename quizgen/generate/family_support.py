@@ -13,12 +13,7 @@ def citations_of(item: Any) -> tuple[Citation, ...]:
 
 
 def outlet_names(corpus: Corpus, item: Any) -> list[str]:
-    names: list[str] = []
-    for source in item.sources:
-        name = corpus.outlet_of(source.article).name
-        if name not in names:
-            names.append(name)
-    return names
+    return list(dict.fromkeys(corpus.outlet(o).name for o in corpus.outlets_of(item)))
 
 
 def join_names(names: list[str]) -> str:

@@ -52,7 +52,7 @@ class TimelineEntry:
 def outlet_count(corpus: Corpus, fact: AnyFact) -> int:
     """How many outlets witness the fact. A copy (an outlet of kind `copy`) republishes another
     outlet's text, so it is never a witness: it counts for nothing, here or anywhere."""
-    return len({o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"})
+    return len(corpus.witnesses_of(fact))
 
 
 def evidence(corpus: Corpus, fact: AnyFact) -> list[Any]:
@@ -140,15 +140,11 @@ def _kind_of_difference(corpus: Corpus, first: AnyFact, second: AnyFact) -> str:
     return "disagreement"
 
 
-def _witness_outlets(corpus: Corpus, fact: AnyFact) -> set[str]:
-    return {o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"}
-
-
 def _two_sources(corpus: Corpus, first: AnyFact, second: AnyFact) -> bool:
     """Whether two versions come from different sources: each side has an outlet (a copy is no
     witness) and no outlet gives both (an article that reports a view and the reply to it, or an
     extra caveat, is not two sources disagreeing)."""
-    a, b = _witness_outlets(corpus, first), _witness_outlets(corpus, second)
+    a, b = set(corpus.witnesses_of(first)), set(corpus.witnesses_of(second))
     return bool(a) and bool(b) and not a & b
 
 

@@ -6,8 +6,9 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol, Sequence
 
-from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact, Term
+from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact, Source, Term
 from quizgen.model.field_types import StrictModel
 from quizgen.model.article import Article
 from quizgen.model.registry import CorpusInfo, Organization, Outlet, Person, Topic
@@ -25,6 +26,13 @@ class SourceLocation:
 
 
 AnyFact = QuantityFact | RoleFact | EventFact | QuotationFact | ClaimFact
+
+
+class Sourced(Protocol):
+    """Anything quoted from articles: a fact, a term, a spelling of a name."""
+
+    @property
+    def sources(self) -> Sequence[Source]: ...
 
 
 def _index(items: tuple[StrictModel, ...] | tuple[Article, ...]) -> dict[str, object]:
@@ -78,6 +86,15 @@ class Corpus:
 
     def outlet_of(self, article_id: str) -> Outlet:
         return self.outlet(self.article(article_id).meta.outlet)
+
+    def outlets_of(self, item: Sourced) -> tuple[str, ...]:
+        """The ids of the outlets whose articles ``item`` quotes, each once, in the order of its sources."""
+        return tuple(dict.fromkeys(self.article(s.article).meta.outlet for s in item.sources))
+
+    def witnesses_of(self, item: Sourced) -> tuple[str, ...]:
+        """``outlets_of`` without copies: an outlet of kind `copy` republishes another outlet's text,
+        so it witnesses nothing."""
+        return tuple(o for o in self.outlets_of(item) if self.outlet(o).kind != "copy")
 
     def origin_of(self, item_id: str) -> SourceLocation:
         return self.origins.get(item_id, SourceLocation(self.root, 1, 1))

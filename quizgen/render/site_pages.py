@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.generate.question_model import Citation, Question
-from quizgen.generate.source_comparison import SourceComparison, compare_sources, outlets_of, term_appearances
+from quizgen.generate.source_comparison import SourceComparison, compare_sources, term_appearances
 from quizgen.generate.summaries import CitedSentence, article_date, article_facts, article_summary, cite
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
@@ -107,7 +107,7 @@ class PageRenderer:
         facts = []
         for fact in article_facts(corpus, article):
             quote = next(s.quote for s in fact.sources if s.article == article_id)
-            others = [corpus.outlet(o).name for o in outlets_of(corpus, fact) if o != article.meta.outlet]
+            others = [corpus.outlet(o).name for o in corpus.outlets_of(fact) if o != article.meta.outlet]
             facts.append({"statement": fact.statement, "anchor_url": "#" + Citation(article_id, quote).anchor,
                           "others": ", ".join(others)})
         quotes = list(corpus.quotes_from(article_id))
