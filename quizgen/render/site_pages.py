@@ -22,7 +22,7 @@ from quizgen.render.article_text import render_article_text
 from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
-from quizgen.render.links import relative_url
+from quizgen.render.links import relative_path, relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
 from quizgen.render.summary_pages import (briefing_page, curated_source_lines, differences_for_sources, named_sources, quote_linked,
                                           reference_link, source_name, timeline_page)
@@ -264,4 +264,4 @@ def _md_link(page: str, target: str, anchor: str = "") -> str:
 
 @lru_cache(maxsize=65536)
 def _md_relative(page: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return relative_path(target, posixpath.dirname(page) or ".")
