@@ -57,22 +57,17 @@ def _command_worksheet(args: argparse.Namespace) -> int:
 def _command_export(args: argparse.Namespace) -> int:
     from quizgen.export import EXPORT_FORMATS
     from quizgen.atomic_files import write_files_atomically
-    from quizgen.generate.families_cloze import CLOZE_FAMILIES
-    from quizgen.generate.families_matching import MATCHING_FAMILIES
-    from quizgen.generate.families_numeric import NUMERIC_FAMILIES
-    from quizgen.generate.question_bank import FAMILY_TITLES, build_question_bank
+    from quizgen.generate.question_bank import build_question_bank
+    from quizgen.generate.question_filters import unknown_filter_values
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
     formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
     defaulted = default_seeds(args)
     corpus = load_corpus(Path(args.seeds))
-    for option, given, known in (("--articles", args.articles, {a.id for a in corpus.articles}),
-                                 ("--topics", args.topics, {t.id for t in corpus.topics}),
-                                 ("--kinds", args.kinds, {"multiple-choice", "true-false", "ordering", "numeric", "matching", "cloze",
-                                                             *FAMILY_TITLES, *NUMERIC_FAMILIES, *MATCHING_FAMILIES, *CLOZE_FAMILIES})):
-        unknown = [value for value in given if value not in known]
-        if unknown:
-            raise UsageError(f"{option}: unknown {', '.join(map(repr, unknown))}; expected one of: {', '.join(sorted(known))}")
+    unknown = unknown_filter_values(corpus, tuple(args.articles), tuple(args.topics), tuple(args.kinds))
+    if unknown:  # the first filter with unknown values, as argparse names one option at a time
+        first = unknown[0]
+        raise UsageError(f"--{first.filter}: unknown {', '.join(map(repr, first.unknown))}; expected one of: {', '.join(sorted(first.known))}")
     criteria = QuestionCriteria(articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds))
     bank = build_question_bank(corpus)
     questions = select_questions(bank.candidates(criteria.articles, criteria.topics) + bank.numeric + bank.matching + bank.cloze, criteria)
