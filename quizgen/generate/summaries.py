@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizgen.generate.question_model import Citation
+from quizgen.generate.question_model import Citation, citations_from
 from quizgen.model.article import Article
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.field_types import PartialDate
@@ -77,7 +77,7 @@ def _importance(corpus: Corpus, fact: AnyFact, position: int) -> tuple[int, int,
 
 def cite(fact: AnyFact, only_article: str | None = None) -> CitedSentence:
     sources = [s for s in fact.sources if only_article in (None, s.article)]
-    return CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in sources), fact.id)
+    return CitedSentence(fact.statement, citations_from(sources), fact.id)
 
 
 def article_date(corpus: Corpus, article_id: str) -> str:

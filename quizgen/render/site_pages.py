@@ -14,7 +14,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from quizgen.generate.question_bank import QuestionBank
-from quizgen.generate.question_model import Citation, Question
+from quizgen.generate.question_model import Citation, Question, citations_from
 from quizgen.generate.source_comparison import SourceComparison, compare_sources, term_appearances
 from quizgen.generate.summaries import CitedSentence, article_date, article_facts, article_summary, cite
 from quizgen.model.corpus import AnyFact, Corpus
@@ -74,7 +74,7 @@ class PageRenderer:
         return Markup(escape_markdown(sentence.text) + "".join(" " + link for link in links))
 
     def fact_sentence(self, page: str, fact: AnyFact) -> Markup:
-        return self.cited(page, CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in fact.sources), fact.id))
+        return self.cited(page, CitedSentence(fact.statement, citations_from(fact.sources), fact.id))
 
     # -- quizzes ---------------------------------------------------------------------------
     def quiz(self, page: str, quiz_id: str, questions: list[Question]) -> Markup:
@@ -134,7 +134,7 @@ class PageRenderer:
         appears = term_appearances(corpus)
         terms = []
         for term in sorted(corpus.terms, key=lambda t: t.term.casefold()):
-            sentence = CitedSentence(term.definition, tuple(Citation(s.article, s.quote) for s in term.sources), term.id)
+            sentence = CitedSentence(term.definition, citations_from(term.sources), term.id)
             terms.append({"term": term, "definition": self.cited(page, sentence),
                           "appears": [Link(corpus.outlet_of(a).name, _md_link(page, article_uri(a))) for a in appears[term.id]],
                           "related": [Link(corpus.term(r).term, f"#{r}") for r in term.related]})
@@ -146,7 +146,7 @@ class PageRenderer:
         for person in sorted(corpus.people, key=lambda p: p.name.split()[-1]):
             roles = [self.fact_sentence(page, f) for f in corpus.role_facts_of(person.id)]
             spellings = [{"name": s.name, "sentence": self.cited(page, CitedSentence(
-                "", tuple(Citation(src.article, src.quote) for src in s.sources), person.id))} for s in person.spellings]
+                "", citations_from(s.sources), person.id))} for s in person.spellings]
             entries.append({"person": person, "roles": roles, "spellings": spellings})
         return self.md.get_template("people.md").render(people=entries, organizations=corpus.organizations)
 
@@ -163,7 +163,7 @@ class PageRenderer:
                             "only_facts": [named_sources(self, page, cite(f)) for f in row.only_here]})
         corroborated = [{"sentence": named_sources(self, page, cite(f)), "count": len(o)} for f, o in comparison.corroborated]
         spellings = [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
-            "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
+            "", citations_from(s.sources), p.id))} for s in p.spellings]} for p in comparison.spellings]
         notes = {n.article: n.text for n in corpus.story.headline_notes} if corpus.story else {}
         # plain strings: the Markdown templates' finalize escapes them (escaping here too showed `\(`)
         headlines = [{"source": source_name(corpus.outlet_of(a.id)), "date": article_date(corpus, a.id),
