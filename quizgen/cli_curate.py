@@ -14,7 +14,8 @@ from quizgen.validate.consistency import HASHED_TEXT as HASHED_TEXT_HELP
 
 
 def _command_draft(args: argparse.Namespace) -> int:
-    from quizgen.curate.fact_drafts import draft_facts, people_missing, read_draft_article, read_other_articles, read_people, render_drafts
+    from quizgen.curate.draft_yaml import render_drafts
+    from quizgen.curate.fact_drafts import draft_facts, people_missing, read_draft_article, read_other_articles, read_people
 
     path = Path(args.article)
     if not path.exists() and "/" not in args.article and not args.article.endswith(".md"):

@@ -9,7 +9,6 @@ This is the only module that imports MkDocs.
 
 from __future__ import annotations
 
-import calendar
 import html
 import logging
 import os
@@ -18,27 +17,22 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import Abort, MkDocsException, PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from quizgen.corpus_loader import load_corpus
-from quizgen.emit.site_content import SiteContent, build_site_content
-from quizgen.emit.teacher_cache import site_teacher_cache
-from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
-from quizgen.errors import QuizgenError, UsageError
+from quizgen.emit.site_build import DEFAULT_CACHE_FOLDERS, BuildCaches, build_site_from_folders
+from quizgen.emit.site_content import SiteContent
+from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES
+from quizgen.errors import UsageError
 from quizgen.model.corpus import Corpus
+from quizgen.mkdocs_serve import (held_in_memory, keep_serving_after_failed_rebuilds, problem_report, quizgen_log,
+                                   refused_build, report_failed_rebuild)
 from quizgen.output_guard import OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
-from quizgen.render.environment import template_error
 from quizgen.staged_site import StagedSite, holds_a_site
-
-# Not under the `mkdocs` logger: with `strict: true` MkDocs would count this as a warning and abort.
-_log = logging.getLogger("quizgen.serve")
-
 
 class QuizgenPluginConfig(base.Config):
     seeds = c.Type(str, default="seeds")
@@ -50,12 +44,12 @@ class QuizgenPluginConfig(base.Config):
     """Use the corpus title as the site name."""
     worksheets = c.Choice(WORKSHEET_SCOPES, default="all")
     """Which printable worksheets the teachers' page offers: `all` (per article too), `corpus`, `none`."""
-    pdf_cache = c.Type(str, default=".cache/quizgen/pdf")
+    pdf_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["pdf"])
     """Where rendered worksheets are kept by content, relative to mkdocs.yml: unchanged ones are not rendered again."""
-    yaml_cache = c.Type(str, default=".cache/quizgen/yaml")
+    yaml_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["yaml"])
     """Where the corpus's parsed YAML is kept, relative to mkdocs.yml: unchanged files are read back,
     not parsed again (and are validated all the same)."""
-    teachers_cache = c.Type(str, default=".cache/quizgen/teachers")
+    teachers_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["teachers"])
     """Where the teachers' files (exports and worksheets) of the last build are kept, relative to
     mkdocs.yml: a build whose corpus, templates and quizgen are unchanged takes them from here."""
 
@@ -80,21 +74,8 @@ def _build_date(corpus: Corpus) -> str:
     """The date MkDocs stamps on every page in the sitemap (and the sitemap's gzip header): the
     latest article's, fixed by the corpus, not the clock. The gzip header holds 1970-01-01 to
     2106-02-07: an older corpus is dated 1970."""
-    latest = max(a.meta.published for a in corpus.articles)
-    epoch = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+    epoch = corpus.latest_publication_timestamp()
     return datetime.fromtimestamp(min(max(epoch, 0), 2**32 - 1), timezone.utc).strftime("%Y-%m-%d")
-
-
-def _report(error: Exception) -> str | None:
-    """The one-line-per-problem report of an error the user can fix, or None for a bug."""
-    if isinstance(error, TemplateError):  # a broken override in templates/
-        return template_error(error).report()
-    if isinstance(error, QuizgenError):
-        return error.report() if hasattr(error, "report") else str(error)
-    if isinstance(error, OSError):  # a cache folder that is read-only or full, a file size limit
-        where = f" {error.filename}" if isinstance(error.filename, str) else ""
-        return f"quizgen: error: the system refused to read or write{where} ({error.strerror or error})"
-    return None
 
 
 class _Counter(logging.Handler):
@@ -147,7 +128,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.site.discard()  # the last good site stays served (on_serve)
         if isinstance(error, OSError):  # MkDocs' own writes on a full disk or past a file size limit: one line, not a traceback
-            raise Abort(f"{_report(error)}; the previous site was left as it was") from None
+            raise Abort(f"{problem_report(error)}; the previous site was left as it was") from None
 
     def _paths(self, config: Any) -> tuple[Path, Path, str]:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -184,32 +165,22 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             raise PluginError(f"quizgen: {error}; nothing was built or deleted") from None
         try:
             root = Path(config.config_file_path or ".").resolve().parent
-            corpus = load_corpus(seeds, display_root=display, yaml_cache=root / self.config.yaml_cache)
-            render_pdf = pdf_renderer(root / self.config.pdf_cache) if self.config.worksheets != "none" else None
-            self.content = build_site_content(corpus, template_dirs=(templates,), directory_urls=config.use_directory_urls,
-                                              render_pdf=render_pdf, worksheets=self.config.worksheets,
-                                              teacher_cache=site_teacher_cache(root / self.config.teachers_cache, seeds, (templates,),
-                                                                               self.config.worksheets, config.use_directory_urls))
+            caches = BuildCaches(yaml=root / self.config.yaml_cache, pdf=root / self.config.pdf_cache,
+                                 teachers=root / self.config.teachers_cache)
+            corpus, self.content = build_site_from_folders(seeds, templates, caches, directory_urls=config.use_directory_urls,
+                                                           worksheets=self.config.worksheets, display_root=display)
             for warning in self.content.warnings:  # not under the `mkdocs` logger: strict mode would abort the build
-                _log.warning("%s", warning)
+                quizgen_log.warning("%s", warning)
             self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
-            if self.serving:  # a failed rebuild may replace the teachers' cache entry these files are in
-                self.content = replace(self.content, files={uri: data.read_bytes() if isinstance(data, Path) else data
-                                                            for uri, data in self.content.files.items()})
+            if self.serving:  # kept as the last good site: held in memory, not in a cache entry a failed rebuild may replace
+                self.content = held_in_memory(self.content)
         except Exception as error:  # noqa: BLE001 - under serve, any failure keeps the last good site
-            report = _report(error)
             if not (self.serving and self.corpus is not None):
-                if report is None:
+                refused = refused_build(error)
+                if refused is None:
                     raise
-                what = "found problems in the corpus" if isinstance(error, QuizgenError) else "could not build the site"
-                raise PluginError(f"quizgen {what}; nothing was built:\n{report}") from None
-            # mkdocs serve prints a traceback for any error in a rebuild and then serves nothing new:
-            # show the problems instead and rebuild the last good content, until the corpus is fixed.
-            if report is None:
-                _log.exception("quizgen failed to rebuild the site; still serving the last good site")
-            else:
-                what = "found problems in the corpus" if isinstance(error, QuizgenError) else "could not rebuild the site"
-                _log.error("quizgen %s; still serving the last good site:\n%s", what, report)
+                raise refused from None
+            report_failed_rebuild(error)  # and rebuild the last good content, until the corpus is fixed
             corpus = self.corpus
         assert self.content is not None  # built now, or kept from the last good build
         if self.config.title_from_corpus:
@@ -284,19 +255,6 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         for folder in (seeds, templates):
             if folder.is_dir():
                 server.watch(str(folder))
-        rebuild = server.builder
-
-        def rebuild_or_keep_the_last_good_site() -> None:
-            # MkDocs' server holds every page request after a failed rebuild until one succeeds; the
-            # failed build went to a staging folder, so the last good site is whole: keep serving it.
-            try:
-                rebuild()
-            except Exception as error:  # noqa: BLE001 - anything that failed the rebuild
-                if not isinstance(error, MkDocsException):  # a bug: its traceback helps whoever reports it
-                    _log.exception("the site could not be rebuilt")
-                _log.error("the site could not be rebuilt (%s); still serving the last good site",
-                           " ".join(str(error).split()) or type(error).__name__)
-
-        if self.staged:
-            server.builder = rebuild_or_keep_the_last_good_site
+        if self.staged:  # a failed rebuild went to a staging folder: the last good site is whole
+            keep_serving_after_failed_rebuilds(server)
         return server

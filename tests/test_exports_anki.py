@@ -13,7 +13,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 from export_cases import BASE_CORPUS, HOSTILE, SEEDS, load_questions, make_hostile_corpus
 
-from quizgen.export.anki_deck import corpus_timestamp, render_anki_deck
+from quizgen.export.anki_deck import render_anki_deck
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 
@@ -110,7 +110,7 @@ def test_an_updated_deck_updates_notes_instead_of_duplicating(tmp_path: Path) ->
         import_deck(collection, render_anki_deck(corpus, questions).data, tmp_path)
         before = collection.note_count()
         corrected = (dataclasses.replace(questions[0], explanation="A corrected explanation."), *questions[1:])
-        later = corpus_timestamp(corpus) + 86400
+        later = corpus.latest_publication_timestamp() + 86400
         log = import_deck(collection, render_anki_deck(corpus, corrected, timestamp=later).data, tmp_path, "updated.apkg")
         assert len(log.new) == 0 and len(log.updated) == before
         assert collection.note_count() == before

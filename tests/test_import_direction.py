@@ -13,7 +13,8 @@ stage of its own tier (siblings stay apart) or of a higher one:
 6. render: Jinja environments and pages
 7. worksheet | export: the teachers' files, each from the bank and the renderers
 8. emit: assembling the site's pages, downloads and navigation
-9. adapters: cli.py, cli_curate.py, mkdocs_plugin.py (the only module that may import MkDocs)
+9. adapters: cli.py and its commands (cli_*.py), mkdocs_plugin.py and mkdocs_serve.py (the only modules that
+   may import MkDocs)
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("adapter",),
 )
 FOUNDATION = {"quizgen.errors", "quizgen.atomic_files", "quizgen.collector", "quizgen.output_guard", "quizgen.staged_site"}
-ADAPTERS = {"quizgen", "quizgen.__main__", "quizgen.cli", "quizgen.cli_curate", "quizgen.mkdocs_plugin"}
-MKDOCS_ALLOWED = {"quizgen.mkdocs_plugin"}
+ADAPTERS = {"quizgen", "quizgen.__main__", "quizgen.cli", "quizgen.cli_build", "quizgen.cli_curate", "quizgen.cli_outputs",
+            "quizgen.cli_teacher_files", "quizgen.mkdocs_plugin", "quizgen.mkdocs_serve"}
+MKDOCS_ALLOWED = {"quizgen.mkdocs_plugin", "quizgen.mkdocs_serve"}
 TIER_OF = {stage: tier for tier, stages in enumerate(TIERS) for stage in stages}
 
 

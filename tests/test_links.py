@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.render.links import _relpath, relative_url
+from quizgen.render.links import relative_path, relative_url
 
 
 def test_links_between_pages_with_directory_urls() -> None:
@@ -30,4 +30,4 @@ _PARTS = st.sampled_from(["a", "b", "articles", "topics", "x.html", ".", "..", "
 @given(st.lists(_PARTS, max_size=4).map("/".join), st.lists(_PARTS, max_size=4).map("/".join))
 def test_relative_paths_are_what_posixpath_gives(target: str, base: str) -> None:
     target, base = target.lstrip("/") or ".", base.lstrip("/") or "."
-    assert _relpath(target, base) == posixpath.relpath(target, base)
+    assert relative_path(target, base) == posixpath.relpath(target, base)

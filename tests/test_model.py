@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,18 @@ def test_corpus_offers_lookups_and_stable_order() -> None:
     assert corpus.facts_by_kind() == {"claim": 1, "event": 1, "quantity": 1, "quotation": 1, "role": 1}
     assert "Comments are moderated." in corpus.article("daily-2020").published_text
     assert corpus.article("daily-2020").furniture_ranges[0][2] == "header"
+
+
+def test_a_corpus_is_dated_by_its_latest_article_not_the_clock() -> None:
+    corpus = load_corpus(BASE)  # daily-2020 of 4 May 2020, weekly-2020 of 9 May 2020
+    assert corpus.latest_publication_timestamp() == calendar.timegm((2020, 5, 9, 0, 0, 0))
+
+
+def test_a_facts_outlets_are_listed_once_and_copies_witness_nothing() -> None:
+    corpus = load_corpus(BASE)
+    lima = corpus.fact("lima-mayor")  # quoted from the Daily's article, then the Weekly's
+    assert corpus.outlets_of(lima) == ("daily", "weekly")
+    assert corpus.witnesses_of(lima) == ("daily", "weekly")
+    weekly = corpus.outlets[1].model_copy(update={"kind": "copy"})
+    with_copy = dataclasses.replace(corpus, outlets=(corpus.outlets[0], weekly), _by_id={})
+    assert with_copy.outlets_of(lima) == ("daily", "weekly") and with_copy.witnesses_of(lima) == ("daily",)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,45 @@ def test_the_digest_leaves_hidden_entries_alone_and_follows_no_link(tmp_path: Pa
     (seeds / "facts" / "linked.yaml").unlink()
     (seeds / "facts" / "linked.yaml").symlink_to(tmp_path / "elsewhere.txt")
     assert inputs_digest(seeds) != linked, "where a link points is"
+
+
+
+def test_quizgen_build_keeps_the_teachers_files_in_the_cache_the_plugin_shares(tmp_path: Path) -> None:
+    """`quizgen build` runs the plugin's pipeline: a second build takes the teachers' files from the
+    cache instead of making them again, and so does `mkdocs build` with the same corpus, templates
+    and options, publishing the same bytes."""
+    project = make_project(tmp_path / "project", BASE)
+
+    def quizgen_build(out: str) -> None:
+        result = subprocess.run([sys.executable, "-m", "quizgen", "build", "--out", out], cwd=project, capture_output=True,
+                                text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+
+    quizgen_build("out")
+    cache = project / ".cache" / "quizgen" / "teachers"
+    entries = list(cache.iterdir()) if cache.is_dir() else []
+    assert len(entries) == 1 and (entries[0] / "manifest.json").is_file(), "the first build fills the teachers' cache"
+    made_at = entries[0].stat().st_mtime_ns
+    quizgen_build("again")
+    assert tree_digest(project / "again") == tree_digest(project / "out")
+    assert mkdocs(project, "build", "--strict", env={"SOURCE_DATE_EPOCH": "946684800"}).returncode == 0
+    assert list(cache.iterdir()) == entries and entries[0].stat().st_mtime_ns == made_at, "taken from the cache, not made again"
+    site, out = project / "site", project / "out"
+    downloads = sorted(p.relative_to(out).as_posix() for folder in ("exports", "teachers") for p in (out / folder).rglob("*") if p.is_file())
+    assert "exports/questions.gift" in downloads
+    assert all((site / uri).read_bytes() == (out / uri).read_bytes() for uri in downloads if not uri.endswith(".md"))
+
+
+def test_a_cache_the_system_refuses_to_fill_is_skipped_with_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk or a file size limit while an entry is written: the files are made in memory,
+    and nothing of the entry is left."""
+    def refusing(path: Path, data: bytes) -> int:
+        raise OSError(27, "File too large")
+
+    make = Maker()
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "write_bytes", refusing)
+        made = cached_teacher_files(TeacherCache(tmp_path / "cache", K1), make)
+    assert made.files == {"exports/questions.gift": b"one", "teachers/worksheet.pdf": b"%PDF one"}
+    assert len(made.warnings) == 1 and "cannot be written (File too large)" in made.warnings[0]
+    assert list((tmp_path / "cache").iterdir()) == [], "no half entry, no temporary folder"

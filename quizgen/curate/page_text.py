@@ -60,9 +60,11 @@ def read_page(html: str) -> PageArticle:
     """The article of a saved page; ``lines`` is empty when trafilatura finds no article."""
     import htmldate
     import trafilatura
+    from trafilatura.settings import Document
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
-                                           favor_recall=True, deduplicate=False)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                            favor_recall=True, deduplicate=False)
+    document = extracted if isinstance(extracted, Document) else None  # a dict only when asked for one (as_dict)
     kept = [" ".join(line.split()) for line in (document.text or "").split("\n")] if document is not None else []
     kept = [line for line in kept if line]
     page = _page_lines(html)
@@ -83,6 +85,5 @@ def read_page(html: str) -> PageArticle:
         lines = [Line(text) for text in kept]
     published = htmldate.find_date(html, extensive_search=True, original_date=True, outputformat="%Y-%m-%d",
                                    min_date="1990-01-01", max_date="2099-12-31")
-    meta = document if document is not None else None
-    return PageArticle(tuple(lines), getattr(meta, "title", None), getattr(meta, "author", None), published,
-                       getattr(meta, "url", None), len(page) - len(lines) if matched else 0)
+    return PageArticle(tuple(lines), getattr(document, "title", None), getattr(document, "author", None), published,
+                       getattr(document, "url", None), len(page) - len(lines) if matched else 0)

@@ -7,8 +7,9 @@ the files); ``cached_teacher_files`` returns the files of that digest from the c
 writing each one to disk as it is made, so that neither a hit nor a miss holds every export in
 memory. The files come back as paths: the MkDocs plugin hands them to MkDocs to copy.
 
-A cache folder that cannot be written (read-only, owned by another user) is skipped: the files are
-made in memory, and the result carries one warning saying so; the build does not fail for it.
+A cache folder that cannot be written (read-only, owned by another user, a full disk or a file
+size limit while an entry is written) is skipped: the files are made in memory, and the result
+carries one warning saying so; the build does not fail for it.
 
 An entry is used only if it is whole: a manifest of this format, and each file a plain file (no
 link) of the size and sha256 the manifest records; anything else is made anew. The cache removes
@@ -171,6 +172,21 @@ def _remove_other_entries(cache: TeacherCache) -> None:
         shutil.rmtree(other, ignore_errors=True)
 
 
+class _EntryNotWritten(Exception):
+    """The system refused a file of the entry being made (a full disk, a file size limit)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _made_without_cache(cache: TeacherCache, make: Callable[[FileStore], TeacherFiles], error: OSError) -> TeacherFiles:
+    """The files made in memory, with a warning that the cache could not keep them."""
+    made = make(keep_in_memory)
+    return replace(made, warnings=(*made.warnings, f"quizgen: warning: the teachers' cache {cache.folder} cannot be written "
+                                                   f"({error.strerror}); the teachers' files were made without it"))
+
+
 def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], TeacherFiles]) -> TeacherFiles:
     """The entry for ``cache.key``, or ``make(store)``'s files written to a new entry, as paths.
 
@@ -193,19 +209,24 @@ def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], Teache
     except OSError as error:
         if error.errno not in _NOT_WRITABLE:
             raise
-        made = make(keep_in_memory)
-        return replace(made, warnings=(*made.warnings, f"quizgen: warning: the teachers' cache {cache.folder} cannot be written "
-                                                       f"({error.strerror}); the teachers' files were made without it"))
+        return _made_without_cache(cache, make, error)
     try:
         def store(uri: str, data: bytes) -> Path:
             path = staging / "files" / uri
             if not path.resolve().is_relative_to(staging.resolve()):
                 raise ValueError(f"refusing to write outside the cache entry: {uri}")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            except OSError as error:
+                raise _EntryNotWritten(error) from error
             return entry / "files" / uri
 
-        made = make(store)
+        try:
+            made = make(store)
+        except _EntryNotWritten as failed:  # a full disk or a file size limit: the site may still fit where it goes
+            shutil.rmtree(staging, ignore_errors=True)
+            return _made_without_cache(cache, make, failed.error)
         manifest = {"format": CACHE_FORMAT, "worksheets": [_record(d) for d in made.worksheets],
                     "exports": [_record(d) for d in made.exports],
                     "files": {uri: list(_file_digest(staging / "files" / uri)) for uri in sorted(made.files)}}

@@ -16,7 +16,6 @@ the same articles keeps its stamp: choose "Update notes: Always" when importing 
 
 from __future__ import annotations
 
-import calendar
 import sqlite3
 from itertools import count
 
@@ -36,12 +35,6 @@ CARD_CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; 
 def stable_anki_id(*parts: str) -> int:
     """An id in the range genanki recommends for deck and note-type ids, from a content hash."""
     return (1 << 30) + int(stable_hash(*parts)[:8], 16) % (1 << 30)
-
-
-def corpus_timestamp(corpus: Corpus) -> int:
-    """Midnight UTC of the latest article's publication date: a timestamp fixed by the content."""
-    latest = max((a.meta.published for a in corpus.articles), key=lambda d: d.iso)
-    return calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
 
 
 def _question_model(title: str) -> genanki.Model:
@@ -111,7 +104,7 @@ def render_anki_deck(corpus: Corpus, questions: tuple[Question, ...], timestamp:
     ``timestamp`` (seconds) stamps the notes; by default the latest publication date of the corpus.
     """
     title = corpus.info.title
-    stamp = corpus_timestamp(corpus) if timestamp is None else timestamp
+    stamp = corpus.latest_publication_timestamp() if timestamp is None else timestamp
     deck_name = title.replace("::", ":")  # "::" would start a subdeck
     decks = [genanki.Deck(stable_anki_id("anki-deck", title), deck_name, description=html_text(corpus.info.description))]
     question_model, term_model = _question_model(title), _term_model(title)

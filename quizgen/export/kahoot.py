@@ -17,6 +17,7 @@ import zipfile
 from typing import assert_never
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from quizgen.export.export_format import ExportResult
@@ -86,6 +87,7 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
     """The Kahoot spreadsheet of the questions that fit, and one line for each one left out."""
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook opens on its one worksheet (openpyxl types it as optional)
     sheet.title = "Sheet1"
     sheet["B2"] = kahoot_cell(corpus.info.title)
     sheet["B4"] = "Import in Kahoot: Create > Kahoot > Add question > Import spreadsheet."
@@ -104,7 +106,7 @@ def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResu
         assert question.correct is not None
         row += 1
         answers = list(question.options) + [""] * (ANSWERS_AT_MOST - len(question.options))
-        values = [row - HEADER_ROW, kahoot_cell(stem), *(kahoot_cell(a) for a in answers),
+        values: list[int | str] = [row - HEADER_ROW, kahoot_cell(stem), *(kahoot_cell(a) for a in answers),
                   time_limit(question.kind), question.correct + 1]
         for column, value in enumerate(values, start=1):
             sheet.cell(row=row, column=column, value=value if value != "" else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.generate.question_model import Citation
+from quizgen.generate.question_model import Citation, citations_from
 from quizgen.generate.summaries import CitedSentence, Difference, classified_differences, evidence, outlet_count
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.facts import fact_date
@@ -81,7 +81,7 @@ def _importance(corpus: Corpus, fact: AnyFact, position: int) -> tuple[int, int,
 
 
 def _cite(fact: AnyFact) -> CitedSentence:
-    return CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in fact.sources), fact.id)
+    return CitedSentence(fact.statement, citations_from(fact.sources), fact.id)
 
 
 def _told_once(differences: tuple[Difference, ...]) -> tuple[Difference, ...]:

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 C = TypeVar("C", bound="SupportsRichComparison")
 
+WRONG_OPTIONS = 3
+"""How many wrong options a multiple-choice item gets: with its answer, the four options of an item."""
+
 
 def seeded_random(*parts: str) -> random.Random:
     return random.Random(int(stable_hash(*parts)[:16], 16))

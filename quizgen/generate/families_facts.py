@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.generate.distractors import nearby_dates, nearby_numbers, number_scale, pick_from_pool
+from quizgen.generate.distractors import WRONG_OPTIONS, nearby_dates, nearby_numbers, number_scale, pick_from_pool
 from quizgen.generate.family_support import capitalise, citations_of, difficulty_from_sources, explain, format_quantity
 from quizgen.generate.question_model import DateType, DraftQuestion, NumberType, Option, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
@@ -14,7 +14,6 @@ from quizgen.model.field_types import PartialDate
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.kinds import QuestionKind
 
-WANTED = 3
 
 
 def figure_question(fact: QuantityFact, pools: QuestionPools) -> DraftQuestion | None:
@@ -23,7 +22,7 @@ def figure_question(fact: QuantityFact, pools: QuestionPools) -> DraftQuestion |
     scale = number_scale(fact.value)
     same_unit = pools.numbers_by_unit.get(answer_key(fact.unit))
     corpus_values = [v for v in (same_unit.neighbours(fact.value, 4) if same_unit else []) if number_scale(v) == scale]
-    chosen = pick_from_pool(nearby_numbers(fact.value, fact.id), WANTED, f"figure:{fact.id}",
+    chosen = pick_from_pool(nearby_numbers(fact.value, fact.id), WRONG_OPTIONS, f"figure:{fact.id}",
                             keep=lambda v: v not in true_values and number_scale(v) == scale and (fact.unit != "percent" or v <= 100),
                             key=lambda v: repr(float(v)), preferred=[*fact.distractors, *corpus_values])
     if len(chosen) < 2:
@@ -43,7 +42,7 @@ def event_date_question(fact: EventFact, pools: QuestionPools) -> DraftQuestion 
     true_dates = pools.dates_of_title[answer_key(fact.title)]
     same_precision = pools.dates_by_precision.get(fact.date.precision)
     corpus_dates = same_precision.neighbours(fact.date, 3) if same_precision else []
-    chosen = pick_from_pool(nearby_dates(fact.date, fact.id), WANTED, f"date:{fact.id}",
+    chosen = pick_from_pool(nearby_dates(fact.date, fact.id), WRONG_OPTIONS, f"date:{fact.id}",
                             keep=lambda d: d not in true_dates and d.precision == fact.date.precision,
                             key=lambda d: d.iso, preferred=[*fact.distractors, *corpus_dates])
     if len(chosen) < 2:
@@ -70,7 +69,7 @@ def claim_outlet_question(fact: ClaimFact, pools: QuestionPools) -> DraftQuestio
             return False
         return not any(q in a.quote_search.normalised for a in corpus.articles_of(outlet_id) for q in quotes)
 
-    chosen = pick_from_pool(pools.outlet_ids, WANTED, f"claim:{fact.id}", keep=did_not_report, key=lambda oid: oid)
+    chosen = pick_from_pool(pools.outlet_ids, WRONG_OPTIONS, f"claim:{fact.id}", keep=did_not_report, key=lambda oid: oid)
     if len(chosen) < 2:
         return None
     answer_outlet = corpus.outlet_of(fact.sources[0].article)

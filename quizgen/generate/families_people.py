@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.generate.distractors import pick_from_pool
+from quizgen.generate.distractors import WRONG_OPTIONS, pick_from_pool
 from quizgen.generate.family_support import capitalise, citations_of, difficulty_from_sources, explain
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key
 from quizgen.generate.question_pools import QuestionPools
@@ -10,7 +10,6 @@ from quizgen.model.facts import QuotationFact, RoleFact
 from quizgen.model.registry import Person
 from quizgen.model.kinds import QuestionKind
 
-WANTED = 3  # distractors for a four-option item
 
 
 def _role_note(pools: QuestionPools, person_id: str) -> str:
@@ -26,7 +25,7 @@ def role_holder_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion 
     stem = f"According to the articles, who is described as {fact.role}?"
     if any(key in answer_key(stem) for key in pools.name_keys(fact.person) | {answer_key(person.name.split()[-1])}):
         return None  # the stem would give the answer away
-    chosen = pick_from_pool(pools.person_ids, WANTED, f"role-holder:{fact.id}", keep=lambda pid: pid not in holders, key=lambda pid: pid)
+    chosen = pick_from_pool(pools.person_ids, WRONG_OPTIONS, f"role-holder:{fact.id}", keep=lambda pid: pid not in holders, key=lambda pid: pid)
     if len(chosen) < 2:
         return None
     accepted = set().union(*(pools.name_keys(h) for h in holders))
@@ -42,7 +41,7 @@ def person_role_question(fact: RoleFact, pools: QuestionPools) -> DraftQuestion 
     """What is Jane Doe's role, according to the articles? — options are roles."""
     person = pools.corpus.speaker(fact.person)
     own_roles = pools.roles_of_person[fact.person]
-    chosen = pick_from_pool(pools.role_texts, WANTED, f"person-role:{fact.id}",
+    chosen = pick_from_pool(pools.role_texts, WRONG_OPTIONS, f"person-role:{fact.id}",
                             keep=lambda role: answer_key(role) not in own_roles and fact.person not in pools.holders_of_role[answer_key(role)])
     if len(chosen) < 2:
         return None
@@ -66,7 +65,7 @@ def quotation_speaker_question(fact: QuotationFact, pools: QuestionPools) -> Dra
     speaker = pools.corpus.speaker(fact.speaker)
     if any(key in answer_key(fact.text) for key in pools.name_keys(fact.speaker)):
         return None
-    chosen = pick_from_pool(pool, WANTED, f"quotation:{fact.id}", keep=lambda sid: sid not in speakers, key=lambda sid: sid)
+    chosen = pick_from_pool(pool, WRONG_OPTIONS, f"quotation:{fact.id}", keep=lambda sid: sid not in speakers, key=lambda sid: sid)
     if len(chosen) < 2:
         return None
     kind = "person" if is_person else "organisation"

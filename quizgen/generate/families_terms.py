@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import Sequence
 
-from quizgen.generate.distractors import AllBut, pick_from_pool, seeded_random
+from quizgen.generate.distractors import WRONG_OPTIONS, AllBut, pick_from_pool, seeded_random
 from quizgen.generate.family_support import citations_of, explain
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key, singular_key
 from quizgen.generate.question_pools import QuestionPools, initials
@@ -15,7 +15,6 @@ from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.facts import Term
 from quizgen.model.kinds import QuestionKind
 
-WANTED = 3
 
 
 SHARED_WORD_AT_LEAST = 4
@@ -81,7 +80,7 @@ def acronym_question(term: Term, pools: QuestionPools) -> DraftQuestion | None:
     own = pools.term_keys[term.id]
     taken = pools.all_term_keys
     same_initials = pools.expansions_by_initials.get(initials(term.expansion), [])
-    chosen = pick_from_pool(_look_alike_expansions(term, pools), WANTED, f"acronym:{term.id}",
+    chosen = pick_from_pool(_look_alike_expansions(term, pools), WRONG_OPTIONS, f"acronym:{term.id}",
                             keep=lambda e: answer_key(e) not in own and answer_key(e) not in taken,
                             preferred=same_initials)
     if len(chosen) < 2:
@@ -100,7 +99,7 @@ def term_definition_question(term: Term, pools: QuestionPools) -> DraftQuestion 
     if names_any(term.definition, [term.term, *term.aliases, *([term.expansion] if term.expansion else [])]):
         return None
     others = AllBut(pools.term_ids, bisect.bisect_left(pools.term_ids, term.id))
-    chosen = pick_from_pool(others, WANTED, f"definition:{term.id}",
+    chosen = pick_from_pool(others, WRONG_OPTIONS, f"definition:{term.id}",
                             keep=lambda tid: not (pools.term_keys[tid] & own), key=lambda tid: tid)
     if len(chosen) < 2:
         return None

@@ -38,12 +38,7 @@ def citations_of(item: Sourced) -> tuple[Citation, ...]:
 
 
 def outlet_names(corpus: Corpus, item: Sourced) -> list[str]:
-    names: list[str] = []
-    for source in item.sources:
-        name = corpus.outlet_of(source.article).name
-        if name not in names:
-            names.append(name)
-    return names
+    return list(dict.fromkeys(corpus.outlet_of(s.article).name for s in item.sources))
 
 
 def join_names(names: list[str]) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import assert_never
 
+from quizgen.model.facts import Source
 from quizgen.model.kinds import QuestionKind
 from quizgen.model.quote_search import normalise_for_matching
 
@@ -85,6 +87,11 @@ class CuratedType:
 
 OptionType = PlainType | NumberType | DateType | CuratedType
 """What an option is: every option of a question is of one type (``item_rules``)."""
+
+
+def citations_from(sources: Iterable[Source]) -> tuple[Citation, ...]:
+    """A citation for each source of a fact, a term or a spelling, in the sources' order."""
+    return tuple(Citation(s.article, s.quote) for s in sources)
 
 
 @dataclass(frozen=True)

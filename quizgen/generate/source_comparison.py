@@ -53,15 +53,6 @@ class SourceComparison:
         return tuple(d for d in self.differences if d.kind == "disagreement")
 
 
-def outlets_of(corpus: Corpus, fact: AnyFact) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(corpus.article(s.article).meta.outlet for s in fact.sources))
-
-
-def witnesses_of(corpus: Corpus, fact: AnyFact) -> tuple[str, ...]:
-    """The outlets that report a fact, copies left out (a copy confirms nothing)."""
-    return tuple(o for o in outlets_of(corpus, fact) if corpus.outlet(o).kind != "copy")
-
-
 def witnessed(corpus: Corpus, fact: AnyFact) -> AnyFact:
     """The fact with only its outlets' sources (a copy's quote is no evidence for it)."""
     sources = [s for s in fact.sources if corpus.outlet_of(s.article).kind != "copy"]
@@ -104,7 +95,7 @@ def compare_sources(corpus: Corpus) -> SourceComparison:
     differences = classified_differences(corpus)
     corrected = {s.fact_id for d in differences if d.kind == "correction" for s in (d.sentence, *d.versions)}
     clusters = fact_clusters(corpus, [f for f in corpus.facts if f.kind != "role" and f.id not in corrected])
-    outlets_of_cluster = [tuple(dict.fromkeys(o for f in c for o in outlets_of(corpus, f))) for c in clusters]
+    outlets_of_cluster = [tuple(dict.fromkeys(o for f in c for o in corpus.outlets_of(f))) for c in clusters]
     witnesses = [tuple(o for o in outlets if corpus.outlet(o).kind != "copy") for outlets in outlets_of_cluster]
     # the fact that speaks for a cluster: the most corroborated, then the first
     leads = [min(c, key=lambda f: (-outlet_count(corpus, f), order[f.id])) for c in clusters]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizgen.generate.question_model import Citation
+from quizgen.generate.question_model import Citation, citations_from
 from quizgen.model.article import Article
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.facts import EventFact, fact_date
@@ -53,7 +53,7 @@ class TimelineEntry:
 def outlet_count(corpus: Corpus, fact: AnyFact) -> int:
     """How many outlets witness the fact. A copy (an outlet of kind `copy`) republishes another
     outlet's text, so it is never a witness: it counts for nothing, here or anywhere."""
-    return len({o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"})
+    return len(corpus.witnesses_of(fact))
 
 
 def evidence(corpus: Corpus, fact: AnyFact) -> list[Any]:
@@ -74,7 +74,7 @@ def _importance(corpus: Corpus, fact: AnyFact, position: int) -> tuple[int, int,
 
 def cite(fact: AnyFact, only_article: str | None = None) -> CitedSentence:
     sources = [s for s in fact.sources if only_article in (None, s.article)]
-    return CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in sources), fact.id)
+    return CitedSentence(fact.statement, citations_from(sources), fact.id)
 
 
 def article_date(corpus: Corpus, article_id: str) -> str:
@@ -138,15 +138,11 @@ def _kind_of_difference(corpus: Corpus, first: AnyFact, second: AnyFact) -> str:
     return "disagreement"
 
 
-def _witness_outlets(corpus: Corpus, fact: AnyFact) -> set[str]:
-    return {o for s in fact.sources if corpus.outlet(o := corpus.article(s.article).meta.outlet).kind != "copy"}
-
-
 def _two_sources(corpus: Corpus, first: AnyFact, second: AnyFact) -> bool:
     """Whether two versions come from different sources: each side has an outlet (a copy is no
     witness) and no outlet gives both (an article that reports a view and the reply to it, or an
     extra caveat, is not two sources disagreeing)."""
-    a, b = _witness_outlets(corpus, first), _witness_outlets(corpus, second)
+    a, b = set(corpus.witnesses_of(first)), set(corpus.witnesses_of(second))
     return bool(a) and bool(b) and not a & b
 
 

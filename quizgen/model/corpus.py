@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol, Sequence
 
-from quizgen.model.facts import AnyFact, RoleFact, Term
+from quizgen.model.facts import AnyFact, RoleFact, Source, Term
 from quizgen.model.field_types import StrictModel
 from quizgen.model.article import Article
 from quizgen.model.registry import CorpusInfo, Organization, Outlet, Person, Topic
@@ -24,6 +26,13 @@ class SourceLocation:
     column: int
 
 
+
+
+class Sourced(Protocol):
+    """Anything quoted from articles: a fact, a term, a spelling of a name."""
+
+    @property
+    def sources(self) -> Sequence[Source]: ...
 
 
 def _index(items: tuple[StrictModel, ...] | tuple[Article, ...]) -> dict[str, object]:
@@ -78,6 +87,15 @@ class Corpus:
     def outlet_of(self, article_id: str) -> Outlet:
         return self.outlet(self.article(article_id).meta.outlet)
 
+    def outlets_of(self, item: Sourced) -> tuple[str, ...]:
+        """The ids of the outlets whose articles ``item`` quotes, each once, in the order of its sources."""
+        return tuple(dict.fromkeys(self.article(s.article).meta.outlet for s in item.sources))
+
+    def witnesses_of(self, item: Sourced) -> tuple[str, ...]:
+        """``outlets_of`` without copies: an outlet of kind `copy` republishes another outlet's text,
+        so it witnesses nothing."""
+        return tuple(o for o in self.outlets_of(item) if self.outlet(o).kind != "copy")
+
     def origin_of(self, item_id: str) -> SourceLocation:
         return self.origins.get(item_id, SourceLocation(self.root, 1, 1))
 
@@ -130,6 +148,12 @@ class Corpus:
     def quotes_from(self, article_id: str) -> tuple[str, ...]:
         """Every quote that facts, terms and spellings take from this article."""
         return self._quotes_by_article.get(article_id, ())
+
+    def latest_publication_timestamp(self) -> int:
+        """Midnight UTC of the latest article's publication date, in seconds since 1970: a time fixed
+        by the content, not the clock, for whatever a build must date (a deck's notes, a sitemap)."""
+        latest = max(article.meta.published for article in self.articles)
+        return calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
 
     def facts_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -6,7 +6,6 @@ HTML. Values already rendered (``Markup``) pass through unchanged.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -17,6 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from quizgen.model.kinds import QuestionKind
 from quizgen.errors import CorpusError, Problem
+from quizgen.output_guard import shown
 from quizgen.render.escape import escape_markdown, markdown_finalize
 
 
@@ -67,11 +67,6 @@ def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment
     return markdown, html
 
 
-def _shown_path(filename: str) -> str:
-    path = Path(filename).resolve()
-    return os.path.relpath(path, Path.cwd()) if path.is_relative_to(Path.cwd()) else str(path)
-
-
 def _innermost_template_line(tb: TracebackType | None) -> tuple[str, int] | None:
     """The template file and line where an error was raised, from its traceback.
 
@@ -92,7 +87,7 @@ def _innermost_template_line(tb: TracebackType | None) -> tuple[str, int] | None
 def macro_call_error(template: Template, exc: TypeError, calls: str) -> CorpusError:
     """An override's macro that takes other arguments than quizgen passes (an override written for
     another release), located at its template, with the calls quizgen makes."""
-    where = _shown_path(template.filename) if template.filename else str(template.name)
+    where = shown(Path(template.filename)) if template.filename else str(template.name)
     return CorpusError([Problem(where, 1, 1, f"the template failed: {' '.join(str(exc).split())} "
                                              f"(quizgen calls {calls}; see the built-in template)")])
 
@@ -111,4 +106,4 @@ def template_error(exc: TemplateError) -> CorpusError:
         where = _innermost_template_line(exc.__traceback__)
         message = f"the template failed: {message} (expected only the variables quizgen passes; see the built-in template)"
     path, line = where if where else ("templates", 1)
-    return CorpusError([Problem(_shown_path(path) if where else path, max(line, 1), 1, message)])
+    return CorpusError([Problem(shown(Path(path)) if where else path, max(line, 1), 1, message)])

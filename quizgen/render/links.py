@@ -29,13 +29,13 @@ def relative_url(from_uri: str, to_uri: str, anchor: str = "", *, directory_urls
 def _relative_path(source: str, target: str) -> str:
     """`posixpath.relpath` between two page urls; cached: a quiz page links the same few articles many times."""
     base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
-    rel = _relpath(target or ".", base or ".")
+    rel = relative_path(target or ".", base or ".")
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel
 
 
-def _relpath(target: str, base: str) -> str:
+def relative_path(target: str, base: str) -> str:
     """``posixpath.relpath(target, base)`` for two paths inside the site: by their parts, without
     the absolute paths relpath makes first (a tenth of the time; most page pairs are asked once)."""
     target_parts, base_parts = [p for p in target.split("/") if p], [p for p in base.split("/") if p]

@@ -14,15 +14,15 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from quizgen.generate.question_bank import QuestionBank
-from quizgen.generate.question_model import Citation, Question
-from quizgen.generate.source_comparison import SourceComparison, compare_sources, outlets_of, term_appearances
+from quizgen.generate.question_model import Citation, Question, citations_from
+from quizgen.generate.source_comparison import SourceComparison, compare_sources, term_appearances
 from quizgen.generate.summaries import CitedSentence, article_date, article_facts, article_summary, cite
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
 from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
-from quizgen.render.links import relative_url
+from quizgen.render.links import relative_path, relative_url
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
 from quizgen.render.summary_pages import (agreed_lines, briefing_page, differences_for_sources, named_sources, outlet_rows, quote_linked,
                                           source_name, timeline_page)
@@ -78,7 +78,7 @@ class PageRenderer:
         return Markup(escape_markdown(sentence.text) + "".join(" " + link for link in links))
 
     def fact_sentence(self, page: str, fact: AnyFact) -> Markup:
-        return self.cited(page, CitedSentence(fact.statement, tuple(Citation(s.article, s.quote) for s in fact.sources), fact.id))
+        return self.cited(page, CitedSentence(fact.statement, citations_from(fact.sources), fact.id))
 
     # -- quizzes ---------------------------------------------------------------------------
     def quiz(self, page: str, quiz_id: str, questions: list[Question]) -> Markup:
@@ -111,7 +111,7 @@ class PageRenderer:
         facts = []
         for fact in article_facts(corpus, article):
             quote = next(s.quote for s in fact.sources if s.article == article_id)
-            others = [corpus.outlet(o).name for o in outlets_of(corpus, fact) if o != article.meta.outlet]
+            others = [corpus.outlet(o).name for o in corpus.outlets_of(fact) if o != article.meta.outlet]
             facts.append({"statement": fact.statement, "anchor_url": "#" + Citation(article_id, quote).anchor,
                           "others": ", ".join(others)})
         quotes = list(corpus.quotes_from(article_id))
@@ -138,7 +138,7 @@ class PageRenderer:
         appears = term_appearances(corpus)
         terms = []
         for term in sorted(corpus.terms, key=lambda t: t.term.casefold()):
-            sentence = CitedSentence(term.definition, tuple(Citation(s.article, s.quote) for s in term.sources), term.id)
+            sentence = CitedSentence(term.definition, citations_from(term.sources), term.id)
             terms.append({"term": term, "definition": self.cited(page, sentence),
                           "appears": [Link(corpus.outlet_of(a).name, _md_link(page, article_uri(a))) for a in appears[term.id]],
                           "related": [Link(corpus.term(r).term, f"#{r}") for r in term.related]})
@@ -150,7 +150,7 @@ class PageRenderer:
         for person in sorted(corpus.people, key=lambda p: p.name.split()[-1]):
             roles = [self.fact_sentence(page, f) for f in corpus.role_facts_of(person.id)]
             spellings = [{"name": s.name, "sentence": self.cited(page, CitedSentence(
-                "", tuple(Citation(src.article, src.quote) for src in s.sources), person.id))} for s in person.spellings]
+                "", citations_from(s.sources), person.id))} for s in person.spellings]
             entries.append({"person": person, "roles": roles, "spellings": spellings})
         return self.md.get_template("people.md").render(people=entries, organizations=corpus.organizations)
 
@@ -165,7 +165,7 @@ class PageRenderer:
         corroborated = [] if curated else [{"sentence": named_sources(self, page, cite(f)), "count": len(o)}
                                            for f, o in self.comparison.corroborated]
         spellings = [] if curated else [{"name": p.name, "spellings": [{"name": s.name, "sentence": self.cited(page, CitedSentence(
-            "", tuple(Citation(src.article, src.quote) for src in s.sources), p.id))} for s in p.spellings]} for p in self.comparison.spellings]
+            "", citations_from(s.sources), p.id))} for s in p.spellings]} for p in self.comparison.spellings]
         notes = {n.article: n.text for n in corpus.story.headline_notes} if corpus.story else {}
         # plain strings: the Markdown templates' finalize escapes them (escaping here too showed `\(`)
         headlines = [{"source": source_name(corpus.outlet_of(a.id)), "date": article_date(corpus, a.id),
@@ -265,4 +265,4 @@ def _md_link(page: str, target: str, anchor: str = "") -> str:
 
 @lru_cache(maxsize=65536)
 def _md_relative(page: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return relative_path(target, posixpath.dirname(page) or ".")

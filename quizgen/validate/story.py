@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterator, assert_never
+from typing import Any, Iterator, Protocol, assert_never
 
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
@@ -86,8 +86,18 @@ def _date_numbers(when: PartialDate | None) -> set[str]:
     return {str(n) for n in (when.year, when.month, when.day) if n} if when else set()
 
 
+class _CuratedLine(Protocol):
+    """What the checks read of a curated sentence, a difference or a note: its text and the facts it rests on."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def facts(self) -> list[str]: ...
+
+
 class _StoryChecker:
-    def __init__(self, file: LoadedFile[Any], facts: dict[str, Any], articles: dict[str, Article], check_facts: bool,
+    def __init__(self, file: LoadedFile[Any], facts: dict[str, AnyFact], articles: dict[str, Article], check_facts: bool,
                  copies: frozenset[str] = frozenset()) -> None:
         self.file, self.facts, self.articles, self.check_facts = file, facts, articles, check_facts
         self.copies = copies
@@ -103,7 +113,7 @@ class _StoryChecker:
     def where(self, path: DataPath) -> str:
         return f"line {self.file.doc.mark_of(path).line}"
 
-    def known(self, path: DataPath, fact_id: str) -> Any | None:
+    def known(self, path: DataPath, fact_id: str) -> AnyFact | None:
         fact = self.facts.get(fact_id)
         if fact is None and self.check_facts:
             close = difflib.get_close_matches(fact_id, list(self.facts), n=1)
@@ -111,7 +121,7 @@ class _StoryChecker:
             self.problem(path, f"expected the id of a fact, found '{fact_id}', which no fact has{hint}")
         return fact
 
-    def sentence(self, path: DataPath, sentence: StorySentence, previous: str = "", *, once: bool = True,
+    def sentence(self, path: DataPath, sentence: _CuratedLine, previous: str = "", *, once: bool = True,
                  article: str | None = None, dated: bool = True) -> None:
         """Check one sentence; ``previous`` is the sentence before it (a date there covers this one)."""
         main = self.articles[article].meta.published if article else self.story.main_period
@@ -173,20 +183,20 @@ class _StoryChecker:
         if prose > PROSE_WORDS:
             self.problem(base + ("paragraphs",), f"expected prose of at most {PROSE_WORDS} words, found {prose}")
         for d, difference in enumerate(story.differences):
-            self.sentence(base + ("differences", d), difference)  # type: ignore[arg-type]  # a difference is checked like a sentence: it has the same text and facts fields
+            self.sentence(base + ("differences", d), difference)
         for n, note in enumerate(story.difference_notes):
             path = base + ("difference_notes", n)
             first, second = (self.known(path + ("facts", i), fid) for i, fid in enumerate(note.facts))
             if first is not None and second is not None and second.id not in first.differs_from and first.id not in second.differs_from:
                 self.problem(path + ("facts",), f"expected two facts that differ (one lists the other in differs_from), found "
                                                 f"'{first.id}' and '{second.id}'")
-            self.sentence(path, note, once=False, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
-        for h, note in enumerate(story.headline_notes):
+            self.sentence(path, note, once=False, dated=False)
+        for h, headline_note in enumerate(story.headline_notes):
             path = base + ("headline_notes", h)
-            if note.article not in self.articles:
-                self.problem(path + ("article",), f"expected the id of an article, found '{note.article}'")
+            if headline_note.article not in self.articles:
+                self.problem(path + ("article",), f"expected the id of an article, found '{headline_note.article}'")
                 continue
-            self.sentence(path, note, once=False, article=note.article, dated=False)  # type: ignore[arg-type]  # a note is checked like a sentence: it has the same text and facts fields
+            self.sentence(path, headline_note, once=False, article=headline_note.article, dated=False)
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
@@ -208,7 +218,7 @@ class _StoryChecker:
             if difference.kind not in ("disagreement", "framing"):
                 self.problem(path + ("kind",), f"expected 'disagreement' or 'framing' (the sources page lists changes over time "
                                                f"and corrections apart), found '{difference.kind}'")
-            self.sentence(path, difference, once=False, dated=False)  # type: ignore[arg-type]  # a difference is checked like a sentence
+            self.sentence(path, difference, once=False, dated=False)  # a difference is checked like a sentence
         self._timeline(base + ("timeline",))
         return self.problems
 

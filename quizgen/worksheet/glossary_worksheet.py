@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from quizgen.generate.distractors import seeded_random
-from quizgen.generate.question_model import Citation, stable_hash
+from quizgen.generate.question_model import citations_from, stable_hash
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
 from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, LetteredOption, cited_articles, option_letter, source_lines
@@ -90,8 +90,7 @@ def glossary_sheet(corpus: Corpus, terms: tuple[Term, ...], seed: str, letter: s
         numbered = tuple(NumberedTerm(number + i, t.term) for i, t in enumerate(chunk))
         parts.append(MatchPart(numbered, tuple(LetteredOption(option_letter(new), chunk[old].definition) for new, old in enumerate(order))))
         for i, term in enumerate(chunk):
-            citations = tuple(Citation(s.article, s.quote) for s in term.sources)
-            key.append(KeyEntry(number + i, letter_of[i], _term_label(term), term.definition, source_lines(corpus, citations)))
+            key.append(KeyEntry(number + i, letter_of[i], _term_label(term), term.definition, source_lines(corpus, citations_from(term.sources))))
         number += len(chunk)
     return GlossarySheet(label, tuple(parts), tuple(key))
 

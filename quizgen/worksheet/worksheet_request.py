@@ -14,7 +14,8 @@ from quizgen.errors import UsageError
 from quizgen.generate.families_cloze import CLOZE_FAMILIES
 from quizgen.generate.families_matching import MATCHING_FAMILIES
 from quizgen.generate.families_numeric import NUMERIC_FAMILIES
-from quizgen.generate.question_bank import FAMILY_TITLES, QuestionBank
+from quizgen.generate.question_bank import QuestionBank
+from quizgen.generate.question_filters import unknown_filter_values
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria
 from quizgen.model.corpus import Corpus
@@ -28,7 +29,6 @@ from quizgen.worksheet.variants import MAX_VARIANTS, make_variant, variant_lette
 from quizgen.worksheet.worksheet_html import COPIES, PAPER_SIZES, PageSetup, check_copy, html_environment, render_question_worksheet
 
 WORKSHEET_TYPES = ("questions", "glossary", "handout")
-QUESTION_KINDS: tuple[str, ...] = tuple(QuestionKind)
 DEFAULT_COUNTS: dict[str, int | None] = {"questions": 20, "handout": 10, "glossary": None}
 """How many questions (terms) a sheet holds when ``count`` is not given; None for all that match."""
 
@@ -109,15 +109,17 @@ def _unknown(what: str, given: tuple[str, ...], known: list[str]) -> list[str]:
     return [f"unknown {what} '{value}'; expected one of: {', '.join(known)}" for value in given if value not in known]
 
 
+_FILTER_NAMES = {"articles": "article", "topics": "topic", "kinds": "question kind"}
+"""How a refusal names what each filter holds."""
+
+
 def check_request(corpus: Corpus, request: WorksheetRequest) -> None:
     """Raise ``UsageError`` listing every option that cannot be met."""
     problems = []
     if request.type not in WORKSHEET_TYPES:
         problems.append(f"unknown worksheet type '{request.type}'; expected one of: {', '.join(WORKSHEET_TYPES)}")
-    problems += _unknown("article", request.articles, [a.id for a in corpus.articles])
-    problems += _unknown("topic", request.topics, [t.id for t in corpus.topics])
-    problems += _unknown("question kind", request.kinds, list(dict.fromkeys([*QUESTION_KINDS, *FAMILY_TITLES, *NUMERIC_FAMILIES,
-                                                                                    *MATCHING_FAMILIES, *CLOZE_FAMILIES])))
+    for found in unknown_filter_values(corpus, request.articles, request.topics, request.kinds):
+        problems += _unknown(_FILTER_NAMES[found.filter], found.unknown, list(found.known))
     problems += _unknown("difficulty", request.difficulties, list(DIFFICULTIES))
     if request.paper not in PAPER_SIZES:
         problems.append(f"unknown paper '{request.paper}'; expected one of: {', '.join(PAPER_SIZES)}")

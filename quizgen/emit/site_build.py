@@ -1,0 +1,46 @@
+"""The site built from its folders: the one pipeline `quizgen build` and the MkDocs plugin both run.
+
+Load the corpus (reading back the YAML the last build parsed), then generate every page and
+download, rendering worksheets through the PDF cache and taking the teachers' files from their
+cache when the corpus, the templates, quizgen and the options are unchanged. The adapters only
+choose the folders and turn errors into messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.corpus_loader import load_corpus
+from quizgen.emit.site_content import SiteContent, build_site_content
+from quizgen.emit.teacher_cache import site_teacher_cache
+from quizgen.emit.teacher_downloads import pdf_renderer
+from quizgen.model.corpus import Corpus
+
+
+@dataclass(frozen=True)
+class BuildCaches:
+    """The folders where a build keeps what the next one can reuse."""
+
+    yaml: Path
+    """The corpus's parsed YAML (`YamlCache`): unchanged files are read back, still validated."""
+    pdf: Path
+    """Rendered worksheets, by content: unchanged ones are not rendered again."""
+    teachers: Path
+    """The teachers' files (exports and worksheets) of the last build (`TeacherCache`)."""
+
+
+DEFAULT_CACHE_FOLDERS = {"yaml": ".cache/quizgen/yaml", "pdf": ".cache/quizgen/pdf", "teachers": ".cache/quizgen/teachers"}
+"""Where each cache is kept unless the user names another folder, relative to the project."""
+
+
+def build_site_from_folders(seeds: Path, templates: Path, caches: BuildCaches, *, directory_urls: bool, worksheets: str,
+                            display_root: str | None = None) -> tuple[Corpus, SiteContent]:
+    """The corpus under ``seeds`` and the site made from it with ``templates`` overriding the built-in
+    templates (a folder that need not exist); ``display_root`` is how corpus paths start in messages."""
+    corpus = load_corpus(seeds, display_root=display_root, yaml_cache=caches.yaml)
+    render_pdf = pdf_renderer(caches.pdf) if worksheets != "none" else None
+    teacher_cache = site_teacher_cache(caches.teachers, seeds, (templates,), worksheets, directory_urls)
+    content = build_site_content(corpus, template_dirs=(templates,), directory_urls=directory_urls, render_pdf=render_pdf,
+                                 worksheets=worksheets, teacher_cache=teacher_cache)
+    return corpus, content
