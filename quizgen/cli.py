@@ -88,7 +88,7 @@ def _guard_caches(paths: dict[str, Path | None], *caches: tuple[str, Path]) -> N
 def _command_build(args: argparse.Namespace) -> int:
     from quizgen.emit.site_content import build_site_content
     from quizgen.atomic_files import write_tree_atomically
-    from quizgen.emit.teacher_downloads import pdf_renderer
+    from quizgen.teachers.downloads import pdf_renderer
     from quizgen.output_guard import MARKER_TEXT, OUTPUT_MARKER, check_replaceable_folder, content_folders, project_paths, refuse_overlap
 
     if args.templates is not None and not Path(args.templates).is_dir():

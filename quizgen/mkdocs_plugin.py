@@ -28,13 +28,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import SiteContent, build_site_content
-from quizgen.emit.teacher_cache import site_teacher_cache
-from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.model.corpus import Corpus
 from quizgen.output_guard import OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
 from quizgen.render.environment import template_error
 from quizgen.staged_site import StagedSite, holds_a_site
+from quizgen.teachers.cache import site_teacher_cache
+from quizgen.teachers.downloads import WORKSHEET_SCOPES, pdf_renderer
 
 # Not under the `mkdocs` logger: with `strict: true` MkDocs would count this as a warning and abort.
 _log = logging.getLogger("quizgen.serve")

@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from quizgen.collector import collector_paused, collector_running
+from quizgen.collector import collector_paused
 from quizgen.emit.assets import shipped_asset
-from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
-from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, keep_in_memory, teacher_files
 from quizgen.export.bank_json import render_glossary_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
-from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.quiz_html import article_uri
 from quizgen.render.site_pages import BANK_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
+from quizgen.teachers import teacher_downloads
+from quizgen.teachers.cache import TeacherCache
+from quizgen.teachers.downloads import PdfRenderer
 
 ASSETS = ("quizgen.css", "quizgen.js")
 NAV_LIST_LIMIT = 20
@@ -141,12 +141,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     bank = build_question_bank(corpus)
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
-
-    def make_downloads(store: FileStore = keep_in_memory) -> TeacherFiles:
-        with collector_running():  # WeasyPrint's layout trees and openpyxl's workbooks are cyclic garbage
-            return teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, store=store)
-
-    downloads = cached_teacher_files(teacher_cache, make_downloads) if teacher_cache else make_downloads()
+    downloads = teacher_downloads(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, cache=teacher_cache)
     finder = AbbreviationFinder(_abbreviations(corpus))
     pages: dict[str, str] = {}
 
