@@ -18,7 +18,8 @@ from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import macro_call_error
-from quizgen.render.links import relative_url
+from quizgen.render.links import SiteLinks
+from quizgen.render.page import QuizBlock
 
 
 LETTERS = "ABCDEFGH"
@@ -51,21 +52,21 @@ MACRO_CALLS = "head(q, order), body(q, answer, choices) and sources_line(sources
 
 
 class QuizRenderer:
-    """Renders quizzes for one corpus; ``directory_urls`` must match the site's MkDocs setting."""
+    """Renders the quizzes of one build: what it renders once (parts, links) goes with it."""
 
-    def __init__(self, corpus: Corpus, html: Environment, directory_urls: bool = True):
-        self.corpus, self.html, self.directory_urls = corpus, html, directory_urls
+    def __init__(self, corpus: Corpus, html: Environment, links: SiteLinks):
+        self.corpus, self.html, self.links = corpus, html, links
         self._parts: dict[str, tuple[str, Markup, Markup]] = {}
         self._article_links: dict[tuple[str, str], tuple[str, str]] = {}
         self._source_lines: dict[tuple[Link, ...], Markup] = {}
 
-    def render(self, page: str, quiz_id: str, questions: list[Question]) -> str:
+    def render(self, page: str, quiz_id: str, questions: list[Question]) -> QuizBlock:
         items = []
         for q in questions:
             answer, head, body = self._question_parts(q)
             sources, sources_line = self._sources(page, q)
             items.append(QuizItem(q, answer, sources, head, body, sources_line))
-        return self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items)
+        return QuizBlock(quiz_id, self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items))
 
     def _sources(self, page: str, q: Question) -> tuple[list[Link], Markup]:
         """Links to the question's sources from ``page``, and its sources line, rendered once per
@@ -126,6 +127,6 @@ class QuizRenderer:
         key = (page, article_id)
         found = self._article_links.get(key)
         if found is None:
-            url = relative_url(page, article_uri(article_id), directory_urls=self.directory_urls)
+            url = self.links.url(page, article_uri(article_id))
             found = self._article_links[key] = (self.corpus.outlet_of(article_id).name, "" if url in (".", "./") else url)
         return found
