@@ -1,12 +1,19 @@
 """A page's quizzes are kept apart from its prose: the glossary's tooltips come from the prose only,
-and a quiz lands wherever, and however often, a page template places it."""
+and a quiz lands wherever, and however often, a page template places it. Each question's HTML is
+written whole, by one template."""
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content
+from quizgen.generate.question_bank import build_question_bank
+from quizgen.render.environment import builtin_templates_dir, make_environments
+from quizgen.render.links import SiteLinks
+from quizgen.render.quiz_html import QuizRenderer
 
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"
 TOPIC_PAGE = "quizzes/topics/bridges.md"
@@ -39,3 +46,44 @@ def test_a_quiz_lands_wherever_and_however_often_the_template_places_it(tmp_path
     quiz = default[default.index('<div class="qg-quiz"'):default.index("</div>\n") + len("</div>\n")]
     page = _pages(tmp_path, {"quiz.md": "{{ quiz }}\n# {{ title }}\n\n{{ quiz }}\n"})[TOPIC_PAGE]
     assert page == f"{quiz}\n# Quiz: Bridges\n\n{quiz}\n"
+
+
+class _Tags(HTMLParser):
+    """The tags left open, and those closed that were not open, in an HTML fragment."""
+
+    VOID = {"input", "br", "img", "hr", "meta", "link", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.stray: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.stray.append(tag)
+
+
+def test_each_question_is_written_whole_by_one_template() -> None:
+    """A maintainer who overrides quiz_question.html edits one macro that opens and closes every tag
+    of a question; no other template closes what it opened."""
+    corpus = load_corpus(BASE, display_root="seeds")
+    bank = build_question_bank(corpus)
+    _, html = make_environments()
+    rendered = 0
+    for q in (*bank.questions, *bank.numeric, *bank.matching, *bank.cloze):
+        tags = _Tags()
+        tags.feed(str(QuizRenderer(corpus, html, SiteLinks()).render("quizzes/all.md", "all", [q]).html))
+        tags.close()
+        assert (tags.open, tags.stray) == ([], []), q.id
+        rendered += 1
+    assert rendered, "the fixture bank holds questions"
+    source = (builtin_templates_dir() / "quiz_question.html").read_text(encoding="utf-8")
+    macro = _Tags()
+    macro.feed(re.sub(r"\{[{%#].*?[}%#]\}", "", source, flags=re.DOTALL))
+    assert (macro.open, macro.stray) == ([], [])
