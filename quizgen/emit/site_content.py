@@ -20,7 +20,8 @@ from quizgen.model.corpus import Corpus
 from quizgen.render.abbreviations import AbbreviationFinder, glossary_abbreviations
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.page import Page
-from quizgen.render.site_pages import BANK_URI, WRITTEN_URI, PageRenderer
+from quizgen.render.quiz_html import article_uri
+from quizgen.render.site_pages import BANK_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
 from quizgen.teachers import teacher_downloads
 from quizgen.teachers.cache import TeacherCache
 from quizgen.teachers.downloads import PdfRenderer
@@ -78,32 +79,40 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
     downloads = teacher_downloads(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, cache=teacher_cache)
-    topics = [t for t in corpus.topics if bank.by_topic(t.id)]
-    home, briefing, timeline, articles_index, quizzes_index, bank_quiz, written_quiz = (
-        renderer.home(), renderer.briefing(), renderer.timeline(), renderer.articles_index(), renderer.quizzes_index(),
-        renderer.bank_quiz(), renderer.written_quiz())
-    glossary, people, sources, practice, progress, flashcards = (
-        renderer.glossary(), renderer.people(), renderer.sources(), renderer.practice(), renderer.progress(), renderer.flashcards())
-    teachers = renderer.teachers(downloads)
-    articles = [renderer.article(a.id) for a in corpus.articles]
-    topic_quizzes = [renderer.topic_quiz(t.id) for t in topics]
     finder = AbbreviationFinder(glossary_abbreviations(corpus))
-    pages = {page.uri: _assembled(page, finder) for page in (
-        home, briefing, timeline, articles_index, quizzes_index, bank_quiz, written_quiz, glossary, people, sources, practice,
-        progress, flashcards, teachers, *articles, *topic_quizzes)}
-    files = {**downloads.files, "exports/glossary.json": render_glossary_json(corpus)}  # questions.json: the JSON export
+    pages: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    offered: set[str] = set()
+
+    def add(page: Page) -> None:
+        """Assembled as soon as it is rendered: a large site holds each page once, as Markdown."""
+        pages[page.uri], titles[page.uri] = _assembled(page, finder), page.title
+        offered.update(download.uri for download in page.downloads)
+
+    for render in (renderer.home, renderer.briefing, renderer.timeline, renderer.articles_index, renderer.quizzes_index,
+                   renderer.bank_quiz, renderer.written_quiz, renderer.glossary, renderer.people, renderer.sources,
+                   renderer.practice, renderer.progress, renderer.flashcards):
+        add(render())
+    add(renderer.teachers(downloads))
+    for article in corpus.articles:
+        add(renderer.article(article.id))
+    topics = [t for t in corpus.topics if bank.by_topic(t.id)]
+    for topic in topics:
+        add(renderer.topic_quiz(topic.id))
+    files = {uri: data for uri, data in downloads.files.items() if uri in offered}  # what no page offers is not shipped
+    files["exports/glossary.json"] = render_glossary_json(corpus)  # questions.json: the JSON export, among the downloads
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = shipped_asset(asset, source.read_bytes())
-    article_pages = [(page.title, page.uri) for page in articles]
-    topic_pages = [(page.title, page.uri) for page in topic_quizzes]
+    article_pages = [(titles[uri], uri) for uri in map(article_uri, (a.id for a in corpus.articles))]
+    topic_pages = [(titles[uri], uri) for uri in map(topic_quiz_uri, (t.id for t in topics))]
     listed = [pages for pages in (article_pages, topic_pages) if len(pages) <= NAV_LIST_LIMIT]
     not_in_nav = tuple(uri for pages in (article_pages, topic_pages) if len(pages) > NAV_LIST_LIMIT for _, uri in pages)
     nav: list[NavItem] = [
-        (home.title, home.uri), (briefing.title, briefing.uri), (timeline.title, timeline.uri),
-        (articles_index.title, [articles_index.uri, *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
-        (quizzes_index.title, [quizzes_index.uri, (bank_quiz.title, BANK_URI), (written_quiz.title, WRITTEN_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
-        *((page.title, page.uri) for page in (practice, flashcards, progress, teachers, glossary, people, sources)),
+        *((titles[uri], uri) for uri in ("index.md", "briefing.md", "timeline.md")),
+        (titles["articles/index.md"], ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        (titles["quizzes/index.md"], ["quizzes/index.md", (titles[BANK_URI], BANK_URI), (titles[WRITTEN_URI], WRITTEN_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        *((titles[uri], uri) for uri in ("practice.md", "flashcards.md", "progress.md", "teachers.md", "glossary.md", "people.md", "sources.md")),
     ]
     return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav, downloads.warnings)
 
