@@ -79,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     load_s = time.perf_counter() - start
     start = time.perf_counter()
     if args.cache:
-        from quizgen.emit.teacher_cache import site_teacher_cache
-        from quizgen.emit.teacher_downloads import pdf_renderer
+        from quizgen.teachers.cache import site_teacher_cache
+        from quizgen.teachers.downloads import pdf_renderer
 
         teacher_cache = None if args.remake_teachers else site_teacher_cache(args.cache / "teachers", args.seeds, (args.templates,), "all", True)
         content = build_site_content(corpus, template_dirs=(args.templates,), render_pdf=pdf_renderer(args.cache / "pdf"),

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.emit.site_content import AbbreviationFinder, without_first
+from quizgen.render.abbreviations import AbbreviationFinder
 
 _WORD = re.compile(r"[^\W_]+")
 _PIECES = st.sampled_from(["ISF", "PMF", "café", "Ørsted", "٣٤", "x1", "_", " ", "\n", "“", "”", "—", "-", "é", "\u00a0",
@@ -27,8 +27,3 @@ def test_words_next_to_curly_quotes_dashes_and_letters_outside_ascii() -> None:
     assert finder.first_words_in("the “ISF”—and a café_") == {"ISF", "café"}
     assert finder.first_words_in("ISFé, PMFs, xcafé") == set()
 
-
-@given(st.text(alphabet="ab<>", max_size=40), st.text(alphabet="ab<>", min_size=1, max_size=130))
-def test_without_first_is_replacing_the_first_occurrence(text: str, part: str) -> None:
-    for haystack in (text, text + part + text, part[:-1] + text + part, text + part[:100] + "x" + part):
-        assert without_first(haystack, part) == haystack.replace(part, "", 1)

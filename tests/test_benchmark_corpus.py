@@ -16,7 +16,8 @@ import pytest
 
 from site_checks import REPO, make_project, mkdocs, tree_digest
 from quizgen.corpus_loader import load_corpus
-from quizgen.emit.site_content import NAV_LIST_LIMIT, abbreviation_lines, build_site_content
+from quizgen.emit.site_content import NAV_LIST_LIMIT, build_site_content
+from quizgen.render.abbreviations import abbreviation_lines
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic_corpus import FACT_MIX, STORY_ARTICLES, TERMS, write_synthetic_corpus  # noqa: E402

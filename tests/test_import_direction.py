@@ -12,8 +12,9 @@ stage of its own tier (siblings stay apart) or of a higher one:
 5. generate (questions, summaries) | schema (JSON Schemas from the model)
 6. render: Jinja environments and pages
 7. worksheet | export: the teachers' files, each from the bank and the renderers
-8. emit: assembling the site's pages, downloads and navigation
-9. adapters: cli.py and its commands (cli_*.py), mkdocs_plugin.py and mkdocs_serve.py (the only modules that
+8. teachers: the teachers' files as one stage (every export, the worksheets, their cache)
+9. emit: assembling the site's pages, downloads and navigation
+10. adapters: cli.py and its commands (cli_*.py), mkdocs_plugin.py and mkdocs_serve.py (the only modules that
    may import MkDocs)
 """
 
@@ -34,6 +35,7 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("generate", "schema"),
     ("render",),
     ("worksheet", "export"),
+    ("teachers",),
     ("emit",),
     ("adapter",),
 )

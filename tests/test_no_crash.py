@@ -95,11 +95,18 @@ BROKEN_TEMPLATES = [
     ("undefined-variable", "home.md", "# {{ info.title }}\n\nHello {{ infoo.title }}\n", "templates/home.md:3:1: the template failed: 'infoo' is undefined"),
     ("not-utf8", "home.md", b"# {{ info.title }}\n\n\xe9t\xe9 (Latin-1)\n", "templates/home.md:3:1: expected UTF-8 text, found the byte 0xe9; save the file as UTF-8"),
     ("undefined-in-macro", "quiz_question.html",
-     "{% macro head(q, order=none) %}{{ q.no_such_field }}{% endmacro %}{% macro body(q, answer) %}{% endmacro %}{% macro sources_line(sources) %}{% endmacro %}\n",
+     "{% macro question(q, number, answer, sources, choices=(), order=none) %}{{ q.no_such_field }}{% endmacro %}\n",
      "templates/quiz_question.html:1:1: the template failed: 'quizgen.generate.question_model.Question object' has no attribute 'no_such_field'"),
-    ("macro-takes-other-arguments", "quiz_question.html",  # an override written for an older release
-     "{% macro head(q) %}{{ q.stem }}{% endmacro %}{% macro body(q, answer) %}{% endmacro %}{% macro sources_line(sources) %}{% endmacro %}\n",
-     "templates/quiz_question.html:1:1: the template failed: macro 'head' takes not more than 1 argument(s) (quizgen calls head(q, order), body(q, answer, choices) and sources_line(sources); see the built-in template)"),
+    ("macro-takes-other-arguments", "quiz_question.html",  # an override written for another release
+     "{% macro question(q, number) %}{{ q.stem }}{% endmacro %}\n",
+     "templates/quiz_question.html:1:1: the template failed: macro 'question' takes not more than 2 argument(s) (quizgen calls question(q, number, answer, sources, choices, order); see the built-in template)"),
+    ("split-question-macros-of-an-older-release", "quiz_question.html",  # parts of a question, whose tags quiz.html closed
+     "{% macro head(q, order=none) %}{{ q.stem }}{% endmacro %}{% macro body(q, answer, choices=()) %}{% endmacro %}{% macro sources_line(links) %}{% endmacro %}\n",
+     "templates/quiz_question.html:1:1: expected a macro question(q, number, answer, sources, choices, order) that writes one question whole, "
+     "found the macros head, body, sources_line of an older quizgen, each a part of a question; write the question in one macro (see the built-in template)"),
+    ("quiz-placing-the-parts-of-an-older-release", "quiz.html",
+     "<ol>\n{% for item in items %}\n<li>{{ item.head }}{{ loop.index }}. {{ item.body }}\n{{ item.sources_line }}</li>\n{% endfor %}\n</ol>\n",
+     "templates/quiz.html:3:1: the template failed: 'quizgen.render.quiz_html.QuizItem object' has no attribute 'head' (expected only the variables quizgen passes; see the built-in template)"),
 ]
 
 

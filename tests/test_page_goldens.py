@@ -9,7 +9,7 @@ import pytest
 from golden_files import assert_golden
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content
-from quizgen.emit.teacher_downloads import pdf_renderer
+from quizgen.teachers.downloads import pdf_renderer
 
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"
 GOLDENS = Path(__file__).parent / "goldens" / "site"

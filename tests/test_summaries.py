@@ -50,11 +50,27 @@ def _load(kind: str) -> Corpus:
         shutil.rmtree(folder.parent)
 
 
+class _SummaryPages:
+    """The summary pages' Markdown, as a reader gets it."""
+
+    def __init__(self, renderer: PageRenderer) -> None:
+        self.renderer, self.corpus = renderer, renderer.corpus
+
+    def briefing(self) -> str:
+        return self.renderer.briefing().markdown
+
+    def timeline(self) -> str:
+        return self.renderer.timeline().markdown
+
+    def sources(self) -> str:
+        return self.renderer.sources().markdown
+
+
 @lru_cache(maxsize=None)
-def _pages(kind: str) -> PageRenderer:
+def _pages(kind: str) -> _SummaryPages:
     corpus = _load(kind)
     markdown, html = make_environments()
-    return PageRenderer(corpus, build_question_bank(corpus), markdown, html)
+    return _SummaryPages(PageRenderer(corpus, build_question_bank(corpus), markdown, html))
 
 
 def _limits_hold(told: Briefing) -> None:

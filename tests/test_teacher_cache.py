@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from site_checks import REPO, make_project, mkdocs, tree_digest
-from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files, inputs_digest, site_teacher_cache
-from quizgen.emit.teacher_downloads import FileStore
+from quizgen.teachers.cache import TeacherCache, cached_teacher_files, inputs_digest, site_teacher_cache
+from quizgen.teachers.downloads import FileStore
 from quizgen.render.downloads import TeacherDownload, TeacherFiles
 
 BASE = REPO / "tests" / "fixtures" / "base_corpus"

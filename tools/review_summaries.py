@@ -51,14 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     key_points = " ".join(s.text for s in told.key_points)
     differences = " ".join(d.sentence.text for d in told.differences)
     print("=" * 30, "BRIEFING", "=" * 30)
-    print(plain(renderer.briefing()))
+    print(plain(renderer.briefing().markdown))
     print(f"[key points: {len(told.key_points)} bullets, {word_count(key_points)} words; prose: {word_count(told.prose)} words, "
           f"Flesch-Kincaid grade {flesch_kincaid_grade(told.prose)}; where the sources differ: {word_count(differences)} words, "
           f"grade {flesch_kincaid_grade(differences)}; curated: {'yes' if told.curated else 'no'}]\n")
     print("=" * 30, "TIMELINE", "=" * 30)
-    print(plain(renderer.timeline()))
+    print(plain(renderer.timeline().markdown))
     print("=" * 30, "HOW THE SOURCES COMPARE", "=" * 30)
-    print(plain(renderer.sources()))
+    print(plain(renderer.sources().markdown))
     article = corpus.article(args.article) if args.article else corpus.articles[0]
     meta = handout_article(corpus, article)
     print("=" * 30, f"READING HANDOUT: {article.id}", "=" * 30)

@@ -1,37 +1,36 @@
-"""Everything the study site contains, generated in memory: pages, downloads, assets and the nav.
+"""Everything the study site contains, assembled in memory: pages, downloads, assets and the nav.
 
-`build_site_content` is the one function the MkDocs plugin and `quizgen build` both call.
+`build_site_content` is the one function the MkDocs plugin and `quizgen build` both call. The
+pages come from the renderer (`quizgen.render.site_pages`), the teachers' files from their stage
+(`quizgen.teachers`); this module only puts them together: each page's Markdown with the
+abbreviations of its prose, the files, and the navigation.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from quizgen.collector import collector_paused, collector_running
+from quizgen.collector import collector_paused
 from quizgen.emit.assets import shipped_asset
-from quizgen.emit.teacher_cache import TeacherCache, cached_teacher_files
-from quizgen.emit.teacher_downloads import FileStore, PdfRenderer, keep_in_memory, teacher_files
 from quizgen.export.bank_json import render_glossary_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
-from quizgen.render.downloads import TeacherFiles
+from quizgen.render.abbreviations import AbbreviationFinder, glossary_abbreviations
 from quizgen.render.environment import builtin_templates_dir, make_environments
+from quizgen.render.page import Page
 from quizgen.render.quiz_html import article_uri
 from quizgen.render.site_pages import BANK_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
+from quizgen.teachers import teacher_downloads
+from quizgen.teachers.cache import TeacherCache
+from quizgen.teachers.downloads import PdfRenderer
 
 ASSETS = ("quizgen.css", "quizgen.js")
 NAV_LIST_LIMIT = 20
 """A nav section lists its pages only up to this many; beyond, the nav holds only the section's
 index page, which lists them all. MkDocs renders the whole nav into every page, so a nav that
 grows with the corpus would make the build quadratic in the number of articles."""
-_NON_ASCII_SEPARATORS = re.compile(r"[^\x00-\x7f\w]+")
-"""Runs of characters outside ASCII that are not letters or digits (curly quotes, dashes)."""
-_ASCII_SEPARATORS_TO_SPACE = bytes(c if chr(c).isalnum() else ord(" ") for c in range(128)) + bytes(range(128, 256))
-"""A `bytes.translate` table: every ASCII byte but a letter or digit becomes a space; bytes of
-characters outside ASCII (UTF-8 sequences) are kept."""
 NavItem = tuple[str, "str | list[NavItem]"]
 
 
@@ -60,68 +59,6 @@ class SiteContent:
         return self._abbreviation_finder.lines_for(markdown)
 
 
-class AbbreviationFinder:
-    """Which of a glossary's abbreviations a page can hold.
-
-    An abbreviation matches only as whole words, so one whose first word is not a run of letters
-    and digits in the page cannot occur there. Leaving the others out changes no output and keeps
-    each page's cost independent of the size of the glossary.
-    """
-
-    def __init__(self, abbreviations: dict[str, str]):
-        self.abbreviations = abbreviations
-        self.by_first_word: dict[str, list[str]] = {}
-        for abbr in abbreviations:
-            self.by_first_word.setdefault(abbr.split()[0], []).append(abbr)
-
-    def lines_for(self, markdown: str) -> str:
-        words = self.first_words_in(markdown)
-        return abbreviation_lines({abbr: self.abbreviations[abbr] for word in words for abbr in self.by_first_word[word]})
-
-    def first_words_in(self, markdown: str) -> set[str]:
-        """The abbreviations' first words that occur in ``markdown`` as words (maximal runs of
-        letters and digits, as the regex ``[^\\W_]+`` finds them), found in C, not a loop over the
-        page's words: outside ASCII, separators become spaces; encoded, ASCII separators become
-        spaces; what `bytes.split` leaves are the words, in UTF-8."""
-        if not markdown.isascii():
-            markdown = _NON_ASCII_SEPARATORS.sub(" ", markdown)
-        words = self._first_words_utf8.intersection(markdown.encode().translate(_ASCII_SEPARATORS_TO_SPACE).split())
-        return {word.decode() for word in words}
-
-    @cached_property
-    def _first_words_utf8(self) -> frozenset[bytes]:
-        return frozenset(word.encode() for word in self.by_first_word)
-
-
-_SEARCHED_PREFIX_CHARS = 100
-
-
-def without_first(text: str, part: str) -> str:
-    """``text.replace(part, "", 1)``, faster for a long ``part`` (a quiz: most of its page): found by
-    its first characters and then compared, not searched for whole (which preprocesses all of it)."""
-    at = text.find(part[:_SEARCHED_PREFIX_CHARS])
-    if at < 0 or not text.startswith(part, at):
-        at = text.find(part)
-    return text if at < 0 else text[:at] + text[at + len(part):]
-
-
-def abbreviation_lines(abbreviations: dict[str, str]) -> str:
-    """`*[WHO]: World Health Organization` lines for Python-Markdown's abbr extension."""
-    return "".join(f"*[{abbr}]: {expansion}\n" for abbr, expansion in sorted(abbreviations.items()))
-
-
-def _abbreviations(corpus: Corpus) -> dict[str, str]:
-    """Every glossary term and alias whose first word is a word (what the finder can match), with
-    its tooltip: the expansion, if any, then the definition."""
-    found: dict[str, str] = {}
-    for term in corpus.terms:
-        tip = " ".join((f"{term.expansion}: {term.definition}" if term.expansion else term.definition).split())
-        for name in (term.term, *term.aliases):
-            if name.split()[0].isalnum() and "]" not in name:
-                found.setdefault(name, tip)
-    return found
-
-
 def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), directory_urls: bool = True,
                        render_pdf: PdfRenderer | None = None, worksheets: str = "all",
                        teacher_cache: TeacherCache | None = None) -> SiteContent:
@@ -141,50 +78,49 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     bank = build_question_bank(corpus)
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
-
-    def make_downloads(store: FileStore = keep_in_memory) -> TeacherFiles:
-        with collector_running():  # WeasyPrint's layout trees and openpyxl's workbooks are cyclic garbage
-            return teacher_files(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, store=store)
-
-    downloads = cached_teacher_files(teacher_cache, make_downloads) if teacher_cache else make_downloads()
-    finder = AbbreviationFinder(_abbreviations(corpus))
+    downloads = teacher_downloads(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, cache=teacher_cache)
+    finder = AbbreviationFinder(glossary_abbreviations(corpus))
     pages: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    offered: set[str] = set()
 
-    def add(uri: str, text: str) -> None:
-        """The page, ending with the abbreviations of its prose (here, not in the plugin: MkDocs
-        would hold a second copy of every page). Quizzes are raw HTML, which Python-Markdown's
-        abbr extension leaves alone, so their text does not count."""
-        prose = text
-        for quiz in renderer.take_quizzes(uri):
-            prose = without_first(prose, quiz)
-        lines = finder.lines_for(prose)
-        pages[uri] = f"{text}\n\n{lines}" if lines else text
+    def add(page: Page) -> None:
+        """Assembled as soon as it is rendered: a large site holds each page once, as Markdown."""
+        pages[page.uri], titles[page.uri] = _assembled(page, finder), page.title
+        offered.update(download.uri for download in page.downloads)
 
-    for uri, render in (("index.md", renderer.home), ("briefing.md", renderer.briefing), ("timeline.md", renderer.timeline),
-                        ("articles/index.md", renderer.articles_index), ("quizzes/index.md", renderer.quizzes_index),
-                        (BANK_URI, renderer.bank_quiz), (WRITTEN_URI, renderer.written_quiz), ("glossary.md", renderer.glossary), ("people.md", renderer.people),
-                        ("sources.md", renderer.sources), ("practice.md", renderer.practice), ("progress.md", renderer.progress),
-                        ("flashcards.md", renderer.flashcards)):
-        add(uri, render())
-    add("teachers.md", renderer.teachers(downloads))
+    for render in (renderer.home, renderer.briefing, renderer.timeline, renderer.articles_index, renderer.quizzes_index,
+                   renderer.bank_quiz, renderer.written_quiz, renderer.glossary, renderer.people, renderer.sources,
+                   renderer.practice, renderer.progress, renderer.flashcards):
+        add(render())
+    add(renderer.teachers(downloads))
     for article in corpus.articles:
-        add(article_uri(article.id), renderer.article(article.id))
+        add(renderer.article(article.id))
     topics = [t for t in corpus.topics if bank.by_topic(t.id)]
     for topic in topics:
-        add(topic_quiz_uri(topic.id), renderer.topic_quiz(topic.id))
-    files = {**downloads.files, "exports/glossary.json": render_glossary_json(corpus)}  # questions.json: the JSON export
+        add(renderer.topic_quiz(topic.id))
+    files = {uri: data for uri, data in downloads.files.items() if uri in offered}  # what no page offers is not shipped
+    files["exports/glossary.json"] = render_glossary_json(corpus)  # questions.json: the JSON export, among the downloads
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = shipped_asset(asset, source.read_bytes())
-    article_pages = [(a.meta.headline, article_uri(a.id)) for a in corpus.articles]
-    topic_pages = [(t.title, topic_quiz_uri(t.id)) for t in topics]
+    article_pages = [(titles[uri], uri) for uri in map(article_uri, (a.id for a in corpus.articles))]
+    topic_pages = [(titles[uri], uri) for uri in map(topic_quiz_uri, (t.id for t in topics))]
     listed = [pages for pages in (article_pages, topic_pages) if len(pages) <= NAV_LIST_LIMIT]
     not_in_nav = tuple(uri for pages in (article_pages, topic_pages) if len(pages) > NAV_LIST_LIMIT for _, uri in pages)
     nav: list[NavItem] = [
-        ("Home", "index.md"), ("Briefing", "briefing.md"), ("Timeline", "timeline.md"),
-        ("Articles", ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
-        ("Quizzes", ["quizzes/index.md", ("All questions", BANK_URI), ("Write, match, fill the gap", WRITTEN_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
-        ("Practice", "practice.md"), ("Flashcards", "flashcards.md"), ("My progress", "progress.md"),
-        ("For teachers", "teachers.md"), ("Glossary", "glossary.md"), ("People", "people.md"), ("How the sources compare", "sources.md"),
+        *((titles[uri], uri) for uri in ("index.md", "briefing.md", "timeline.md")),
+        (titles["articles/index.md"], ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        (titles["quizzes/index.md"], ["quizzes/index.md", (titles[BANK_URI], BANK_URI), (titles[WRITTEN_URI], WRITTEN_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        *((titles[uri], uri) for uri in ("practice.md", "flashcards.md", "progress.md", "teachers.md", "glossary.md", "people.md", "sources.md")),
     ]
     return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav, downloads.warnings)
+
+
+def _assembled(page: Page, finder: AbbreviationFinder) -> str:
+    """The page's Markdown, ending with the abbreviations of its prose (here, not in the plugin:
+    MkDocs would hold a second copy of every page). Its quizzes are raw HTML, which
+    Python-Markdown's abbr extension leaves alone: their text does not count."""
+    lines = finder.lines_for("\n".join(page.prose))
+    markdown = page.markdown
+    return f"{markdown}\n\n{lines}" if lines else markdown

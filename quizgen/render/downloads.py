@@ -1,6 +1,6 @@
 """The files a page offers for download, as the teachers' page lists them.
 
-The emit stage makes the files (`quizgen.emit.teacher_downloads`); the page renderer only needs to
+The teachers' stage makes the files (`quizgen.teachers`); the page renderer only needs to
 know what they are, so their description lives here, below both.
 """
 

@@ -84,11 +84,15 @@ def _innermost_template_line(tb: TracebackType | None) -> tuple[str, int] | None
     return found
 
 
+def template_path(template: Template) -> str:
+    """The template's file as a problem names it (relative to the working folder when inside it)."""
+    return shown(Path(template.filename)) if template.filename else str(template.name)
+
+
 def macro_call_error(template: Template, exc: TypeError, calls: str) -> CorpusError:
     """An override's macro that takes other arguments than quizgen passes (an override written for
     another release), located at its template, with the calls quizgen makes."""
-    where = shown(Path(template.filename)) if template.filename else str(template.name)
-    return CorpusError([Problem(where, 1, 1, f"the template failed: {' '.join(str(exc).split())} "
+    return CorpusError([Problem(template_path(template), 1, 1, f"the template failed: {' '.join(str(exc).split())} "
                                              f"(quizgen calls {calls}; see the built-in template)")])
 
 

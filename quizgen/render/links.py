@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 
 
 def page_url(uri: str, directory_urls: bool) -> str:
@@ -25,9 +24,8 @@ def relative_url(from_uri: str, to_uri: str, anchor: str = "", *, directory_urls
     return rel + (f"#{anchor}" if anchor else "")
 
 
-@lru_cache(maxsize=65536)
 def _relative_path(source: str, target: str) -> str:
-    """`posixpath.relpath` between two page urls; cached: a quiz page links the same few articles many times."""
+    """`posixpath.relpath` between two page urls."""
     base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
     rel = relative_path(target or ".", base or ".")
     if target.endswith("/") and not rel.endswith("/"):
@@ -47,3 +45,29 @@ def relative_path(target: str, base: str) -> str:
             break
         common += 1
     return "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
+
+
+class SiteLinks:
+    """Relative links between the pages of one build, each pair worked out once: a quiz page links
+    the same few articles many times. One per build, so what it keeps goes with the build."""
+
+    def __init__(self, directory_urls: bool = True):
+        self.directory_urls = directory_urls
+        self._urls: dict[tuple[str, str], str] = {}
+        self._md: dict[tuple[str, str], str] = {}
+
+    def url(self, from_uri: str, to_uri: str) -> str:
+        """``relative_url(from_uri, to_uri)``, for raw HTML (MkDocs rewrites no link there)."""
+        key = (from_uri, to_uri)
+        found = self._urls.get(key)
+        if found is None:
+            found = self._urls[key] = relative_url(from_uri, to_uri, directory_urls=self.directory_urls)
+        return found
+
+    def md(self, page: str, target: str, anchor: str = "") -> str:
+        """A relative `.md` link that MkDocs resolves: `../articles/x.md#quote-1`."""
+        key = (page, target)
+        rel = self._md.get(key)
+        if rel is None:
+            rel = self._md[key] = posixpath.relpath(target, posixpath.dirname(page) or ".")
+        return rel + (f"#{anchor}" if anchor else "")

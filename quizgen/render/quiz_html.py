@@ -1,9 +1,8 @@
-"""Quizzes as HTML: each question rendered once, however many pages it is on.
+"""Quizzes as HTML: ``quiz.html`` lists the questions, each written whole by ``quiz_question.html``.
 
 A question appears on its articles' pages, its topics' pages and the All questions page (3.3
-pages on average). Its HTML that no page changes (``quiz_question.html``'s ``head`` and ``body``)
-is rendered once; its sources line once per set of links (relative links are the same from every
-topic quiz page); ``quiz.html`` places the parts around each question's number.
+pages on average), with the page's number and links relative to the page: its answer is worked
+out once per build, its HTML written for each page.
 """
 
 from __future__ import annotations
@@ -14,11 +13,13 @@ from typing import Any, NamedTuple
 from jinja2 import Environment
 from markupsafe import Markup
 
+from quizgen.errors import CorpusError, Problem
 from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
-from quizgen.render.environment import macro_call_error
-from quizgen.render.links import relative_url
+from quizgen.render.environment import macro_call_error, template_path
+from quizgen.render.links import SiteLinks
+from quizgen.render.page import QuizBlock
 from quizgen.model.kinds import QuestionKind
 
 
@@ -40,56 +41,58 @@ class QuizItem(NamedTuple):
     q: Question
     answer: str
     sources: list[Link]
-    head: Markup
-    """quiz_question.html's ``head``, ``body`` and ``sources_line``: the question's HTML before its
-    number, after it, and its sources (``sources`` as HTML for this page)."""
-    body: Markup
-    sources_line: Markup
+    """Links to the quoted passages, relative to the page."""
+    html: Markup
+    """The question whole, as quiz_question.html's ``question`` writes it on this page."""
 
 
-MACRO_CALLS = "head(q, order), body(q, answer, choices) and sources_line(sources)"
-"""How quiz_question.html's macros are called, for the message when an override's take other arguments."""
+class _Answer(NamedTuple):
+    """What the page does not change about a question's answer: the line that gives it, and a
+    matching item's lettered answers and, per item on the left, the index of its answer."""
+
+    line: str
+    choices: tuple[str, ...] = ()
+    order: list[int] | None = None
+
+
+MACRO = "question"
+MACRO_CALLS = "question(q, number, answer, sources, choices, order)"
+"""How quiz_question.html's macro is called, for the message when an override's takes other arguments."""
 
 
 class QuizRenderer:
-    """Renders quizzes for one corpus; ``directory_urls`` must match the site's MkDocs setting."""
+    """Renders the quizzes of one build: what it works out once (answers, links) goes with it."""
 
-    def __init__(self, corpus: Corpus, html: Environment, directory_urls: bool = True):
-        self.corpus, self.html, self.directory_urls = corpus, html, directory_urls
-        self._parts: dict[str, tuple[str, Markup, Markup]] = {}
+    def __init__(self, corpus: Corpus, html: Environment, links: SiteLinks):
+        self.corpus, self.html, self.links = corpus, html, links
+        self._answers: dict[str, _Answer] = {}
         self._article_links: dict[tuple[str, str], tuple[str, str]] = {}
-        self._source_lines: dict[tuple[Link, ...], Markup] = {}
 
-    def render(self, page: str, quiz_id: str, questions: list[Question]) -> str:
+    def render(self, page: str, quiz_id: str, questions: list[Question]) -> QuizBlock:
+        """The quiz of ``questions`` on ``page``, each question written whole, numbered from 1."""
         items = []
-        for q in questions:
-            answer, head, body = self._question_parts(q)
-            sources, sources_line = self._sources(page, q)
-            items.append(QuizItem(q, answer, sources, head, body, sources_line))
-        return self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items)
+        for number, q in enumerate(questions, 1):
+            answer = self._answer(q)
+            sources = self._sources(page, q)
+            items.append(QuizItem(q, answer.line, sources, self._call(q, number, answer.line, sources, answer.choices, answer.order)))
+        return QuizBlock(quiz_id, self.html.get_template("quiz.html").render(quiz_id=quiz_id, items=items))
 
-    def _sources(self, page: str, q: Question) -> tuple[list[Link], Markup]:
+    def _sources(self, page: str, q: Question) -> list[Link]:
         """Links to the question's sources from ``page``, one per article (its first quote: the
-        quiz's script makes a hint of each link, and two hints labelled "RT" are one too many),
-        and its sources line, rendered once per set of links (the links are relative: the same
-        from every topic quiz page, say)."""
+        quiz's script makes a hint of each link, and two hints labelled with one outlet are one
+        too many)."""
         sources, seen = [], set()
         for c in q.citations:
             if c.article not in seen:
                 seen.add(c.article)
                 label, base = self._article_link(page, c.article)
                 sources.append(Link(label, f"{base}#{c.anchor}"))
-        key = tuple(sources)
-        line = self._source_lines.get(key)
-        if line is None:
-            line = self._source_lines[key] = self._call("sources_line", sources)
-        return sources, line
+        return sources
 
-    def _question_parts(self, q: Question) -> tuple[str, Markup, Markup]:
-        """The answer line and the question's HTML that no page changes, rendered once per question
-        (a question appears on its articles' pages, its topics' pages and the All questions page)."""
-        parts = self._parts.get(q.id)
-        if parts is None:
+    def _answer(self, q: Question) -> _Answer:
+        """The question's answer, worked out once (a question is on 3.3 pages on average)."""
+        found = self._answers.get(q.id)
+        if found is None:
             choices: tuple[str, ...] = ()
             order: list[int] | None = None
             if q.pairs:  # the lettered answers, in the order the worksheets give them
@@ -103,17 +106,27 @@ class QuizRenderer:
             else:
                 assert q.correct is not None
                 answer = f"{LETTERS[q.correct]}. {q.options[q.correct]}" if q.kind in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.CLOZE) else q.options[q.correct]
-            parts = self._parts[q.id] = (answer, self._call("head", q, order), self._call("body", q, answer, choices))
-        return parts
+            found = self._answers[q.id] = _Answer(answer, choices, order)
+        return found
 
     @cached_property
-    def _question_macros(self) -> Any:
-        return self.html.get_template("quiz_question.html").module
+    def _question_macro(self) -> Any:
+        """quiz_question.html's ``question``; an override without it (one written for a quizgen
+        whose quiz.html closed the tags its macros opened) is a located problem."""
+        template = self.html.get_template("quiz_question.html")
+        macro = getattr(template.module, MACRO, None)
+        if macro is None:
+            older = [name for name in ("head", "body", "sources_line") if hasattr(template.module, name)]
+            found = (f"the macros {', '.join(older)} of an older quizgen, each a part of a question" if older else "no such macro")
+            raise CorpusError([Problem(template_path(template), 1, 1,
+                                       f"expected a macro {MACRO_CALLS} that writes one question whole, found {found}; "
+                                       "write the question in one macro (see the built-in template)")])
+        return macro
 
-    def _call(self, name: str, *args: Any) -> Markup:
-        """quiz_question.html's macro ``name``: an override's macro that takes other arguments than
-        these is a located problem, not a traceback."""
-        macro = getattr(self._question_macros, name)
+    def _call(self, *args: Any) -> Markup:
+        """quiz_question.html's ``question``: an override's that takes other arguments than these is
+        a located problem, not a traceback."""
+        macro = self._question_macro
         try:
             result: Markup = macro(*args)
         except TypeError as exc:
@@ -128,6 +141,6 @@ class QuizRenderer:
         key = (page, article_id)
         found = self._article_links.get(key)
         if found is None:
-            url = relative_url(page, article_uri(article_id), directory_urls=self.directory_urls)
+            url = self.links.url(page, article_uri(article_id))
             found = self._article_links[key] = (self.corpus.outlet_of(article_id).name, "" if url in (".", "./") else url)
         return found

@@ -1,13 +1,13 @@
 """Rendering every page of the study site from the model, the question bank and the templates.
 
-Pure: takes the corpus and returns Markdown text per page. Links in Markdown are `.md` links that
-MkDocs checks and rewrites; links inside raw HTML (quizzes, article text) are final URLs.
+Pure: takes the corpus and returns each page as a ``Page``: its prose (Markdown) and its quizzes
+(raw HTML) apart. Links in Markdown are `.md` links that MkDocs checks and rewrites; links inside
+raw HTML (quizzes, article text) are final URLs.
 """
 
 from __future__ import annotations
 
-import posixpath
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from jinja2 import Environment
@@ -22,7 +22,8 @@ from quizgen.render.article_text import render_article_text
 from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
-from quizgen.render.links import relative_path, relative_url
+from quizgen.render.links import SiteLinks
+from quizgen.render.page import Page, QuizBlock, prose_page, render_page
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
 from quizgen.render.summary_pages import (agreed_lines, briefing_page, differences_for_sources, named_sources, outlet_rows, quote_linked,
                                           source_name, timeline_page)
@@ -44,27 +45,25 @@ questions): it points to the quizzes by article and topic and to Practice, which
 
 
 class PageRenderer:
-    """Renders pages for one corpus; ``directory_urls`` must match the site's MkDocs setting."""
+    """Renders the pages of one build; ``directory_urls`` must match the site's MkDocs setting.
+
+    Each method returns a page and keeps nothing of it; what a build works out once (links,
+    answers, the comparison of the sources) lives as long as the renderer."""
 
     def __init__(self, corpus: Corpus, bank: QuestionBank, markdown: Environment, html: Environment, directory_urls: bool = True):
         self.corpus, self.bank, self.md, self.html, self.directory_urls = corpus, bank, markdown, html, directory_urls
-        self._quizzes: dict[str, list[str]] = {}
-        self.quizzes = QuizRenderer(corpus, html, directory_urls)
-
-    def take_quizzes(self, page: str) -> list[str]:
-        """The quiz HTML rendered for ``page`` since the last call (kept until then, so that the
-        caller can tell the page's quizzes, raw HTML, from its prose)."""
-        return self._quizzes.pop(page, [])
+        self.links = SiteLinks(directory_urls)
+        self.quizzes = QuizRenderer(corpus, html, self.links)
 
     # -- links -----------------------------------------------------------------------------
     def article_link(self, page: str, article_id: str) -> str:
         """A Markdown link target (MkDocs rewrites it) from ``page`` to an article's page."""
-        return _md_link(page, article_uri(article_id))
+        return self.links.md(page, article_uri(article_id))
 
     def citation_link(self, page: str, citation: Citation) -> Link:
         """A Markdown link (MkDocs rewrites it) from ``page`` to the quoted passage."""
         target = article_uri(citation.article)
-        url = f"#{citation.anchor}" if target == page else _md_link(page, target, citation.anchor)
+        url = f"#{citation.anchor}" if target == page else self.links.md(page, target, citation.anchor)
         return Link(self.corpus.outlet_of(citation.article).name, url)
 
     def cited(self, page: str, sentence: CitedSentence) -> Markup:
@@ -81,18 +80,16 @@ class PageRenderer:
         return self.cited(page, CitedSentence(fact.statement, citations_from(fact.sources), fact.id))
 
     # -- quizzes ---------------------------------------------------------------------------
-    def quiz(self, page: str, quiz_id: str, questions: list[Question]) -> Markup:
-        html = self.quizzes.render(page, quiz_id, questions)
-        self._quizzes.setdefault(page, []).append(html)
-        return Markup(html)
+    def quiz(self, page: str, quiz_id: str, questions: list[Question]) -> QuizBlock:
+        return self.quizzes.render(page, quiz_id, questions)
 
     # -- pages -----------------------------------------------------------------------------
-    def home(self) -> str:
+    def home(self) -> Page:
         corpus = self.corpus
         counts = {"facts": len(corpus.facts), "terms": len(corpus.terms), "articles": len(corpus.articles),
                   "outlets": len(corpus.outlets), "questions": len(self.bank.questions), "people": len(corpus.people),
                   "by_kind": corpus.facts_by_kind()}
-        return self.md.get_template("home.md").render(info=corpus.info, counts=counts, articles=self._article_rows())
+        return render_page(self.md.get_template("home.md"), "index.md", "Home", info=corpus.info, counts=counts, articles=self._article_rows())
 
     def _article_rows(self) -> list[dict[str, Any]]:
         rows = []
@@ -102,10 +99,10 @@ class PageRenderer:
                          "facts": len(article_facts(self.corpus, article)), "questions": len(self.bank.by_article(article.id))})
         return rows
 
-    def articles_index(self) -> str:
-        return self.md.get_template("articles_index.md").render(articles=self._article_rows())
+    def articles_index(self) -> Page:
+        return render_page(self.md.get_template("articles_index.md"), "articles/index.md", "Articles", articles=self._article_rows())
 
-    def article(self, article_id: str) -> str:
+    def article(self, article_id: str) -> Page:
         corpus, page = self.corpus, article_uri(article_id)
         article = corpus.article(article_id)
         facts = []
@@ -116,35 +113,35 @@ class PageRenderer:
                           "others": ", ".join(others)})
         quotes = list(corpus.quotes_from(article_id))
         questions = self.bank.by_article(article_id)
-        return self.md.get_template("article.md").render(
-            meta=article.meta, outlet=corpus.outlet_of(article_id), published=article.meta.published.display,
+        return render_page(
+            self.md.get_template("article.md"), page, article.meta.headline,
+            quizzes={"quiz": self.quiz(page, f"article-{article_id}", questions) if questions else None}, meta=article.meta, outlet=corpus.outlet_of(article_id), published=article.meta.published.display,
             summary=[quote_linked(self, page, s) for s in article_summary(corpus, article)], facts=facts,
-            text=render_article_text(article, quotes),
-            quiz=self.quiz(page, f"article-{article_id}", questions) if questions else None)
+            text=render_article_text(article, quotes))
 
-    def briefing(self) -> str:
-        return briefing_page(self)
+    def briefing(self) -> Page:
+        return prose_page("briefing.md", "Briefing", briefing_page(self))
 
     @cached_property
     def comparison(self) -> SourceComparison:
         """How the sources compare, worked out once for the pages that show it."""
         return compare_sources(self.corpus)
 
-    def timeline(self) -> str:
-        return timeline_page(self)
+    def timeline(self) -> Page:
+        return prose_page("timeline.md", "Timeline", timeline_page(self))
 
-    def glossary(self) -> str:
+    def glossary(self) -> Page:
         page, corpus = "glossary.md", self.corpus
         appears = term_appearances(corpus)
         terms = []
         for term in sorted(corpus.terms, key=lambda t: t.term.casefold()):
             sentence = CitedSentence(term.definition, citations_from(term.sources), term.id)
             terms.append({"term": term, "definition": self.cited(page, sentence),
-                          "appears": [Link(corpus.outlet_of(a).name, _md_link(page, article_uri(a))) for a in appears[term.id]],
+                          "appears": [Link(corpus.outlet_of(a).name, self.links.md(page, article_uri(a))) for a in appears[term.id]],
                           "related": [Link(corpus.term(r).term, f"#{r}") for r in term.related]})
-        return self.md.get_template("glossary.md").render(terms=terms)
+        return render_page(self.md.get_template("glossary.md"), page, "Glossary", terms=terms)
 
-    def people(self) -> str:
+    def people(self) -> Page:
         page, corpus = "people.md", self.corpus
         entries = []
         for person in sorted(corpus.people, key=lambda p: p.name.split()[-1]):
@@ -152,9 +149,9 @@ class PageRenderer:
             spellings = [{"name": s.name, "sentence": self.cited(page, CitedSentence(
                 "", citations_from(s.sources), person.id))} for s in person.spellings]
             entries.append({"person": person, "roles": roles, "spellings": spellings})
-        return self.md.get_template("people.md").render(people=entries, organizations=corpus.organizations)
+        return render_page(self.md.get_template("people.md"), page, "People", people=entries, organizations=corpus.organizations)
 
-    def sources(self) -> str:
+    def sources(self) -> Page:
         """How the sources compare. With a curated story: the headlines, who the outlets are, the
         copies apart, what they agree on, and the differences, changes over time and corrections
         in short lists of their own. Without one, the counts of distinct facts and the lists they
@@ -170,28 +167,28 @@ class PageRenderer:
         # plain strings: the Markdown templates' finalize escapes them (escaping here too showed `\(`)
         headlines = [{"source": source_name(corpus.outlet_of(a.id)), "date": article_date(corpus, a.id),
                       "headline": a.meta.headline, "note": notes.get(a.id, "")} for a in corpus.articles]
-        return self.md.get_template("sources.md").render(curated=curated, outlets=outlets, corroborated=corroborated, headlines=headlines,
-                                                         agreed=agreed_lines(self, page), differences=differences_for_sources(self, page),
-                                                         spellings=spellings)
+        return render_page(self.md.get_template("sources.md"), page, "How the sources compare", curated=curated, outlets=outlets,
+                           corroborated=corroborated, headlines=headlines, agreed=agreed_lines(self, page),
+                           differences=differences_for_sources(self, page), spellings=spellings)
 
-    def quizzes_index(self) -> str:
+    def quizzes_index(self) -> Page:
         page = "quizzes/index.md"
-        articles = [{"label": f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}", "url": _md_link(page, article_uri(a.id), "quiz"),
+        articles = [{"label": f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}", "url": self.links.md(page, article_uri(a.id), "quiz"),
                      "count": len(self.bank.by_article(a.id))} for a in self.corpus.articles if self.bank.by_article(a.id)]
-        topics = [{"label": t.title, "url": _md_link(page, topic_quiz_uri(t.id)), "count": len(self.bank.by_topic(t.id))}
+        topics = [{"label": t.title, "url": self.links.md(page, topic_quiz_uri(t.id)), "count": len(self.bank.by_topic(t.id))}
                   for t in self.corpus.topics if self.bank.by_topic(t.id)]
         written = len(self.bank.numeric + self.bank.matching + self.bank.cloze)
-        return self.md.get_template("quizzes_index.md").render(total=len(self.bank.questions), articles=articles, topics=topics,
-                                                               written=written, written_page=_md_link(page, WRITTEN_URI),
-                                                               bank_page=_md_link(page, BANK_URI), bank_on_one_page=len(self.bank.questions) <= BANK_PAGE_LIMIT)
+        return render_page(self.md.get_template("quizzes_index.md"), page, "Quizzes", total=len(self.bank.questions), articles=articles, topics=topics,
+                                                               written=written, written_page=self.links.md(page, WRITTEN_URI),
+                                                               bank_page=self.links.md(page, BANK_URI), bank_on_one_page=len(self.bank.questions) <= BANK_PAGE_LIMIT)
 
-    def topic_quiz(self, topic_id: str) -> str:
+    def topic_quiz(self, topic_id: str) -> Page:
         topic, page = self.corpus.topic(topic_id), topic_quiz_uri(topic_id)
         questions = self.bank.by_topic(topic_id)
-        return self.md.get_template("quiz.md").render(title=f"Quiz: {topic.title}", intro=f"{topic.description} {counted(len(questions), 'question')}.",
-                                                      quiz=self.quiz(page, f"topic-{topic_id}", questions))
+        return render_page(self.md.get_template("quiz.md"), page, topic.title, quizzes={"quiz": self.quiz(page, f"topic-{topic_id}", questions)},
+                           title=f"Quiz: {topic.title}", intro=f"{topic.description} {counted(len(questions), 'question')}.")
 
-    def written_quiz(self) -> str:
+    def written_quiz(self) -> Page:
         """The items the topic quizzes do not ask: a number to write in, pairs to match, a gap to fill."""
         bank = self.bank
         questions = list(bank.numeric + bank.matching + bank.cloze)[:BANK_PAGE_LIMIT]
@@ -201,22 +198,24 @@ class PageRenderer:
                  "A number counts as right within the margin its sources give; each match is marked on its own.")
         if len(questions) < len(bank.numeric + bank.matching + bank.cloze):
             intro += f" This page holds the first {len(questions)}."
-        return self.md.get_template("quiz.md").render(title="Write the number, match, fill the gap", intro=intro,
-                                                      quiz=self.quiz(WRITTEN_URI, "write-match-fill", questions))
+        return render_page(self.md.get_template("quiz.md"), WRITTEN_URI, "Write, match, fill the gap",
+                           quizzes={"quiz": self.quiz(WRITTEN_URI, "write-match-fill", questions)},
+                           title="Write the number, match, fill the gap", intro=intro)
 
-    def practice(self) -> str:
+    def practice(self) -> Page:
         page = "practice.md"
-        return self.md.get_template("practice.md").render(
+        return render_page(
+            self.md.get_template("practice.md"), page, "Practice",
             total=len(self.bank.questions) + len(self.bank.cloze), progress_page="progress.md",
-            bank_url=relative_url(page, "exports/questions.json", directory_urls=self.directory_urls),
-            article_url=relative_url(page, "articles/{id}.md", directory_urls=self.directory_urls),
-            quizzes_url=relative_url(page, "quizzes/index.md", directory_urls=self.directory_urls))
+            bank_url=self.links.url(page, "exports/questions.json"), article_url=self.links.url(page, "articles/{id}.md"),
+            quizzes_url=self.links.url(page, "quizzes/index.md"))
 
-    def teachers(self, files: TeacherFiles) -> str:
+    def teachers(self, files: TeacherFiles) -> Page:
         article = self.corpus.articles[0].id if self.corpus.articles else "ARTICLE-ID"
         topic = self.corpus.topics[0].id if self.corpus.topics else "TOPIC-ID"
         left_out = {item.uri: self._left_out_lines(item.left_out) for item in files.exports}
-        return self.md.get_template("teachers.md").render(
+        return render_page(
+            self.md.get_template("teachers.md"), "teachers.md", "For teachers", downloads=files.worksheets + files.exports,
             worksheets=files.worksheets, exports=files.exports, left_out=left_out,
             total=len(self.bank.exported), numeric=len(self.bank.numeric), matching=len(self.bank.matching),
             cloze=len(self.bank.cloze),
@@ -234,35 +233,25 @@ class PageRenderer:
         lines = [f"{counted(n, 'question')}: {key}" for key, n in shared.items() if n > 1]
         return lines + [f"{stems.get(qid, qid)} ({why})" for qid, why, key in reasons if shared[key] == 1]
 
-    def progress(self) -> str:
-        return self.md.get_template("progress.md").render(
-            bank_url=relative_url("progress.md", "exports/questions.json", directory_urls=self.directory_urls),
-            topic_url=relative_url("progress.md", topic_quiz_uri("{id}"), directory_urls=self.directory_urls))
+    def progress(self) -> Page:
+        return render_page(self.md.get_template("progress.md"), "progress.md", "My progress",
+                           bank_url=self.links.url("progress.md", "exports/questions.json"),
+                           topic_url=self.links.url("progress.md", topic_quiz_uri("{id}")))
 
-    def flashcards(self) -> str:
+    def flashcards(self) -> Page:
         terms = sorted(self.corpus.terms, key=lambda t: t.term.casefold())
         cards = Markup(self.html.get_template("flashcards.html").render(terms=terms))
-        return self.md.get_template("flashcards.md").render(count=len(terms), cards=cards)
+        return render_page(self.md.get_template("flashcards.md"), "flashcards.md", "Flashcards", count=len(terms), cards=cards)
 
-    def bank_quiz(self) -> str:
+    def bank_quiz(self) -> Page:
         questions = list(self.bank.questions)
         if len(questions) > BANK_PAGE_LIMIT:
-            links = {"quizzes": _md_link(BANK_URI, "quizzes/index.md"), "practice": _md_link(BANK_URI, "practice.md"),
-                     "bank": _md_link(BANK_URI, "exports/questions.json")}
+            links = {"quizzes": self.links.md(BANK_URI, "quizzes/index.md"), "practice": self.links.md(BANK_URI, "practice.md"),
+                     "bank": self.links.md(BANK_URI, "exports/questions.json")}
             intro = (f"The bank holds {len(questions)} questions, too many to answer on one page. Take them by article or by topic "
                      f"from [Quizzes]({links['quizzes']}), or let [Practice]({links['practice']}) draw a set from all of them. "
                      f"Every question is also in [questions.json]({links['bank']}).")
-            return self.md.get_template("quiz.md").render(title="All questions", intro=Markup(intro), quiz="")
-        return self.md.get_template("quiz.md").render(title="All questions", intro=f"Every question in the bank: {len(questions)}.",
-                                                      quiz=self.quiz(BANK_URI, "all", questions))
+            return render_page(self.md.get_template("quiz.md"), BANK_URI, "All questions", title="All questions", intro=Markup(intro), quiz="")
+        return render_page(self.md.get_template("quiz.md"), BANK_URI, "All questions", quizzes={"quiz": self.quiz(BANK_URI, "all", questions)},
+                           title="All questions", intro=f"Every question in the bank: {len(questions)}.")
 
-
-def _md_link(page: str, target: str, anchor: str = "") -> str:
-    """A relative `.md` link that MkDocs resolves: `../articles/x.md#quote-1`."""
-    rel = _md_relative(page, target)
-    return rel + (f"#{anchor}" if anchor else "")
-
-
-@lru_cache(maxsize=65536)
-def _md_relative(page: str, target: str) -> str:
-    return relative_path(target, posixpath.dirname(page) or ".")

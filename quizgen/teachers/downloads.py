@@ -19,7 +19,7 @@ from quizgen.worksheet import teacher_worksheets
 PdfRenderer = Callable[[str], bytes]
 FileStore = Callable[[str, bytes], "bytes | Path"]
 """Takes a file as soon as it is made (its uri and bytes); returns what the site holds for it: the
-bytes, or the path it was written to (`quizgen.emit.teacher_cache`)."""
+bytes, or the path it was written to (`quizgen.teachers.cache`)."""
 WORKSHEET_SCOPES = ("all", "corpus", "none")
 """`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
 `corpus`: the corpus and glossary worksheets only (for large corpora); `none`: no PDFs."""
