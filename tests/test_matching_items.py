@@ -25,6 +25,7 @@ from quizgen.generate.families_terms import names_any
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import make_environments
+from quizgen.render.links import SiteLinks
 from quizgen.render.quiz_html import QuizRenderer
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
@@ -228,7 +229,7 @@ def test_a_matching_item_shows_one_hint_per_article_it_cites(tmp_path: Path) -> 
     corpus, bank = terms_bank(tmp_path)
     (item,) = [q for q in bank.matching if q.family == "term-matching"]
     assert [c.article for c in item.citations].count("daily-2020") == 2
-    page = QuizRenderer(corpus, make_environments()[1]).render("quizzes/written.md", "written", [item])
+    page = QuizRenderer(corpus, make_environments()[1], SiteLinks()).render("quizzes/written.md", "written", [item]).html
     sources = re.search(r'<p class="qg-sources">(.*?)</p>', page)
     assert sources is not None
     assert re.findall(r">([^<]+)</a>", sources[1]) == ["The Weekly", "The Daily"]  # the hints' labels, one each

@@ -571,7 +571,7 @@ def test_generated_corpora_get_summaries_that_keep_every_promise(files: dict[str
         for article in corpus.articles:
             _summary_promises(corpus, article)
         markdown, html = make_environments()
-        page = PageRenderer(corpus, build_question_bank(corpus), markdown, html).sources()
+        page = PageRenderer(corpus, build_question_bank(corpus), markdown, html).sources().markdown
         _same_fields_each_with_a_source(corpus, page)
         _differences_are_only_clashes(corpus, page)
     finally:
