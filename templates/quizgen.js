@@ -388,38 +388,7 @@
   }
 
   /* ---- pages built from the exported bank: practice and progress ------------------------ */
-  function fetchJson(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); }); }
-
-  function questionMarkup(q, number, bank, articleUrl) {
-    var item = el("li", { "class": "qg-item" });
-    var fs = el("fieldset", { "class": "qg-question", id: q.id, "data-question-id": q.id, "data-kind": q.kind, "data-family": q.family });
-    if (q.correct !== null) fs.dataset.correct = String(q.correct);
-    if (q.correct_order) fs.dataset.order = q.correct_order.join(",");
-    var legend = el("legend", {}, " " + q.stem);
-    legend.insertBefore(el("span", { "class": "qg-number" }, number + "."), legend.firstChild);
-    fs.appendChild(legend);
-    var list = el("ol", { "class": "qg-options" });
-    q.options.forEach(function (option, i) {
-      var li = el("li", { "class": "qg-option", "data-index": String(i) }, option);
-      if (q.option_notes[i]) li.dataset.note = q.option_notes[i];
-      list.appendChild(li);
-    });
-    fs.appendChild(list);
-    var details = el("details", { "class": "qg-answer" });
-    details.appendChild(el("summary", {}, "Answer and explanation"));
-    details.appendChild(el("p", { "class": "qg-explanation" }, q.explanation));
-    var sources = el("p", { "class": "qg-sources" }, "Sources:");
-    q.sources.forEach(function (s, i) {
-      var article = bank.articles[s.article];
-      if (i) sources.appendChild(document.createTextNode(";"));
-      sources.appendChild(document.createTextNode(" "));
-      sources.appendChild(el("a", { href: articleUrl.replace("{id}", s.article) + "#" + s.anchor }, article ? article.outlet : s.article));
-    });
-    details.appendChild(sources);
-    fs.appendChild(details);
-    item.appendChild(fs);
-    return item;
-  }
+  function fetched(url, as) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r[as || "json"](); }); }
 
   function select(name, label, choices) {
     var wrap = el("label", { "class": "qg-filter" }, label + " "), sel = el("select", { name: name });
@@ -431,8 +400,9 @@
   function setupPractice(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    fetchJson(root.dataset.bank).then(function (bank) {
-      var form = el("form", { "class": "qg-practice-form" });
+    /* the questions are the server's own, cloned from the page of them it renders for Practice */
+    Promise.all([fetched(root.dataset.bank), fetched(root.dataset.questions, "text")]).then(function (got) {
+      var bank = got[0], items = {}, form = el("form", { "class": "qg-practice-form" });
       form.appendChild(select("article", "Article", [["", "All articles"]].concat(Object.keys(bank.articles).map(function (id) { return [id, bank.articles[id].outlet + ": " + bank.articles[id].headline]; }))));
       form.appendChild(select("topic", "Topic", [["", "All topics"]].concat(Object.keys(bank.topics).map(function (id) { return [id, bank.topics[id].title]; }))));
       form.appendChild(select("kind", "Kind", [["", "All kinds"], ["multiple-choice", "Multiple choice"], ["true-false", "True or false"], ["ordering", "Put in order"]]));
@@ -443,20 +413,19 @@
       root.textContent = "";
       root.appendChild(form); root.appendChild(status); root.appendChild(holder);
       var f = form.elements, names = ["article", "topic", "kind", "count"], key = pageKey("practice"), saved = load(key, true);
-      var byId = {};
-      bank.questions.forEach(function (q) { byId[q.id] = q; });
+      all(new DOMParser().parseFromString(got[1], "text/html"), ".qg-item").forEach(function (li) { items[one(li, "fieldset").id] = li; });
       /* saved: the set drawn in this tab, kept over reload, Back and links; Draw makes a new one */
       /* mistakes: the questions last answered wrongly on any page of this site (its own progress) */
       function draw(saved, mistakes) {
         var progress = load(STORE);
         mistakes = saved ? saved.mistakes : mistakes;
         var pool = bank.questions.filter(function (q) {
-          if (q.numeric || q.pairs) return; /* asked on their own page */
+          if (!items[q.id]) return; /* a written item, asked on a page of its own */
           if (mistakes) return progress[q.id] && !progress[q.id].right;
           return (!f.article.value || q.articles.indexOf(f.article.value) >= 0) && (!f.topic.value || q.topics.indexOf(f.topic.value) >= 0) && (!f.kind.value || q.kind === f.kind.value);
         });
-        var chosen = saved ? saved.ids.map(function (id) { return byId[id]; }) : shuffle(pool.slice()).slice(0, parseInt(f.count.value, 10));
-        var state = { ids: chosen.map(function (q) { return q.id; }), mistakes: !!mistakes };
+        var chosen = saved ? saved.ids : shuffle(pool.map(function (q) { return q.id; })).slice(0, parseInt(f.count.value, 10));
+        var state = { ids: chosen, mistakes: !!mistakes };
         names.forEach(function (n) { state[n] = f[n].value; });
         save(key, state, true);
         holder.textContent = "";
@@ -465,7 +434,7 @@
           : chosen.length ? counted(chosen.length, "question") + " drawn from " + pool.length + "." : "No question matches these filters.";
         if (!chosen.length) return skipLink();
         var quiz = el("div", { "class": "qg-quiz", "data-quiz": "practice" }), list = el("ol", { "class": "qg-questions" });
-        chosen.forEach(function (q, i) { list.appendChild(questionMarkup(q, i + 1, bank, root.dataset.articleUrl)); });
+        chosen.forEach(function (id, i) { var li = document.importNode(items[id], true); one(li, ".qg-number").textContent = i + 1 + "."; list.appendChild(li); });
         quiz.appendChild(list);
         holder.appendChild(quiz);
         all(quiz, ".qg-question").forEach(function (fs) { if (fs.dataset.kind !== "true-false") shuffle(optionItems(fs)).forEach(function (li) { li.parentNode.appendChild(li); }); });
@@ -473,7 +442,7 @@
         setupQuiz(quiz);
         skipLink();
       }
-      var usable = saved.ids && saved.ids.every(function (id) { return byId[id]; });
+      var usable = saved.ids && saved.ids.every(function (id) { return items[id]; });
       if (usable) names.forEach(function (n) { if (saved[n] !== undefined) f[n].value = saved[n]; });
       draw(usable ? saved : null);
     }).catch(function () { root.textContent = "The question bank could not be loaded."; });
@@ -497,7 +466,7 @@
   function setupProgress(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    fetchJson(root.dataset.bank).then(function (bank) {
+    fetched(root.dataset.bank).then(function (bank) {
       function render() {
         /* Only this bank's answers count; nothing else is deleted (an old question may come back). */
         var progress = load(STORE), kept = {}, weak = el("ul", { "class": "qg-weak" });

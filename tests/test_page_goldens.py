@@ -35,6 +35,12 @@ def test_bank_json_matches_golden(content, update_goldens: bool) -> None:  # typ
     assert_golden(GOLDENS / "exports" / "questions.json", content.files["exports/questions.json"].decode("utf-8"), update_goldens)
 
 
+def test_practice_questions_match_golden(content, update_goldens: bool) -> None:  # type: ignore[no-untyped-def]
+    """What Practice clones: the bank's questions but the written ones, as the quiz pages render them."""
+    html = content.files["exports/practice-questions.html"].decode("utf-8")
+    assert_golden(GOLDENS / "exports" / "practice-questions.html", html, update_goldens)
+
+
 def test_every_generated_page_has_a_golden(content) -> None:  # type: ignore[no-untyped-def]
     kinds = {uri.split("/")[0] if "/" in uri else uri for uri in content.pages}
     covered = {uri.split("/")[0] if "/" in uri else uri for uri in PAGES}

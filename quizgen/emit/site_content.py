@@ -20,7 +20,7 @@ from quizgen.model.corpus import Corpus
 from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.quiz_html import article_uri
-from quizgen.render.site_pages import BANK_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
+from quizgen.render.site_pages import BANK_URI, PRACTICE_QUESTIONS_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
 
 ASSETS = ("quizgen.css", "quizgen.js")
 NAV_LIST_LIMIT = 20
@@ -172,7 +172,8 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     topics = [t for t in corpus.topics if bank.by_topic(t.id)]
     for topic in topics:
         add(topic_quiz_uri(topic.id), renderer.topic_quiz(topic.id))
-    files = {**downloads.files, "exports/glossary.json": render_glossary_json(corpus)}  # questions.json: the JSON export
+    files = {**downloads.files, "exports/glossary.json": render_glossary_json(corpus),  # questions.json: the JSON export
+             PRACTICE_QUESTIONS_URI: renderer.practice_questions().encode("utf-8")}
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = shipped_asset(asset, source.read_bytes())

@@ -29,6 +29,9 @@ from quizgen.render.summary_pages import (briefing_page, curated_source_lines, d
 
 
 WRITTEN_URI = "quizzes/write-match-fill.md"
+PRACTICE_QUESTIONS_URI = "exports/practice-questions.html"
+"""The questions Practice draws from, as the quiz pages render them (links relative to practice.md):
+the script clones them, so that a practice question reads as it does on every other page."""
 """The numeric, matching and cloze items: written in, matched, a gap filled."""
 
 
@@ -204,12 +207,18 @@ class PageRenderer:
                                                       quiz=self.quiz(WRITTEN_URI, "write-match-fill", questions))
 
     def practice(self) -> str:
+        """The Practice page: where the script finds the bank and the questions it clones."""
         page = "practice.md"
         return self.md.get_template("practice.md").render(
             total=len(self.bank.questions) + len(self.bank.cloze), progress_page="progress.md",
             bank_url=relative_url(page, "exports/questions.json", directory_urls=self.directory_urls),
-            article_url=relative_url(page, "articles/{id}.md", directory_urls=self.directory_urls),
+            questions_url=relative_url(page, PRACTICE_QUESTIONS_URI, directory_urls=self.directory_urls),
             quizzes_url=relative_url(page, "quizzes/index.md", directory_urls=self.directory_urls))
+
+    def practice_questions(self) -> str:
+        """The questions of ``PRACTICE_QUESTIONS_URI``: the bank's, but the numeric and matching items
+        (asked on a page of their own), rendered for practice.md."""
+        return self.quizzes.render("practice.md", "practice", list(self.bank.questions + self.bank.cloze))
 
     def teachers(self, files: TeacherFiles) -> str:
         article = self.corpus.articles[0].id if self.corpus.articles else "ARTICLE-ID"
