@@ -22,12 +22,13 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from quizgen.corpus_loader import load_corpus
-from quizgen.emit.site_content import SiteContent, build_site_content
+from quizgen.emit.site_content import SCRIPTS, SiteContent, build_site_content
 from quizgen.emit.teacher_cache import site_teacher_cache
 from quizgen.emit.teacher_downloads import WORKSHEET_SCOPES, pdf_renderer
 from quizgen.errors import QuizgenError, UsageError
@@ -218,8 +219,14 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             config.nav = _mkdocs_nav(self.content.nav)
         if "assets/quizgen.css" not in config.extra_css:
             config.extra_css.append("assets/quizgen.css")
-        if "assets/quizgen.js" not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append("assets/quizgen.js")
+        # The quiz script's parts are ES modules (they import one another): listed in mkdocs.yml as plain
+        # paths, they would be loaded as classic scripts, which cannot import.
+        scripts = [f"assets/{name}" for name in SCRIPTS]
+        config.extra_javascript[:] = [s for s in config.extra_javascript if str(s) not in scripts]
+        for path in scripts:
+            script = ExtraScriptValue(path)
+            script.type = "module"
+            config.extra_javascript.append(script)
         self.build_date = None if "SOURCE_DATE_EPOCH" in os.environ else _build_date(corpus)
         if self.staged:
             self._stage(config)

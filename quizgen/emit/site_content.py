@@ -22,7 +22,10 @@ from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.quiz_html import article_uri
 from quizgen.render.site_pages import BANK_URI, PRACTICE_QUESTIONS_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
 
-ASSETS = ("quizgen.css", "quizgen.js")
+SCRIPTS = ("quizgen.js", "quizgen/practice.js", "quizgen/progress.js", "quizgen/flashcards.js")
+"""The quiz script's ES modules that the pages load (type=module), each setting up its own part."""
+ASSETS = ("quizgen.css", *SCRIPTS, "quizgen/state.js")
+"""The style, and the script's modules: those the pages load, and the state they share."""
 NAV_LIST_LIMIT = 20
 """A nav section lists its pages only up to this many; beyond, the nav holds only the section's
 index page, which lists them all. MkDocs renders the whole nav into every page, so a nav that

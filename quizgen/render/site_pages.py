@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -44,6 +44,14 @@ BANK_PAGE_LIMIT = 500
 """The "All questions" page holds the whole bank up to this many questions. Beyond, no one answers
 them on one page, and the page would be the site's largest by far (50 MB of HTML at 40,000
 questions): it points to the quizzes by article and topic and to Practice, which draws from all."""
+
+
+class ProgressRow(NamedTuple):
+    """A row of My progress: what it counts, its questions' ids, and the page they are asked on ("" for none)."""
+
+    name: str
+    questions: tuple[str, ...]
+    url: str = ""
 
 
 class PageRenderer:
@@ -207,9 +215,12 @@ class PageRenderer:
                                                       quiz=self.quiz(WRITTEN_URI, "write-match-fill", questions))
 
     def practice(self) -> str:
-        """The Practice page: where the script finds the bank and the questions it clones."""
+        """The Practice page: its filters (sorted by id, as questions.json lists articles and topics) and
+        where the script finds the bank and the questions it clones."""
         page = "practice.md"
+        articles = sorted((a.id, f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}") for a in self.corpus.articles)
         return self.md.get_template("practice.md").render(
+            articles=articles, topics=sorted((t.id, t.title) for t in self.corpus.topics),
             total=len(self.bank.questions) + len(self.bank.cloze), progress_page="progress.md",
             bank_url=relative_url(page, "exports/questions.json", directory_urls=self.directory_urls),
             questions_url=relative_url(page, PRACTICE_QUESTIONS_URI, directory_urls=self.directory_urls),
@@ -243,9 +254,19 @@ class PageRenderer:
         return lines + [f"{stems.get(qid, qid)} ({why})" for qid, why, key in reasons if shared[key] == 1]
 
     def progress(self) -> str:
-        return self.md.get_template("progress.md").render(
-            bank_url=relative_url("progress.md", "exports/questions.json", directory_urls=self.directory_urls),
-            topic_url=relative_url("progress.md", topic_quiz_uri("{id}"), directory_urls=self.directory_urls))
+        """My progress: a row per article and per topic (sorted by id), with the ids of its questions
+        (the whole bank's, as questions.json holds them), which the script counts the student's
+        answers to; a topic with questions links to its quiz page."""
+        page = "progress.md"
+        ids: dict[tuple[str, str], list[str]] = {}
+        for q in self.bank.exported:
+            for key in [("article", a) for a in q.articles] + [("topic", t) for t in q.topics]:
+                ids.setdefault(key, []).append(q.id)
+        articles = [ProgressRow(f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}", tuple(ids.get(("article", a.id), ())))
+                    for a in sorted(self.corpus.articles, key=lambda a: a.id)]
+        topics = [ProgressRow(t.title, qs, relative_url(page, topic_quiz_uri(t.id), directory_urls=self.directory_urls) if qs else "")
+                  for t in sorted(self.corpus.topics, key=lambda t: t.id) for qs in [tuple(ids.get(("topic", t.id), ()))]]
+        return self.md.get_template("progress.md").render(by_article=articles, by_topic=topics)
 
     def flashcards(self) -> str:
         terms = sorted(self.corpus.terms, key=lambda t: t.term.casefold())
