@@ -20,12 +20,13 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from quizgen.emit.site_build import DEFAULT_CACHE_FOLDERS, BuildCaches, build_site_from_folders
-from quizgen.emit.site_content import SiteContent
+from quizgen.emit.site_content import SCRIPTS, SiteContent
 from quizgen.errors import UsageError
 from quizgen.model.corpus import Corpus
 from quizgen.mkdocs_serve import (held_in_memory, keep_serving_after_failed_rebuilds, problem_report, quizgen_log,
@@ -189,8 +190,14 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             config.nav = _mkdocs_nav(self.content.nav)
         if "assets/quizgen.css" not in config.extra_css:
             config.extra_css.append("assets/quizgen.css")
-        if "assets/quizgen.js" not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append("assets/quizgen.js")
+        # The quiz script's parts are ES modules (they import one another): listed in mkdocs.yml as plain
+        # paths, they would be loaded as classic scripts, which cannot import.
+        scripts = [f"assets/{name}" for name in SCRIPTS]
+        config.extra_javascript[:] = [s for s in config.extra_javascript if str(s) not in scripts]
+        for path in scripts:
+            script = ExtraScriptValue(path)
+            script.type = "module"
+            config.extra_javascript.append(script)
         self.build_date = None if "SOURCE_DATE_EPOCH" in os.environ else _build_date(corpus)
         if self.staged:
             self._stage(config)

@@ -1,615 +1,410 @@
 /* quizgen: interactive quizzes, practice, flashcards and progress on a static site.
-   Progressive enhancement of the quiz markup the site ships; no dependencies, no network but the
-   site's own exports. Progress lives in localStorage, keyed by the stable question ids; a page's
-   quiz state (answers, order, review, practice set) in sessionStorage, so that reload, Back and
-   instant navigation bring it back. Every key is namespaced by the site's folder (two quizgen sites
-   on one origin keep their own) and versioned. */
-(function () {
-  "use strict";
-  var me = document.currentScript, LETTERS = "ABCDEFGH";
-  var NS = "quizgen-v2:" + new URL(me ? me.src.replace(/assets\/quizgen\.js.*$/, "") : "/", location.href).pathname + ":";
-  var STORE = NS + "progress", CARDS = NS + "leitner", DAYS = [0, 1, 3, 7, 14];
+   Progressive enhancement of the markup the site ships (no page needs this script to be read); no
+   dependencies, no build step, no network but the site's own files. Each feature is an ES module,
+   loaded by the page as a module script (type=module): this one, the quizzes the server rendered
+   (.qg-quiz: questions checked in place, a score, results, Retry and Review, test mode with an
+   optional time limit, their state kept over reload and Back); quizgen/practice.js,
+   quizgen/progress.js, quizgen/flashcards.js; all share quizgen/state.js. */
+import { first, load, pageKey, record, save, state } from "./quizgen/state.js";
 
-  function area(session) { return session ? window.sessionStorage : window.localStorage; }
-  function load(key, session) { try { return JSON.parse(area(session).getItem(key) || "{}") || {}; } catch (e) { return {}; } }
-  function save(key, value, session) { try { area(session).setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } }
-  function pageKey(what) { return NS + what + ":" + location.pathname; }
-  function counted(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-  function one(root, selector) { return root.querySelector(selector); }
-  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-  /* click: what the button does (optional); label: its accessible name, when not its text */
-  function button(text, cls, click, label) {
-    var b = el("button", { type: "button", "class": "md-button " + (cls || "") }, text);
-    if (label) b.setAttribute("aria-label", label);
-    if (click) b.addEventListener("click", click);
-    return b;
-  }
-  function shuffle(items) {
-    for (var i = items.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)), t = items[i]; items[i] = items[j]; items[j] = t; }
-    return items;
-  }
-  function record(id, right) {
-    var progress = load(STORE), before = progress[id] || { tries: 0 };
-    progress[id] = { right: right, tries: before.tries + 1 };
-    save(STORE, progress);
-  }
+/* ---- DOM helpers, for every part of the script ---- */
+export const counted = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+export const one = (root, selector) => root.querySelector(selector);
+export const all = (root, selector) => [...root.querySelectorAll(selector)];
+export function el(tag, attrs, text) {
+  const node = document.createElement(tag);
+  for (const k in attrs) node.setAttribute(k, attrs[k]);
+  if (text != null) node.textContent = text;
+  return node;
+}
+/* click: what the button does (optional); label: its accessible name, when not its text */
+export function button(text, cls, click, label) {
+  const b = el("button", { type: "button", "class": "md-button " + cls }, text);
+  if (label) b.setAttribute("aria-label", label);
+  if (click) b.addEventListener("click", click);
+  return b;
+}
+export function shuffle(items) {
+  for (let i = items.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [items[i], items[j]] = [items[j], items[i]]; }
+  return items;
+}
 
-  /* ---- one question ------------------------------------------------------------------- */
-  function optionItems(fs) { return all(one(fs, ".qg-options"), ":scope > li"); }
-  /* numeric and matching items: the number written in, the letter chosen by each item */
-  function written(fs) { return all(fs, ".qg-write"); }
-  function unanswered(fs) {
-    var w = written(fs);
-    return fs.dataset.kind !== "ordering" && !one(fs, "input:checked") && !(w.length && w.every(function (x) { return x.value.trim(); }));
-  }
+/* run setup on every page: on each of instant navigation's (mkdocs-material), else once */
+export function onPage(setup) {
+  if (window.document$ && document$.subscribe) document$.subscribe(setup);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+}
 
-  function relabel(fs) {
-    var items = optionItems(fs);
-    items.forEach(function (li, i) {
-      var letter = one(li, ".qg-letter"), up = one(li, ".qg-up"), down = one(li, ".qg-down");
-      if (letter) letter.textContent = (fs.dataset.kind === "ordering" ? i + 1 : LETTERS[i]) + ".";
-      if (up) { up.disabled = !!fs.dataset.done || !i; down.disabled = !!fs.dataset.done || i === items.length - 1; }
+
+/* ---- items answered in the server's own form controls (class qg-write), which work without JavaScript
+   too: a number written in (data-value, within data-tolerance), or a letter chosen for each item on
+   the left of a matching question (data-order: each item's right letter). */
+const LETTERS = "ABCDEFGH";
+const written = fs => all(fs, ".qg-write");
+
+/* an option marked right or wrong, with what to say about it */
+function mark(li, ok, yes, no) {
+  li.classList.add(ok ? "qg-right" : "qg-wrong");
+  li.appendChild(el("span", { "class": "qg-badge " + (ok ? "qg-ok" : "qg-no") }, ok ? yes : no));
+}
+
+function judgeWritten(fs, items) {
+  const d = fs.dataset, order = (d.order || "").split(","), w = written(fs);
+  if (d.value) return Math.abs(parseFloat(w[0].value.replace(/[^\d.-]/g, "")) - d.value) <= +d.tolerance;
+  return !items.filter(li => {
+    const right = order[li.dataset.index], ok = one(li, "select").value === right;
+    mark(li, ok, "✓ Right", "✗ The answer is " + LETTERS[right]);
+    return !ok;
+  }).length;
+}
+
+/* ---- one question ------------------------------------------------------------------- */
+const options = fs => all(one(fs, ".qg-options"), ":scope > li");
+const ordering = fs => fs.dataset.kind === "ordering";
+const unanswered = fs => { const w = written(fs); return !ordering(fs) && !one(fs, "input:checked") && !(w.length && w.every(x => x.value.trim())); };
+const quizOf = fs => fs.closest(".qg-quiz");
+const itemOf = fs => fs.closest(".qg-item");
+export const quizKey = quiz => pageKey("quiz") + "#" + quiz.dataset.quiz;
+
+function relabel(fs) {
+  const items = options(fs), done = !!state(fs).done;
+  items.forEach((li, i) => {
+    const letter = one(li, ".qg-letter"), up = one(li, ".qg-up");
+    if (letter) letter.textContent = (ordering(fs) ? i + 1 : LETTERS[i]) + ".";
+    if (up) { up.disabled = done || !i; one(li, ".qg-down").disabled = done || i === items.length - 1; }
+  });
+}
+
+/* the option's text, after its letter or number */
+function parts(li) {
+  const t = li.textContent;
+  li.textContent = "";
+  li.appendChild(el("span", { "class": "qg-letter", "aria-hidden": "true" }));
+  li.appendChild(el("span", { "class": "qg-text" }, t));
+  return t;
+}
+
+function setupChoice(fs) {
+  options(fs).forEach(li => {
+    const label = el("label");
+    label.appendChild(el("input", { type: "radio", name: fs.id + "-choice", value: li.dataset.index }));
+    parts(li);
+    while (li.firstChild) label.appendChild(li.firstChild);
+    li.appendChild(label);
+  });
+}
+
+function moved(fs) { relabel(fs); saveQuiz(quizOf(fs)); }
+
+function move(li, delta, fs) {
+  const items = options(fs), to = items.indexOf(li) + delta;
+  if (to < 0 || to >= items.length || state(fs).done) return;
+  li.parentNode.insertBefore(li, delta < 0 ? items[to] : items[to].nextSibling);
+  one(fs, ".qg-feedback").textContent = "Moved to position " + (to + 1) + " of " + items.length + ".";
+  moved(fs);
+}
+
+function setupOrdering(fs) {
+  let dragged = null;
+  options(fs).forEach(li => {
+    const t = parts(li);
+    li.setAttribute("draggable", "true");
+    /* the first ↑ and last ↓ are disabled: keep the focus on the item's other button */
+    const up = button("↑", "qg-move qg-up", () => { move(li, -1, fs); (up.disabled ? down : up).focus(); }, "Move up: " + t);
+    const down = button("↓", "qg-move qg-down", () => { move(li, 1, fs); (down.disabled ? up : down).focus(); }, "Move down: " + t);
+    li.appendChild(up);
+    li.appendChild(down);
+    li.addEventListener("dragstart", e => { dragged = li; e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", t); });
+    li.addEventListener("dragover", e => { if (dragged && !state(fs).done) e.preventDefault(); });
+    li.addEventListener("drop", e => {
+      e.preventDefault();
+      if (!dragged || dragged === li || state(fs).done) return;
+      const box = li.getBoundingClientRect();
+      li.parentNode.insertBefore(dragged, e.clientY > box.top + box.height / 2 ? li.nextSibling : li);
+      dragged = null;
+      moved(fs);
     });
+  });
+}
+
+function setupQuestion(fs, quiz) {
+  if (!first(fs)) return;
+  const details = one(fs, ".qg-answer"), actions = el("div", { "class": "qg-actions" });
+  if (ordering(fs)) setupOrdering(fs); else if (!written(fs).length) setupChoice(fs);
+  relabel(fs);
+  actions.appendChild(button("Check answer", "md-button--primary qg-check", () => check(fs, quiz)));
+  /* Hints from the sources: the paragraph that holds the answer (#where-quote-…), not the quote */
+  const links = all(details, ".qg-sources a");
+  links.forEach(a => actions.appendChild(el("a", { href: a.getAttribute("href").replace("#quote-", "#where-quote-"), "class": "qg-hint" },
+    "Show me where to look" + (links.length > 1 ? " (" + a.textContent + ")" : ""))));
+  fs.insertBefore(actions, details);
+  fs.insertBefore(el("p", { "class": "qg-feedback", role: "status", "aria-live": "polite", tabindex: "-1" }), details);
+  details.hidden = true;
+  fs.addEventListener("change", () => saveQuiz(quiz));
+}
+
+const controls = (fs, more) => all(fs, "input, select, .qg-move" + (more || ""));
+
+/* quiet: restoring a saved answer, neither recorded again nor focused;
+   force: the end of a test (true, or "blank" for an answer never saved, which is no answer) */
+function check(fs, quiz, quiet, force) {
+  const s = state(fs), feedback = one(fs, ".qg-feedback"), items = options(fs), blank = force === "blank";
+  const miss = blank ? "✗ Not answered" : "✗ Not quite";
+  let right, message;
+  if (s.done) return;
+  if (state(quiz).mode === "test" && !force) return hold(fs, quiz, quiet);
+  if (unanswered(fs) && !force) { feedback.textContent = "Choose an answer first."; return; }
+  if (written(fs).length) {
+    right = !blank && judgeWritten(fs, items);
+    message = right ? "✓ Right!" : miss + ". " + one(fs, ".qg-correct").textContent;
+  } else if (ordering(fs)) {
+    const order = fs.dataset.order.split(","), current = items.map(li => li.dataset.index);
+    /* at the end of a test, an order never saved is not an answer, even if it happens to be right */
+    right = !blank && current.join() === order.join();
+    items.forEach((li, i) => mark(li, current[i] === order[i], "✓ in place", "✗ belongs at " + (order.indexOf(li.dataset.index) + 1)));
+    message = right ? "✓ Right: that is the order they happened in." : miss + ": the numbers show where each event belongs.";
+  } else {
+    const chosen = one(fs, "input:checked"), chosenLi = chosen && chosen.closest("li");
+    const correct = items.find(li => li.dataset.index === fs.dataset.correct), letter = one(correct, ".qg-letter").textContent;
+    const line = one(fs, ".qg-correct strong"), rest = line && line.nextSibling;
+    right = chosenLi === correct;
+    mark(correct, true, "✓ Correct answer");
+    if (!right && chosenLi) mark(chosenLi, false, "", "✗ Your answer");
+    /* Retry reshuffles the options: the answer line names the letter shown now. */
+    if (rest && rest.nodeType === 3) rest.textContent = rest.textContent.replace(/^\s*[A-Z]\./, " " + letter);
+    message = right ? "✓ Right!" : "✗ " + (chosenLi ? "Not quite" : "Not answered") + ". The answer is " + letter + " " + one(correct, ".qg-text").textContent + "."
+      + (chosenLi && chosenLi.dataset.note ? " About your answer: " + chosenLi.dataset.note : "");
   }
+  controls(fs).forEach(b => { b.disabled = true; });
+  Object.assign(s, { held: 0, blank: blank, done: 1, right: right });
+  fs.classList.add(right ? "qg-is-right" : "qg-is-wrong");
+  feedback.textContent = message;
+  const details = one(fs, ".qg-answer");
+  details.hidden = false;
+  details.open = true;
+  one(fs, ".qg-check").disabled = true;
+  if (quiet) return;
+  record(fs.dataset.questionId, right);
+  updateScore(quiz);
+  feedback.focus();
+}
 
-  function setupChoice(fs) {
-    optionItems(fs).forEach(function (li) {
-      var input = el("input", { type: "radio", name: fs.id + "-choice", value: li.dataset.index });
-      var label = el("label");
-      label.appendChild(input);
-      label.appendChild(el("span", { "class": "qg-letter", "aria-hidden": "true" }));
-      label.appendChild(el("span", { "class": "qg-text" }, li.textContent));
-      li.textContent = "";
-      li.appendChild(label);
-    });
-  }
+/* Test mode: the answer is kept, and neither judged nor explained until the end. */
+function hold(fs, quiz, quiet) {
+  const feedback = one(fs, ".qg-feedback");
+  if (unanswered(fs)) { feedback.textContent = "Choose an answer first."; return; }
+  state(fs).held = 1;
+  controls(fs, ", .qg-check").forEach(b => { b.disabled = true; });
+  feedback.textContent = "Answer saved. You will see how you did at the end of the test.";
+  if (quiet) return;
+  updateScore(quiz);
+  feedback.focus();
+}
 
-  function move(li, delta, fs) {
-    var list = li.parentNode, items = optionItems(fs), at = items.indexOf(li), to = at + delta;
-    if (to < 0 || to >= items.length || fs.dataset.done) return;
-    list.insertBefore(li, delta < 0 ? items[to] : items[to].nextSibling);
-    relabel(fs);
-    one(fs, ".qg-feedback").textContent = "Moved to position " + (to + 1) + " of " + items.length + ".";
-    saveQuiz(fs.closest(".qg-quiz"));
-  }
+function reset(fs) {
+  const list = one(fs, ".qg-options");
+  Object.assign(state(fs), { held: 0, blank: 0, done: 0, right: 0 });
+  fs.classList.remove("qg-is-right", "qg-is-wrong");
+  all(fs, ".qg-badge").forEach(b => b.remove());
+  options(fs).forEach(li => li.classList.remove("qg-right", "qg-wrong"));
+  if (fs.dataset.kind !== "true-false") shuffle(options(fs)).forEach(li => list.appendChild(li));
+  all(fs, "input, select").forEach(input => { input.disabled = false; input.checked = false; });
+  written(fs).forEach(x => { x.value = ""; });
+  all(fs, "button").forEach(b => { b.disabled = false; });
+  one(fs, ".qg-feedback").textContent = "";
+  one(fs, ".qg-answer").hidden = true;
+  relabel(fs);
+}
 
-  function setupOrdering(fs) {
-    var dragged = null;
-    optionItems(fs).forEach(function (li) {
-      var text = li.textContent;
-      li.textContent = "";
-      li.setAttribute("draggable", "true");
-      li.appendChild(el("span", { "class": "qg-letter", "aria-hidden": "true" }));
-      li.appendChild(el("span", { "class": "qg-text" }, text));
-      /* the first ↑ and last ↓ are disabled: keep the focus on the item's other button */
-      var up = button("↑", "qg-move qg-up", function () { move(li, -1, fs); (up.disabled ? down : up).focus(); }, "Move up: " + text);
-      var down = button("↓", "qg-move qg-down", function () { move(li, 1, fs); (down.disabled ? up : down).focus(); }, "Move down: " + text);
-      li.appendChild(up);
-      li.appendChild(down);
-      li.addEventListener("dragstart", function (e) { dragged = li; e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", text); });
-      li.addEventListener("dragover", function (e) { if (dragged && !fs.dataset.done) e.preventDefault(); });
-      li.addEventListener("drop", function (e) {
-        e.preventDefault();
-        if (!dragged || dragged === li || fs.dataset.done) return;
-        var box = li.getBoundingClientRect(), after = e.clientY > box.top + box.height / 2;
-        li.parentNode.insertBefore(dragged, after ? li.nextSibling : li);
-        dragged = null;
-        relabel(fs);
-        saveQuiz(fs.closest(".qg-quiz"));
-      });
-    });
-  }
+/* ---- a quiz: score, results, retry ---------------------------------------------------- */
+export const visible = root => all(root, ".qg-question").filter(fs => !itemOf(fs).hidden);
 
-  function setupQuestion(fs, quiz) {
-    if (fs.dataset.ready) return;
-    fs.dataset.ready = "1";
-    var details = one(fs, ".qg-answer");
-    if (fs.dataset.kind === "ordering") setupOrdering(fs); else if (!written(fs).length) setupChoice(fs);
-    relabel(fs);
-    var actions = el("div", { "class": "qg-actions" }), check = button("Check answer", "md-button--primary qg-check", function () { checkQuestion(fs, quiz); });
-    actions.appendChild(check);
-    /* Hints from the sources: the paragraph that holds the answer (#where-quote-…), not the quote */
-    var links = all(details, ".qg-sources a");
-    links.forEach(function (a) {
-      var where = el("a", { href: a.getAttribute("href").replace("#quote-", "#where-quote-"), "class": "qg-hint" }, "Show me where to look" + (links.length > 1 ? " (" + a.textContent + ")" : ""));
-      actions.appendChild(where);
-    });
-    fs.insertBefore(actions, details);
-    fs.insertBefore(el("p", { "class": "qg-feedback", role: "status", "aria-live": "polite", tabindex: "-1" }), details);
-    details.hidden = true;
-    fs.addEventListener("change", function () { saveQuiz(quiz); });
-  }
+function stem(fs) { const legend = one(fs, "legend").cloneNode(true), n = one(legend, ".qg-number"); if (n) n.remove(); return legend.textContent.trim(); }
 
-  function badge(li, text, cls) { li.appendChild(el("span", { "class": "qg-badge " + cls }, text)); }
-
-  /* quiet: restoring a saved answer, neither recorded again nor focused */
-  function checkQuestion(fs, quiz, quiet, force) {
-    if (fs.dataset.done) return;
-    if (quiz.dataset.mode === "test" && !force) return hold(fs, quiz, quiet);
-    var feedback = one(fs, ".qg-feedback"), items = optionItems(fs), w = written(fs), right, message;
-    var miss = force === "blank" ? "✗ Not answered" : "✗ Not quite";
-    if (unanswered(fs) && !force) { feedback.textContent = "Choose an answer first."; return; }
-    if (w.length) {
-      var order = (fs.dataset.order || "").split(","), n = parseFloat(w[0].value.replace(/[^\d.-]/g, ""));
-      /* at the end of a test, an answer never saved is not an answer */
-      right = force !== "blank" && (fs.dataset.value ? Math.abs(n - fs.dataset.value) <= +fs.dataset.tolerance : !items.filter(function (li) {
-        var ok = one(li, "select").value === order[li.dataset.index];
-        li.classList.add(ok ? "qg-right" : "qg-wrong");
-        badge(li, ok ? "✓ Right" : "✗ The answer is " + LETTERS[order[li.dataset.index]], ok ? "qg-ok" : "qg-no");
-        return !ok;
-      }).length);
-      message = right ? "✓ Right!" : miss + ". " + one(fs, ".qg-correct").textContent;
-    } else if (fs.dataset.kind === "ordering") {
-      var order = fs.dataset.order.split(","), current = items.map(function (li) { return li.dataset.index; });
-      /* at the end of a test, an order never saved is not an answer, even if it happens to be right */
-      right = force !== "blank" && current.join() === order.join();
-      items.forEach(function (li, i) {
-        var ok = current[i] === order[i];
-        li.classList.add(ok ? "qg-right" : "qg-wrong");
-        badge(li, ok ? "✓ in place" : "✗ belongs at " + (order.indexOf(li.dataset.index) + 1), ok ? "qg-ok" : "qg-no");
-      });
-      message = right ? "✓ Right: that is the order they happened in." : miss + ": the numbers show where each event belongs.";
-    } else {
-      var chosen = one(fs, "input:checked");
-      var correctLi = items.filter(function (li) { return li.dataset.index === fs.dataset.correct; })[0];
-      var chosenLi = chosen && chosen.closest("li");
-      right = chosenLi === correctLi;
-      badge(correctLi, "✓ Correct answer", "qg-ok");
-      correctLi.classList.add("qg-right");
-      if (!right && chosenLi) { badge(chosenLi, "✗ Your answer", "qg-no"); chosenLi.classList.add("qg-wrong"); }
-      var letter = one(correctLi, ".qg-letter").textContent;
-      var line = one(fs, ".qg-correct strong"), rest = line && line.nextSibling;
-      /* Retry reshuffles the options: the answer line names the letter shown now. */
-      if (rest && rest.nodeType === 3) rest.textContent = rest.textContent.replace(/^\s*[A-Z]\./, " " + letter);
-      message = right ? "✓ Right!" : "✗ " + (chosenLi ? "Not quite" : "Not answered") + ". The answer is " + letter + " " + one(correctLi, ".qg-text").textContent + "."
-        + (chosenLi && chosenLi.dataset.note ? " About your answer: " + chosenLi.dataset.note : "");
-    }
-    all(fs, "input, select, .qg-move").forEach(function (b) { b.disabled = true; });
-    delete fs.dataset.held;
-    if (force === "blank") fs.dataset.blank = "1";
-    fs.dataset.done = "1";
-    fs.dataset.right = right ? "1" : "0";
-    fs.classList.add(right ? "qg-is-right" : "qg-is-wrong");
-    feedback.textContent = message;
-    var details = one(fs, ".qg-answer");
-    details.hidden = false;
-    details.open = true;
-    one(fs, ".qg-check").disabled = true;
-    if (quiet) return;
-    record(fs.dataset.questionId, right);
-    updateScore(quiz);
-    feedback.focus();
-  }
-
-  /* Test mode: the answer is kept, and neither judged nor explained until the end. */
-  function hold(fs, quiz, quiet) {
-    if (unanswered(fs)) { one(fs, ".qg-feedback").textContent = "Choose an answer first."; return; }
-    fs.dataset.held = "1";
-    all(fs, "input, select, .qg-move, .qg-check").forEach(function (b) { b.disabled = true; });
-    one(fs, ".qg-feedback").textContent = "Answer saved. You will see how you did at the end of the test.";
-    if (quiet) return;
-    updateScore(quiz);
-    one(fs, ".qg-feedback").focus();
-  }
-
-  function resetQuestion(fs) {
-    ["held", "blank", "done", "right"].forEach(function (k) { delete fs.dataset[k]; });
-    fs.classList.remove("qg-is-right", "qg-is-wrong");
-    all(fs, ".qg-badge").forEach(function (b) { b.remove(); });
-    var list = one(fs, ".qg-options");
-    optionItems(fs).forEach(function (li) { li.classList.remove("qg-right", "qg-wrong"); });
-    if (fs.dataset.kind !== "true-false") shuffle(optionItems(fs)).forEach(function (li) { list.appendChild(li); });
-    all(fs, "input, select").forEach(function (input) { input.disabled = false; input.checked = false; });
-    written(fs).forEach(function (x) { x.value = ""; });
-    all(fs, "button").forEach(function (b) { b.disabled = false; });
-    one(fs, ".qg-feedback").textContent = "";
-    one(fs, ".qg-answer").hidden = true;
-    relabel(fs);
-  }
-
-  /* ---- a quiz: score, results, retry ---------------------------------------------------- */
-  function visibleQuestions(quiz) {
-    return all(quiz, ".qg-question").filter(function (fs) { return !fs.closest(".qg-item").hidden; });
-  }
-
-  function updateScore(quiz) {
-    var questions = visibleQuestions(quiz), done = questions.filter(function (fs) { return fs.dataset.done; }), test = quiz.dataset.mode === "test";
-    var right = done.filter(function (fs) { return fs.dataset.right === "1"; });
-    var whole = questions.length === all(quiz, ".qg-question").length, complete = done.length === questions.length && questions.length;
-    /* the first complete attempt at the whole quiz stays, whatever Retry and Review do after it */
-    if (complete && whole && !quiz.dataset.first) quiz.dataset.first = right.length + " of " + questions.length;
-    var first = quiz.dataset.first ? " First attempt: " + quiz.dataset.first + " right." : "";
-    quiz.classList.toggle("qg-test", test);
-    all(quiz, ".qg-check").forEach(function (b) { b.textContent = test ? "Save answer" : "Check answer"; });
-    quiz.classList.toggle("qg-test-done", test && !!complete);
-    var bar = one(quiz, ".qg-mode");
-    if (bar) bar.className = "qg-mode" + (test ? (complete ? " qg-mode-done" : " qg-mode-running") : "");
-    one(quiz, ".qg-score").textContent = test && !complete ? "Test: " + questions.filter(function (fs) { return fs.dataset.held; }).length + " of " + counted(questions.length, "question") + " answered; you see how you did when you finish." : "Score: " + right.length + " right of " + done.length + " answered, " + counted(questions.length, "question") + "." + first;
-    saveQuiz(quiz);
-    var results = one(quiz, ".qg-results");
-    if (!complete) { results.hidden = true; return; }
-    results.textContent = "";
-    var percent = Math.round(100 * right.length / questions.length);
-    results.appendChild(el("h3", { tabindex: "-1" }, (test ? "Test results: " : "Results: ") + document.title.split(" - ")[0]));
-    results.appendChild(el("p", { "class": "qg-total" }, "You got " + right.length + " of " + questions.length + " right (" + percent + "%)." + first));
-    var missed = questions.filter(function (fs) { return fs.dataset.right !== "1"; });
-    if (missed.length) {
-      results.appendChild(el("p", {}, "Questions you missed:"));
-      var list = el("ul", { "class": "qg-missed" }), seen = {};
-      missed.forEach(function (fs) { var t = stemOf(fs); seen[t] = (seen[t] || 0) + 1; });
-      missed.forEach(function (fs) {
-        var text = one(fs, "legend").textContent.trim(), li = el("li");
-        /* identical stems (every ordering question) are told apart by their options */
-        if (seen[stemOf(fs)] > 1) text += " (" + optionItems(fs).map(function (o) { return one(o, ".qg-text").textContent; }).sort().join("; ").slice(0, 90) + "…)";
-        var a = el("a", { href: "#" + fs.id }, text);
-        /* in-page: scroll to the question; instant navigation must not reload the page */
-        a.addEventListener("click", function (e) { e.preventDefault(); e.stopPropagation(); one(fs, ".qg-feedback").focus(); });
-        li.appendChild(a);
-        all(fs, ".qg-sources a").forEach(function (s) { li.appendChild(document.createTextNode(" · ")); li.appendChild(s.cloneNode(true)); });
-        list.appendChild(li);
-      });
-      results.appendChild(list);
-    }
-    if (test) results.appendChild(button("Print this summary", "qg-print", function () { window.print(); }));
-    results.appendChild(button("Retry (options reshuffled)", "qg-retry", function () { restart(quiz, "same"); }));
-    if (missed.length) results.appendChild(button("Review my mistakes", "md-button--primary qg-review", function () { restart(quiz, "missed"); }));
-    /* reviewing: offer the whole quiz back */
-    if (!whole) results.appendChild(button("Whole quiz again", "qg-whole", function () { restart(quiz, "all"); }));
-    results.hidden = false;
-  }
-
-  /* mode: "same" retries the questions shown now, "missed" only those answered wrongly, "all" every one. */
-  function restart(quiz, mode, test) {
-    if (test !== undefined) { quiz.dataset.mode = test ? "test" : ""; quiz.dataset.deadline = test || ""; }
-    else if (quiz.dataset.mode && quiz.dataset.limit > 0) quiz.dataset.deadline = Date.now() + quiz.dataset.limit * 60000;
-    all(quiz, ".qg-item").forEach(function (item) {
-      var fs = one(item, ".qg-question");
-      if (mode === "all") item.hidden = false;
-      else if (mode === "missed") item.hidden = item.hidden || fs.dataset.right === "1";
-      resetQuestion(fs);
-    });
-    updateScore(quiz);
-    tick(quiz);
-    var first = visibleQuestions(quiz)[0];
-    if (first) { var input = one(first, "input, select, button"); if (input) input.focus(); }
-  }
-
-  function setupQuiz(quiz) {
-    if (quiz.dataset.ready) return;
-    quiz.dataset.ready = "1";
-    var score = el("p", { "class": "qg-score", role: "status", "aria-live": "polite" });
-    quiz.insertBefore(score, quiz.firstChild);
-    if (quiz.dataset.quiz !== "practice") quiz.insertBefore(modeBar(quiz), score);
-    quiz.appendChild(el("section", { "class": "qg-results", "aria-live": "polite", hidden: "" }));
-    all(quiz, ".qg-question").forEach(function (fs) { setupQuestion(fs, quiz); });
-    restoreQuiz(quiz);
-    updateScore(quiz);
-    tick(quiz);
-  }
-
-  /* ---- test mode: feedback held to the end, an optional time limit ----------------------- */
-  function modeBar(quiz) {
-    var bar = el("div", { "class": "qg-mode", role: "group", "aria-label": "Test mode" });
-    bar.appendChild(el("p", { "class": "qg-mode-note" }, "Test mode holds every answer's feedback until you finish."));
-    var limit = select("limit", "Time limit", [["0", "None"], ["5", "5 minutes"], ["10", "10 minutes"], ["20", "20 minutes"]]);
-    var start = button("Start a test", "qg-start-test", function () {
-      quiz.dataset.limit = one(limit, "select").value;
-      restart(quiz, "all", quiz.dataset.limit > 0 ? Date.now() + quiz.dataset.limit * 60000 : 1);
-    });
-    var finish = button("Finish the test", "md-button--primary qg-finish", function () { finishTest(quiz); });
-    var practice = button("Back to practice mode", "qg-practice-mode", function () { restart(quiz, "all", 0); });
-    [limit, start, el("span", { "class": "qg-timer", role: "timer", "aria-live": "off" }), finish, practice].forEach(function (n) { bar.appendChild(n); });
-    return bar;
-  }
-
-  /* the deadline is a time (ms), or 1 for a test without a limit */
-  function tick(quiz) {
-    clearInterval(quiz.qgTimer);
-    var timer = one(quiz, ".qg-timer");
-    if (!timer) return;
-    timer.textContent = "";
-    if (quiz.dataset.mode !== "test" || quiz.classList.contains("qg-test-done") || !(quiz.dataset.deadline > 1)) return;
-    function update() {
-      var left = Math.max(0, Math.ceil((quiz.dataset.deadline - Date.now()) / 1000));
-      timer.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
-      /* a quiz left by instant navigation stops; its saved deadline ends the test on return */
-      if (!document.contains(quiz)) return clearInterval(quiz.qgTimer);
-      if (!left) { clearInterval(quiz.qgTimer); finishTest(quiz); }
-    }
-    quiz.qgTimer = setInterval(update, 1000);
-    update();
-  }
-
-  function finishTest(quiz) {
-    visibleQuestions(quiz).forEach(function (fs) {
-      if (fs.dataset.done) return;
-      checkQuestion(fs, quiz, true, fs.dataset.held ? true : "blank");
-      record(fs.dataset.questionId, fs.dataset.right === "1");
-    });
-    updateScore(quiz);
-    tick(quiz);
-    one(quiz, ".qg-results h3").focus();
-  }
-
-  function stemOf(fs) { var legend = one(fs, "legend").cloneNode(true), n = one(legend, ".qg-number"); if (n) n.remove(); return legend.textContent.trim(); }
-  function quizKey(quiz) { return pageKey("quiz") + "#" + quiz.dataset.quiz; }
-
-  /* A quiz's state: each question's option order, choice, whether checked and hidden (review). */
-  var KEPT = ["first", "mode", "deadline", "limit"];
-  function saveQuiz(quiz) {
-    if (!quiz || quiz.dataset.restoring) return;
-    var state = { q: {} };
-    KEPT.forEach(function (k) { state[k] = quiz.dataset[k] || ""; });
-    all(quiz, ".qg-question").forEach(function (fs) {
-      var chosen = one(fs, "input:checked");
-      state.q[fs.id] = [optionItems(fs).map(function (li) { return li.dataset.index; }).join(), chosen ? chosen.value : written(fs).map(function (x) { return x.value; }).join("|"), fs.dataset.done ? (fs.dataset.blank ? 3 : 1) : fs.dataset.held ? 2 : 0, fs.closest(".qg-item").hidden ? 1 : 0];
-    });
-    save(quizKey(quiz), state, true);
-  }
-
-  function restoreQuiz(quiz) {
-    var state = load(quizKey(quiz), true);
-    if (!state.q) return;
-    quiz.dataset.restoring = "1";
-    KEPT.forEach(function (k) { if (state[k]) quiz.dataset[k] = state[k]; });
-    all(quiz, ".qg-question").forEach(function (fs) {
-      var saved = state.q[fs.id], list = one(fs, ".qg-options");
-      if (!saved) return;
-      saved[0].split(",").forEach(function (i) { var li = one(list, ':scope > li[data-index="' + i + '"]'); if (li) list.appendChild(li); });
-      relabel(fs);
-      var w = written(fs), input = !w.length && saved[1] && one(fs, 'input[value="' + saved[1] + '"]');
-      if (input) input.checked = true;
-      w.forEach(function (x, i) { x.value = saved[1].split("|")[i] || ""; });
-      fs.closest(".qg-item").hidden = !!saved[3];
-      if (saved[2] === 1 || saved[2] === 3) checkQuestion(fs, quiz, true, saved[2] === 3 ? "blank" : true);
-      if (saved[2] === 2) hold(fs, quiz, true);
-    });
-    delete quiz.dataset.restoring;
-  }
-
-  /* "Skip to the quiz": the first Tab stop of a page with a quiz leads to its first open question. */
-  function skipLink() {
-    all(document, ".qg-skip").forEach(function (a) { a.remove(); });
-    if (!one(document, ".qg-quiz .qg-question")) return;
-    var a = el("a", { href: "#", "class": "md-skip qg-skip" }, "Skip to the quiz");
-    a.addEventListener("click", function (e) {
-      e.preventDefault(); e.stopPropagation();
-      var open = visibleQuestions(document).filter(function (fs) { return !fs.dataset.done && !fs.dataset.held; })[0];
-      var target = open && one(open, "input, select, .qg-move:not(:disabled)");
-      if (target) target.focus();
-    });
-    document.body.insertBefore(a, document.body.firstChild);
-  }
-
-  /* ---- pages built from the exported bank: practice and progress ------------------------ */
-  function fetchJson(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); }); }
-
-  function questionMarkup(q, number, bank, articleUrl) {
-    var item = el("li", { "class": "qg-item" });
-    var fs = el("fieldset", { "class": "qg-question", id: q.id, "data-question-id": q.id, "data-kind": q.kind, "data-family": q.family });
-    if (q.correct !== null) fs.dataset.correct = String(q.correct);
-    if (q.correct_order) fs.dataset.order = q.correct_order.join(",");
-    var legend = el("legend", {}, " " + q.stem);
-    legend.insertBefore(el("span", { "class": "qg-number" }, number + "."), legend.firstChild);
-    fs.appendChild(legend);
-    var list = el("ol", { "class": "qg-options" });
-    q.options.forEach(function (option, i) {
-      var li = el("li", { "class": "qg-option", "data-index": String(i) }, option);
-      if (q.option_notes[i]) li.dataset.note = q.option_notes[i];
+function updateScore(quiz) {
+  const q = state(quiz), questions = visible(quiz), done = questions.filter(fs => state(fs).done), test = q.mode === "test";
+  const right = done.filter(fs => state(fs).right), whole = questions.length === all(quiz, ".qg-question").length;
+  const complete = done.length === questions.length && questions.length, results = one(quiz, ".qg-results"), bar = one(quiz, ".qg-mode");
+  /* the first complete attempt at the whole quiz stays, whatever Retry and Review do after it */
+  if (complete && whole && !q.first) q.first = right.length + " of " + questions.length;
+  const firstTry = q.first ? " First attempt: " + q.first + " right." : "";
+  quiz.classList.toggle("qg-test", test);
+  all(quiz, ".qg-check").forEach(b => { b.textContent = test ? "Save answer" : "Check answer"; });
+  quiz.classList.toggle("qg-test-done", test && !!complete);
+  if (bar) bar.className = "qg-mode" + (test ? (complete ? " qg-mode-done" : " qg-mode-running") : "");
+  one(quiz, ".qg-score").textContent = test && !complete
+    ? "Test: " + questions.filter(fs => state(fs).held).length + " of " + counted(questions.length, "question") + " answered; you see how you did when you finish."
+    : "Score: " + right.length + " right of " + done.length + " answered, " + counted(questions.length, "question") + "." + firstTry;
+  saveQuiz(quiz);
+  if (!complete) { results.hidden = true; return; }
+  const summary = [], add = node => summary.push(node), missed = questions.filter(fs => !state(fs).right), seen = {};
+  all(results, ":scope > :not(button)").forEach(n => n.remove());
+  add(el("h3", { tabindex: "-1" }, (test ? "Test results: " : "Results: ") + document.title.split(" - ")[0]));
+  add(el("p", { "class": "qg-total" }, "You got " + right.length + " of " + questions.length + " right (" + Math.round(100 * right.length / questions.length) + "%)." + firstTry));
+  if (missed.length) {
+    const list = el("ul", { "class": "qg-missed" });
+    add(el("p", {}, "Questions you missed:"));
+    missed.forEach(fs => { const t = stem(fs); seen[t] = (seen[t] || 0) + 1; });
+    missed.forEach(fs => {
+      let t = one(fs, "legend").textContent.trim();
+      const li = el("li");
+      /* identical stems (every ordering question) are told apart by their options */
+      if (seen[stem(fs)] > 1) t += " (" + options(fs).map(o => one(o, ".qg-text").textContent).sort().join("; ").slice(0, 90) + "…)";
+      const a = el("a", { href: "#" + fs.id }, t);
+      /* in-page: scroll to the question; instant navigation must not reload the page */
+      a.addEventListener("click", e => { e.preventDefault(); e.stopPropagation(); one(fs, ".qg-feedback").focus(); });
+      li.appendChild(a);
+      all(fs, ".qg-sources a").forEach(s => li.append(" · ", s.cloneNode(true)));
       list.appendChild(li);
     });
-    fs.appendChild(list);
-    var details = el("details", { "class": "qg-answer" });
-    details.appendChild(el("summary", {}, "Answer and explanation"));
-    details.appendChild(el("p", { "class": "qg-explanation" }, q.explanation));
-    var sources = el("p", { "class": "qg-sources" }, "Sources:");
-    q.sources.forEach(function (s, i) {
-      var article = bank.articles[s.article];
-      if (i) sources.appendChild(document.createTextNode(";"));
-      sources.appendChild(document.createTextNode(" "));
-      sources.appendChild(el("a", { href: articleUrl.replace("{id}", s.article) + "#" + s.anchor }, article ? article.outlet : s.article));
-    });
-    details.appendChild(sources);
-    fs.appendChild(details);
-    item.appendChild(fs);
-    return item;
+    add(list);
   }
+  results.prepend(...summary);
+  const [print, , review, again] = all(results, "button");
+  print.hidden = !test;
+  review.hidden = !missed.length;
+  again.hidden = whole; /* reviewing: offer the whole quiz back */
+  results.hidden = false;
+}
 
-  function select(name, label, choices) {
-    var wrap = el("label", { "class": "qg-filter" }, label + " "), sel = el("select", { name: name });
-    choices.forEach(function (c) { sel.appendChild(el("option", { value: c[0] }, c[1])); });
-    wrap.appendChild(sel);
-    return wrap;
+/* mode: "same" retries the questions shown now, "missed" only those answered wrongly, "all" every one;
+   test: starts a test (its deadline, see tick) or, 0, practice mode */
+function restart(quiz, mode, test) {
+  const q = state(quiz);
+  if (test !== undefined) { q.mode = test ? "test" : ""; q.deadline = test || ""; }
+  else if (q.mode && q.limit > 0) q.deadline = Date.now() + q.limit * 60000;
+  all(quiz, ".qg-item").forEach(item => {
+    const fs = one(item, ".qg-question");
+    if (mode === "all") item.hidden = false;
+    else if (mode === "missed") item.hidden = item.hidden || !!state(fs).right;
+    reset(fs);
+  });
+  updateScore(quiz);
+  tick(quiz);
+  const input = visible(quiz)[0] && one(visible(quiz)[0], "input, select, button");
+  if (input) input.focus();
+}
+
+export function setupQuiz(quiz) {
+  if (!first(quiz)) return;
+  const bar = one(quiz, ".qg-mode"), [print, retry, review, again] = all(one(quiz, ".qg-results"), "button");
+  if (bar) modeBar(quiz, bar);
+  one(quiz, ".qg-score").hidden = false;
+  print.onclick = () => window.print();
+  retry.onclick = () => restart(quiz, "same");
+  review.onclick = () => restart(quiz, "missed");
+  again.onclick = () => restart(quiz, "all");
+  all(quiz, ".qg-question").forEach(fs => setupQuestion(fs, quiz));
+  restoreQuiz(quiz);
+  updateScore(quiz);
+  tick(quiz);
+}
+
+/* ---- test mode: feedback held to the end, an optional time limit ----------------------- */
+/* the bar the server rendered (hidden without JavaScript), absent on Practice */
+function modeBar(quiz, bar) {
+  const q = state(quiz), [start, finish, back] = all(bar, "button");
+  start.onclick = () => { q.limit = one(bar, "select").value; restart(quiz, "all", q.limit > 0 ? Date.now() + q.limit * 60000 : 1); };
+  finish.onclick = () => finishTest(quiz);
+  back.onclick = () => restart(quiz, "all", 0);
+  bar.hidden = false;
+}
+
+/* the deadline is a time (ms), or 1 for a test without a limit */
+function tick(quiz) {
+  const q = state(quiz), timer = one(quiz, ".qg-timer");
+  clearInterval(q.timer);
+  if (!timer) return;
+  timer.textContent = "";
+  if (q.mode !== "test" || quiz.classList.contains("qg-test-done") || !(q.deadline > 1)) return;
+  function update() {
+    const left = Math.max(0, Math.ceil((q.deadline - Date.now()) / 1000));
+    timer.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
+    /* a quiz left by instant navigation stops; its saved deadline ends the test on return */
+    if (!document.contains(quiz)) return clearInterval(q.timer);
+    if (!left) { clearInterval(q.timer); finishTest(quiz); }
   }
+  q.timer = setInterval(update, 1000);
+  update();
+}
 
-  function setupPractice(root) {
-    if (root.dataset.ready) return;
-    root.dataset.ready = "1";
-    fetchJson(root.dataset.bank).then(function (bank) {
-      var form = el("form", { "class": "qg-practice-form" });
-      form.appendChild(select("article", "Article", [["", "All articles"]].concat(Object.keys(bank.articles).map(function (id) { return [id, bank.articles[id].outlet + ": " + bank.articles[id].headline]; }))));
-      form.appendChild(select("topic", "Topic", [["", "All topics"]].concat(Object.keys(bank.topics).map(function (id) { return [id, bank.topics[id].title]; }))));
-      form.appendChild(select("kind", "Kind", [["", "All kinds"], ["multiple-choice", "Multiple choice"], ["true-false", "True or false"], ["ordering", "Put in order"]]));
-      form.appendChild(select("count", "Questions", [["10", "10"], ["5", "5"], ["20", "20"]]));
-      form.appendChild(button("Draw questions", "md-button--primary qg-draw", function () { draw(); }));
-      form.appendChild(button("Practise my mistakes", "qg-mistakes", function () { draw(null, true); }));
-      var status = el("p", { "class": "qg-practice-status", role: "status", "aria-live": "polite" }), holder = el("div");
-      root.textContent = "";
-      root.appendChild(form); root.appendChild(status); root.appendChild(holder);
-      var f = form.elements, names = ["article", "topic", "kind", "count"], key = pageKey("practice"), saved = load(key, true);
-      var byId = {};
-      bank.questions.forEach(function (q) { byId[q.id] = q; });
-      /* saved: the set drawn in this tab, kept over reload, Back and links; Draw makes a new one */
-      /* mistakes: the questions last answered wrongly on any page of this site (its own progress) */
-      function draw(saved, mistakes) {
-        var progress = load(STORE);
-        mistakes = saved ? saved.mistakes : mistakes;
-        var pool = bank.questions.filter(function (q) {
-          if (q.numeric || q.pairs) return; /* asked on their own page */
-          if (mistakes) return progress[q.id] && !progress[q.id].right;
-          return (!f.article.value || q.articles.indexOf(f.article.value) >= 0) && (!f.topic.value || q.topics.indexOf(f.topic.value) >= 0) && (!f.kind.value || q.kind === f.kind.value);
-        });
-        var chosen = saved ? saved.ids.map(function (id) { return byId[id]; }) : shuffle(pool.slice()).slice(0, parseInt(f.count.value, 10));
-        var state = { ids: chosen.map(function (q) { return q.id; }), mistakes: !!mistakes };
-        names.forEach(function (n) { state[n] = f[n].value; });
-        save(key, state, true);
-        holder.textContent = "";
-        status.textContent = mistakes
-          ? (chosen.length ? counted(chosen.length, "question") + " you got wrong, drawn from " + pool.length + "." : "No mistakes to practise: every question you last answered on this site, you got right. Answer some quizzes, then come back.")
-          : chosen.length ? counted(chosen.length, "question") + " drawn from " + pool.length + "." : "No question matches these filters.";
-        if (!chosen.length) return skipLink();
-        var quiz = el("div", { "class": "qg-quiz", "data-quiz": "practice" }), list = el("ol", { "class": "qg-questions" });
-        chosen.forEach(function (q, i) { list.appendChild(questionMarkup(q, i + 1, bank, root.dataset.articleUrl)); });
-        quiz.appendChild(list);
-        holder.appendChild(quiz);
-        all(quiz, ".qg-question").forEach(function (fs) { if (fs.dataset.kind !== "true-false") shuffle(optionItems(fs)).forEach(function (li) { li.parentNode.appendChild(li); }); });
-        if (!saved) save(quizKey(quiz), {}, true);
-        setupQuiz(quiz);
-        skipLink();
-      }
-      var usable = saved.ids && saved.ids.every(function (id) { return byId[id]; });
-      if (usable) names.forEach(function (n) { if (saved[n] !== undefined) f[n].value = saved[n]; });
-      draw(usable ? saved : null);
-    }).catch(function () { root.textContent = "The question bank could not be loaded."; });
-  }
+function finishTest(quiz) {
+  visible(quiz).forEach(fs => {
+    const s = state(fs);
+    if (s.done) return;
+    check(fs, quiz, true, s.held ? true : "blank");
+    record(fs.dataset.questionId, s.right);
+  });
+  updateScore(quiz);
+  tick(quiz);
+  one(quiz, ".qg-results h3").focus();
+}
 
-  function progressTable(caption, rows) {
-    var table = el("table", { "class": "qg-progress-table" }), head = el("tr");
-    table.appendChild(el("caption", {}, caption));
-    ["", "Questions", "Answered", "Right"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-    table.appendChild(head);
-    rows.forEach(function (r) {
-      var tr = el("tr"), th = el("th", { scope: "row" });
-      th.appendChild(r[0]);
-      tr.appendChild(th);
-      r.slice(1).forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
-      table.appendChild(tr);
-    });
-    return table;
-  }
+/* A quiz's state: each question's option order, choice, whether checked (3: blank) or held (2),
+   whether hidden (review); and the quiz's first attempt and test. */
+const KEPT = ["first", "mode", "deadline", "limit"];
+function saveQuiz(quiz) {
+  if (!quiz || state(quiz).restoring) return;
+  const q = state(quiz), kept = { q: {} };
+  KEPT.forEach(k => { kept[k] = q[k] || ""; });
+  all(quiz, ".qg-question").forEach(fs => {
+    const chosen = one(fs, "input:checked"), s = state(fs);
+    kept.q[fs.id] = [options(fs).map(li => li.dataset.index).join(), chosen ? chosen.value : written(fs).map(x => x.value).join("|"),
+      s.done ? (s.blank ? 3 : 1) : s.held ? 2 : 0, itemOf(fs).hidden ? 1 : 0];
+  });
+  save(quizKey(quiz), kept, true);
+}
 
-  function setupProgress(root) {
-    if (root.dataset.ready) return;
-    root.dataset.ready = "1";
-    fetchJson(root.dataset.bank).then(function (bank) {
-      function render() {
-        /* Only this bank's answers count; nothing else is deleted (an old question may come back). */
-        var progress = load(STORE), kept = {}, weak = el("ul", { "class": "qg-weak" });
-        bank.questions.forEach(function (q) { if (progress[q.id]) kept[q.id] = progress[q.id]; });
-        function rows(groups, key, title, url) {
-          return Object.keys(groups).map(function (id) {
-            var qs = bank.questions.filter(function (q) { return q[key].indexOf(id) >= 0; });
-            var answered = qs.filter(function (q) { return kept[q.id]; }), right = answered.filter(function (q) { return kept[q.id].right; });
-            var name = document.createTextNode(title(groups[id]));
-            if (url && qs.length) {
-              name = el("a", { href: url.replace("{id}", id) }, name.textContent);
-              if (answered.length && right.length < 0.7 * answered.length) {
-                var li = el("li");
-                li.appendChild(name.cloneNode(true));
-                li.appendChild(document.createTextNode(": " + right.length + " of " + answered.length + " right"));
-                weak.appendChild(li);
-              }
-            }
-            return [name, qs.length, answered.length, right.length];
-          });
-        }
-        var total = Object.keys(kept).length, right = Object.keys(kept).filter(function (id) { return kept[id].right; }).length;
-        var byArticle = progressTable("By article", rows(bank.articles, "articles", function (a) { return a.outlet + ": " + a.headline; }));
-        var byTopic = progressTable("By topic", rows(bank.topics, "topics", function (t) { return t.title; }, root.dataset.topicUrl));
-        root.textContent = "";
-        root.appendChild(el("p", { "class": "qg-progress-total", role: "status" }, "You have answered " + total + " of " + counted(bank.questions.length, "question") + "; " + right + " right the last time you tried them."));
-        if (weak.firstChild) {
-          root.appendChild(el("p", {}, "Topics to work on (under 70% right):"));
-          root.appendChild(weak);
-        }
-        root.appendChild(byArticle);
-        root.appendChild(byTopic);
-        root.appendChild(button("Clear my progress", "qg-clear", function () {
-          if (!window.confirm("Clear every answer you gave on this site? This cannot be undone.")) return;
-          try { localStorage.removeItem(STORE); Object.keys(sessionStorage).forEach(function (k) { if (!k.indexOf(NS)) sessionStorage.removeItem(k); }); } catch (e) { /* private mode */ }
-          render();
-        }));
-      }
-      render();
-    }).catch(function () { root.textContent = "The question bank could not be loaded."; });
-  }
+function restoreQuiz(quiz) {
+  const kept = load(quizKey(quiz), true), q = state(quiz);
+  if (!kept.q) return;
+  q.restoring = 1;
+  KEPT.forEach(k => { if (kept[k]) q[k] = kept[k]; });
+  all(quiz, ".qg-question").forEach(fs => {
+    const saved = kept.q[fs.id], list = one(fs, ".qg-options"), w = written(fs);
+    if (!saved) return;
+    saved[0].split(",").forEach(i => { const li = one(list, ':scope > li[data-index="' + i + '"]'); if (li) list.appendChild(li); });
+    relabel(fs);
+    const input = !w.length && saved[1] && one(fs, 'input[value="' + saved[1] + '"]');
+    if (input) input.checked = true;
+    w.forEach((x, i) => { x.value = saved[1].split("|")[i] || ""; });
+    itemOf(fs).hidden = !!saved[3];
+    if (saved[2] === 1 || saved[2] === 3) check(fs, quiz, true, saved[2] === 3 ? "blank" : true);
+    if (saved[2] === 2) hold(fs, quiz, true);
+  });
+  q.restoring = 0;
+}
 
-  /* ---- glossary flashcards: Leitner boxes ------------------------------------------------
-     Each term is [box, day it is due] (days since 1970). "I knew it" moves it up a box, due after
-     DAYS[box]; "Not yet" puts it back in box 1, due now. Terms without a record are due. */
-  function setupFlashcards(root) {
-    if (root.dataset.ready) return;
-    root.dataset.ready = "1";
-    var cards = all(root, ".qg-card"), boxes = load(CARDS), status = el("p", { "class": "qg-card-status", role: "status", "aria-live": "polite" });
-    var controls = el("div", { "class": "qg-card-controls" }), flip = button("Show definition", "md-button--primary qg-flip", function () { if (current) { one(current, "details").open = true; yes.disabled = no.disabled = false; yes.focus(); } });
-    var yes = button("I knew it", "qg-known", function () { mark(true); }), no = button("Not yet", "qg-not-yet", function () { mark(false); });
-    var again = button("Start again", "qg-again", function () {
-      if (!window.confirm("Start again? Every card goes back to the first box.")) return;
-      boxes = {}; save(CARDS, boxes); queue = []; show(); flip.focus();
-    });
-    [flip, yes, no, again].forEach(function (b) { controls.appendChild(b); });
-    root.insertBefore(status, root.firstChild);
-    root.appendChild(controls);
-    var queue = [], current = null;
-    function today() { return Math.floor(Date.now() / 864e5); }
-    function due(c) { var b = boxes[c.dataset.term]; return !b || b[1] <= today(); }
-    function show() {
-      cards.forEach(function (c) { c.hidden = true; });
-      queue = queue.filter(due);
-      if (!queue.length) queue = shuffle(cards.filter(due)); /* the page lists them alphabetically */
-      current = queue.shift() || null;
-      var known = cards.filter(function (c) { return boxes[c.dataset.term] && boxes[c.dataset.term][0] > 1; }).length;
-      var next = Math.min.apply(null, cards.map(function (c) { return boxes[c.dataset.term] ? boxes[c.dataset.term][1] : 0; }));
-      flip.hidden = yes.hidden = no.hidden = !current;
-      again.hidden = !Object.keys(boxes).length;
-      status.textContent = current ? known + " of " + cards.length + " known; " + (queue.length + 1) + " due now."
-        : "You know all " + cards.length + " terms. None is due now; the next comes back on " + new Date(next * 864e5).toLocaleDateString() + ".";
-      if (!current) return;
-      current.hidden = false;
-      one(current, "details").open = false;
-      yes.disabled = no.disabled = true;
-    }
-    function mark(knew) {
-      if (!current) return;
-      var box = knew ? Math.min(((boxes[current.dataset.term] || [1])[0]) + 1, DAYS.length) : 1;
-      boxes[current.dataset.term] = [box, today() + DAYS[box - 1]];
-      if (!knew) queue.push(current);
-      save(CARDS, boxes); show(); (current ? flip : again).focus();
-    }
-    root.classList.add("qg-cards-ready");
-    show();
-  }
+/* "Skip to the quiz": the first Tab stop of a page with a quiz leads to its first open question. */
+export function skipLink() {
+  all(document, ".qg-skip").forEach(a => a.remove());
+  if (!one(document, ".qg-quiz .qg-question")) return;
+  const a = el("a", { href: "#", "class": "md-skip qg-skip" }, "Skip to the quiz");
+  a.addEventListener("click", e => {
+    e.preventDefault(); e.stopPropagation();
+    const open = visible(document).find(fs => !state(fs).done && !state(fs).held), target = open && one(open, "input, select, .qg-move:not(:disabled)");
+    if (target) target.focus();
+  });
+  document.body.insertBefore(a, document.body.firstChild);
+}
 
-  /* A hint's landing (#where-quote-…): the paragraph holding the quote, not the quote itself. */
-  function showWhere() {
-    var m = /^#where-(quote-[\w-]+)$/.exec(location.hash), a = m && document.getElementById(m[1]), p = a && a.closest("p");
-    if (!p) return;
-    all(document, ".qg-where").forEach(function (x) { x.classList.remove("qg-where"); });
-    p.classList.add("qg-where");
-    p.tabIndex = -1;
-    p.scrollIntoView({ block: "center" });
-    p.focus({ preventScroll: true });
-  }
+/* A hint's landing (#where-quote-…): the paragraph holding the quote, not the quote itself. */
+function showWhere() {
+  const m = /^#where-(quote-[\w-]+)$/.exec(location.hash), a = m && document.getElementById(m[1]), p = a && a.closest("p");
+  if (!p) return;
+  all(document, ".qg-where").forEach(x => x.classList.remove("qg-where"));
+  p.classList.add("qg-where");
+  p.tabIndex = -1;
+  p.scrollIntoView({ block: "center" });
+  p.focus({ preventScroll: true });
+}
 
-  function init() {
-    showWhere();
-    /* The theme's search dialog has no accessible name (axe: aria-dialog-name); give it one. */
-    all(document, '.md-search[role="dialog"]:not([aria-label])').forEach(function (d) { d.setAttribute("aria-label", "Search"); });
-    all(document, ".qg-quiz").forEach(setupQuiz);
-    skipLink();
-    all(document, "#qg-practice").forEach(setupPractice);
-    all(document, "#qg-progress").forEach(setupProgress);
-    all(document, "#qg-flashcards").forEach(setupFlashcards);
-  }
-
-  window.addEventListener("hashchange", showWhere);
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init); /* instant navigation */
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-})();
+onPage(() => {
+  showWhere();
+  /* The theme's search dialog has no accessible name (axe: aria-dialog-name); give it one. */
+  all(document, '.md-search[role="dialog"]:not([aria-label])').forEach(d => d.setAttribute("aria-label", "Search"));
+  all(document, ".qg-quiz").forEach(setupQuiz);
+  skipLink();
+});
+addEventListener("hashchange", showWhere);

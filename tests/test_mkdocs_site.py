@@ -91,6 +91,15 @@ def test_answers_stay_out_of_the_search_index(built: Path) -> None:
     assert "Answer and explanation" not in index
 
 
+def test_the_scripts_controls_stay_out_of_the_search_index(built: Path) -> None:
+    """The site renders test mode's bar, Practice's filters, the progress tables and the cards'
+    buttons for the script, hidden until it runs: searching finds none of them."""
+    index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    for words in ("Test mode holds", "Back to practice mode", "Whole quiz again", "All articles", "Practise my mistakes",
+                  "Clear my progress", "Topics to work on", "Show definition", "Start again"):
+        assert words not in index, words
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     digests = []
     for name in ("one", "two"):

@@ -35,6 +35,12 @@ def test_bank_json_matches_golden(content, update_goldens: bool) -> None:  # typ
     assert_golden(GOLDENS / "exports" / "questions.json", content.files["exports/questions.json"].decode("utf-8"), update_goldens)
 
 
+def test_practice_questions_match_golden(content, update_goldens: bool) -> None:  # type: ignore[no-untyped-def]
+    """What Practice clones: the bank's questions but the written ones, as the quiz pages render them."""
+    html = content.files["exports/practice-questions.html"].decode("utf-8")
+    assert_golden(GOLDENS / "exports" / "practice-questions.html", html, update_goldens)
+
+
 def test_every_generated_page_has_a_golden(content) -> None:  # type: ignore[no-untyped-def]
     kinds = {uri.split("/")[0] if "/" in uri else uri for uri in content.pages}
     covered = {uri.split("/")[0] if "/" in uri else uri for uri in PAGES}
@@ -42,6 +48,8 @@ def test_every_generated_page_has_a_golden(content) -> None:  # type: ignore[no-
 
 
 OLD_STYLE_QUIZ = """<div class="qg-quiz" data-quiz="{{ quiz_id }}" data-question-count="{{ items|length }}">
+{% if quiz_id != "practice" %}<div class="qg-mode" role="group" aria-label="Test mode" hidden data-search-exclude><p class="qg-mode-note">Test mode holds every answer's feedback until you finish.</p><label class="qg-filter">Time limit <select name="limit"><option value="0">None</option><option value="5">5 minutes</option><option value="10">10 minutes</option><option value="20">20 minutes</option></select></label><button type="button" class="md-button qg-start-test">Start a test</button><span class="qg-timer" role="timer" aria-live="off"></span><button type="button" class="md-button md-button--primary qg-finish">Finish the test</button><button type="button" class="md-button qg-practice-mode">Back to practice mode</button></div>
+{% endif %}<p class="qg-score" role="status" aria-live="polite" hidden></p>
 <ol class="qg-questions">
 {% for item in items %}
 <li class="qg-item">
@@ -62,6 +70,7 @@ OLD_STYLE_QUIZ = """<div class="qg-quiz" data-quiz="{{ quiz_id }}" data-question
 </li>
 {% endfor %}
 </ol>
+<section class="qg-results" aria-live="polite" hidden data-search-exclude><button type="button" class="md-button qg-print">Print this summary</button><button type="button" class="md-button qg-retry">Retry (options reshuffled)</button><button type="button" class="md-button md-button--primary qg-review">Review my mistakes</button><button type="button" class="md-button qg-whole">Whole quiz again</button></section>
 </div>
 """
 

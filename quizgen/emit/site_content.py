@@ -21,12 +21,15 @@ from quizgen.render.abbreviations import AbbreviationFinder, glossary_abbreviati
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.page import Page
 from quizgen.render.quiz_html import article_uri
-from quizgen.render.site_pages import BANK_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
+from quizgen.render.site_pages import BANK_URI, PRACTICE_QUESTIONS_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
 from quizgen.teachers import teacher_downloads
 from quizgen.teachers.cache import TeacherCache
 from quizgen.teachers.downloads import PdfRenderer
 
-ASSETS = ("quizgen.css", "quizgen.js")
+SCRIPTS = ("quizgen.js", "quizgen/practice.js", "quizgen/progress.js", "quizgen/flashcards.js")
+"""The quiz script's ES modules that the pages load (type=module), each setting up its own part."""
+ASSETS = ("quizgen.css", *SCRIPTS, "quizgen/state.js")
+"""The style, and the script's modules: those the pages load, and the state they share."""
 NAV_LIST_LIMIT = 20
 """A nav section lists its pages only up to this many; beyond, the nav holds only the section's
 index page, which lists them all. MkDocs renders the whole nav into every page, so a nav that
@@ -101,6 +104,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         add(renderer.topic_quiz(topic.id))
     files = {uri: data for uri, data in downloads.files.items() if uri in offered}  # what no page offers is not shipped
     files["exports/glossary.json"] = render_glossary_json(corpus)  # questions.json: the JSON export, among the downloads
+    files[PRACTICE_QUESTIONS_URI] = renderer.practice_questions().encode("utf-8")  # the questions Practice clones
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = shipped_asset(asset, source.read_bytes())

@@ -8,7 +8,7 @@ raw HTML (quizzes, article text) are final URLs.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -30,6 +30,9 @@ from quizgen.render.summary_pages import (agreed_lines, briefing_page, differenc
 
 
 WRITTEN_URI = "quizzes/write-match-fill.md"
+PRACTICE_QUESTIONS_URI = "exports/practice-questions.html"
+"""The questions Practice draws from, as the quiz pages render them (links relative to practice.md):
+the script clones them, so that a practice question reads as it does on every other page."""
 """The numeric, matching and cloze items: written in, matched, a gap filled."""
 
 
@@ -42,6 +45,14 @@ BANK_PAGE_LIMIT = 500
 """The "All questions" page holds the whole bank up to this many questions. Beyond, no one answers
 them on one page, and the page would be the site's largest by far (50 MB of HTML at 40,000
 questions): it points to the quizzes by article and topic and to Practice, which draws from all."""
+
+
+class ProgressRow(NamedTuple):
+    """A row of My progress: what it counts, its questions' ids, and the page they are asked on ("" for none)."""
+
+    name: str
+    questions: tuple[str, ...]
+    url: str = ""
 
 
 class PageRenderer:
@@ -203,12 +214,22 @@ class PageRenderer:
                            title="Write the number, match, fill the gap", intro=intro)
 
     def practice(self) -> Page:
+        """The Practice page: its filters (sorted by id, as questions.json lists articles and topics) and
+        where the script finds the bank and the questions it clones."""
         page = "practice.md"
+        articles = sorted((a.id, f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}") for a in self.corpus.articles)
         return render_page(
             self.md.get_template("practice.md"), page, "Practice",
+            articles=articles, topics=sorted((t.id, t.title) for t in self.corpus.topics),
             total=len(self.bank.questions) + len(self.bank.cloze), progress_page="progress.md",
-            bank_url=self.links.url(page, "exports/questions.json"), article_url=self.links.url(page, "articles/{id}.md"),
+            bank_url=self.links.url(page, "exports/questions.json"),
+            questions_url=self.links.url(page, PRACTICE_QUESTIONS_URI),
             quizzes_url=self.links.url(page, "quizzes/index.md"))
+
+    def practice_questions(self) -> str:
+        """The questions of ``PRACTICE_QUESTIONS_URI``: the bank's, but the numeric and matching items
+        (asked on a page of their own), rendered for practice.md."""
+        return self.quizzes.render("practice.md", "practice", list(self.bank.questions + self.bank.cloze)).html
 
     def teachers(self, files: TeacherFiles) -> Page:
         article = self.corpus.articles[0].id if self.corpus.articles else "ARTICLE-ID"
@@ -234,9 +255,19 @@ class PageRenderer:
         return lines + [f"{stems.get(qid, qid)} ({why})" for qid, why, key in reasons if shared[key] == 1]
 
     def progress(self) -> Page:
-        return render_page(self.md.get_template("progress.md"), "progress.md", "My progress",
-                           bank_url=self.links.url("progress.md", "exports/questions.json"),
-                           topic_url=self.links.url("progress.md", topic_quiz_uri("{id}")))
+        """My progress: a row per article and per topic (sorted by id), with the ids of its questions
+        (the whole bank's, as questions.json holds them), which the script counts the student's
+        answers to; a topic with questions links to its quiz page."""
+        page = "progress.md"
+        ids: dict[tuple[str, str], list[str]] = {}
+        for q in self.bank.exported:
+            for key in [("article", a) for a in q.articles] + [("topic", t) for t in q.topics]:
+                ids.setdefault(key, []).append(q.id)
+        articles = [ProgressRow(f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}", tuple(ids.get(("article", a.id), ())))
+                    for a in sorted(self.corpus.articles, key=lambda a: a.id)]
+        topics = [ProgressRow(t.title, qs, self.links.url(page, topic_quiz_uri(t.id)) if qs else "")
+                  for t in sorted(self.corpus.topics, key=lambda t: t.id) for qs in [tuple(ids.get(("topic", t.id), ()))]]
+        return render_page(self.md.get_template("progress.md"), page, "My progress", by_article=articles, by_topic=topics)
 
     def flashcards(self) -> Page:
         terms = sorted(self.corpus.terms, key=lambda t: t.term.casefold())

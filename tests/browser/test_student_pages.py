@@ -130,3 +130,27 @@ def test_the_progress_page_is_readable_on_a_phone_and_links_to_weak_topics(brows
     tab.wait_for_selector(".qg-quiz .qg-score")
     assert "/quizzes/topics/" in tab.url
     context.close()
+
+
+def test_a_practice_question_reads_as_the_quiz_pages_render_it(page: Any, server: Any) -> None:
+    """Practice shows the server's own question: the answer line, the explanation and every source
+    link (its label and where it leads) as on the quiz pages, not a copy rebuilt from the bank."""
+    def as_rendered(scope: str) -> dict[str, Any]:
+        return page.evaluate(f"""Object.fromEntries([...document.querySelectorAll('{scope} fieldset.qg-question')].map(fs => [fs.id, {{
+            answer: [...fs.querySelectorAll('.qg-answer > p')].map(p => p.textContent.trim()),
+            links: [...fs.querySelectorAll('.qg-sources a')].map(a => [a.textContent, a.href]),
+            data: [fs.dataset.difficulty, fs.dataset.topics, fs.dataset.articles]}}]))""")
+
+    server_side = {}
+    for quiz in ("quizzes/all/", "quizzes/write-match-fill/"):  # the cloze items are on the second
+        page.goto(server.url + quiz)
+        page.wait_for_selector(".qg-quiz .qg-score")
+        server_side.update(as_rendered(""))
+    page.goto(server.url + "practice/")
+    page.wait_for_selector("#qg-practice .qg-score")
+    page.select_option("select[name=count]", "20")
+    page.locator(".qg-draw").click()
+    drawn = as_rendered("#qg-practice")
+    assert len(drawn) == 20
+    for qid, shown in drawn.items():
+        assert shown == server_side[qid], f"{qid} differs from its quiz page"
