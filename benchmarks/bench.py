@@ -45,8 +45,9 @@ from targets import OVERHEAD_AT, evaluate_targets, format_table, format_targets,
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "946684800"}
 
 
-def run_measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Run ``command``; return (wall seconds, peak resident MiB of that process, stdout). Fails loudly."""
+def run_measured(command: list[str], cwd: Path) -> tuple[float, float, str, float]:
+    """Run ``command``; return (wall seconds, peak resident MiB of that process, stdout, its CPU
+    seconds, user and system). Fails loudly."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=err)
@@ -57,7 +58,7 @@ def run_measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed in {cwd} (exit {process.returncode}):\n{stderr[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024, stdout  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime  # ru_maxrss is in KiB on Linux
 
 
 def _mkdocs_nav(items: list[Any]) -> list[Any]:
@@ -123,7 +124,8 @@ def _pdf_cache(project: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pdf")} if folder.is_dir() else {}
 
 
-SAMPLED = ("check_s", "generate_s", "generate_remade_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")
+SAMPLED = ("check_s", "generate_s", "generate_remade_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb",
+           "build_cpu_s", "plain_build_cpu_s")
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
 OVERHEAD_PAIRS = 4
 """Pairs of a full and a plain build per round at ``OVERHEAD_AT`` articles (one at other sizes):
@@ -163,12 +165,19 @@ def measure_round(under: SizeUnderTest) -> None:
         # Each pair in turn starts with the other build, so neither always runs on a machine the
         # other has just warmed (or slowed): the overhead target compares the two.
         if pair % 2:
-            samples["plain_build_s"].append(run_measured(MKDOCS, under.plain)[0])
-        seconds, peak, _ = run_measured(MKDOCS, project)
+            _measure_plain(under)
+        seconds, peak, _, cpu = run_measured(MKDOCS, project)
         samples["build_s"].append(seconds)
+        samples["build_cpu_s"].append(cpu)
         samples["peak_mb"].append(peak)
         if not pair % 2:
-            samples["plain_build_s"].append(run_measured(MKDOCS, under.plain)[0])
+            _measure_plain(under)
+
+
+def _measure_plain(under: SizeUnderTest) -> None:
+    seconds, _, _, cpu = run_measured(MKDOCS, under.plain)
+    under.samples["plain_build_s"].append(seconds)
+    under.samples["plain_build_cpu_s"].append(cpu)
 
 
 def measure_edits(under: SizeUnderTest, runs: int) -> dict[str, Any]:
