@@ -20,6 +20,10 @@ STAGE_RATIO_MAX = 1.5
 (each the fastest of a few repeats) are noisier, and quadratic growth from 100 to 1,000 articles
 would give about 10."""
 PEAK_MB_MAX = 1024.0
+OVERHEAD_MAX = 1.15
+"""The full build over plain MkDocs building the same Markdown, at ``OVERHEAD_AT`` articles: there the
+plugin's fixed cost at start-up (its imports, loading, templates) shows most."""
+OVERHEAD_AT = 10
 LINEAR_FROM = 100
 """Below this, fixed costs (start-up, theme assets) dominate and time per article falls."""
 
@@ -91,10 +95,25 @@ def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult 
     results.append(TargetResult(
         "peak memory < 1 GiB", "PASS" if peak is None or peak["peak_mb"] < PEAK_MB_MAX else "FAIL",
         ", ".join(f"{r['peak_mb']:.0f} MiB at {r['articles']}" for r in records)))
+    results.append(_overhead(records))
     results.append(TargetResult(
         "overhead over plain MkDocs", "INFO",
         ", ".join(f"{r['build_s'] / r['plain_build_s']:.2f}x at {r['articles']}" for r in records if r["plain_build_s"])))
     return results
+
+
+def _overhead(records: Sequence[dict[str, Any]]) -> TargetResult:
+    """The ratio of the medians of the full build and the plain build at ``OVERHEAD_AT`` articles
+    (bench.py measures them in pairs, interleaved, so load from other work falls on both alike)."""
+    name = f"build at {OVERHEAD_AT} articles within {OVERHEAD_MAX}x plain MkDocs"
+    record = next((r for r in records if r["articles"] == OVERHEAD_AT and r["plain_build_s"]), None)
+    if record is None:
+        return TargetResult(name, "SKIP", f"needs the size of {OVERHEAD_AT} articles")
+    ratio = record["build_s"] / record["plain_build_s"]
+    detail = f"{ratio:.2f}x ({record['build_s']:.2f} s / {record['plain_build_s']:.2f} s)"
+    if record.get("build_cpu_s") and record.get("plain_build_cpu_s"):  # steadier than wall time on a busy machine
+        detail += f"; CPU time {record['build_cpu_s'] / record['plain_build_cpu_s']:.2f}x"
+    return TargetResult(name, "PASS" if ratio <= OVERHEAD_MAX else "FAIL", detail)
 
 
 def format_table(records: Sequence[dict[str, Any]]) -> str:

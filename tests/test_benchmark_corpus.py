@@ -135,12 +135,24 @@ def test_targets_pass_on_linear_records_and_fail_on_quadratic_ones() -> None:
         "generation <= 10% of the full build": "PASS", "full build grows linearly": "PASS",
         "quote verification is not quadratic": "PASS", "question bank (distractors) is not quadratic": "PASS",
         "no PDF re-rendered without change": "SKIP", "rebuild after one fact changes": "INFO",
-        "peak memory < 1 GiB": "PASS", "overhead over plain MkDocs": "INFO"}
+        "peak memory < 1 GiB": "PASS", "build at 10 articles within 1.15x plain MkDocs": "PASS",
+        "overhead over plain MkDocs": "INFO"}
     quadratic = [_record(100, 10.0), _record(1000, 1000.0, generate_s=200.0, peak_mb=2048.0, bank_s=10.0)]
     failed = {r.name for r in evaluate_targets(quadratic) if r.status == "FAIL"}
     assert failed == {"generation <= 10% of the full build", "full build grows linearly",
                       "question bank (distractors) is not quadratic", "peak memory < 1 GiB"}
     assert evaluate_targets([_record(10, 2.0)])[1].status == "SKIP"
+
+
+def test_the_build_at_10_articles_fails_beyond_1_15_times_plain_mkdocs() -> None:
+    """The fixed cost the plugin adds at start-up is judged on the small site, where it shows most."""
+    def overhead(records: list[dict[str, float]]) -> tuple[str, str]:
+        (result,) = [r for r in evaluate_targets(records) if r.name == "build at 10 articles within 1.15x plain MkDocs"]
+        return result.status, result.detail
+
+    assert overhead([_record(10, 2.0, plain_build_s=1.75), _record(100, 10.0, plain_build_s=5.0)]) == ("PASS", "1.14x (2.00 s / 1.75 s)")
+    assert overhead([_record(10, 2.0, plain_build_s=1.70)]) == ("FAIL", "1.18x (2.00 s / 1.70 s)")
+    assert overhead([_record(100, 10.0)])[0] == "SKIP"
 
 
 def test_the_benchmark_runs_end_to_end_on_a_tiny_corpus(tmp_path: Path) -> None:

@@ -252,3 +252,35 @@ def test_a_cache_the_system_refuses_to_fill_is_skipped_with_one_warning(tmp_path
     assert made.files == {"exports/questions.gift": b"one", "teachers/worksheet.pdf": b"%PDF one"}
     assert len(made.warnings) == 1 and "cannot be written (File too large)" in made.warnings[0]
     assert list((tmp_path / "cache").iterdir()) == [], "no half entry, no temporary folder"
+
+
+_BUILD_FROM_THE_CACHE = """
+import sys
+from pathlib import Path
+from quizgen.corpus_loader import load_corpus
+from quizgen.emit.site_content import build_site_content
+from quizgen.teachers.cache import site_teacher_cache
+from quizgen.teachers.downloads import pdf_renderer
+seeds, cache = Path(sys.argv[1]), Path(sys.argv[2])
+content = build_site_content(load_corpus(seeds), render_pdf=pdf_renderer(cache / "pdf"), worksheets="corpus",
+                             teacher_cache=site_teacher_cache(cache / "teachers", seeds, (), "corpus", True))
+assert "exports/questions.apkg" in content.files and "exports/kahoot.xlsx" in content.files
+print(" ".join(sorted({"genanki", "openpyxl", "weasyprint", "quizgen.worksheet"} & set(sys.modules))))
+"""
+
+
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="WeasyPrint needs Pango and fonts (make pdf-tools)")
+def test_a_build_from_the_cache_loads_no_export_or_worksheet_library(tmp_path: Path) -> None:
+    """genanki, openpyxl and WeasyPrint were most of a small site's start-up: a build whose
+    teachers' files all come from the cache must not import them."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(BASE, seeds)
+
+    def build() -> str:
+        result = subprocess.run([sys.executable, "-c", _BUILD_FROM_THE_CACHE, str(seeds), str(tmp_path / "cache")],
+                                capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stdout.strip()
+
+    assert build() == "genanki openpyxl quizgen.worksheet weasyprint"  # the first build makes every file
+    assert build() == ""

@@ -9,16 +9,31 @@ them in a stable order for the CLI (`quizgen export`) and the teachers' page::
 
 from __future__ import annotations
 
-from quizgen.export.anki_deck import render_anki_deck
 from quizgen.export.bank_json import render_json_bank
 from quizgen.export.export_format import ExportFormat, ExportResult
 from quizgen.export.gift import render_gift
-from quizgen.export.kahoot import render_kahoot
 from quizgen.export.moodle_xml import render_moodle_xml
 from quizgen.export.qti_package import render_qti_package
 from quizgen.export.quiz_csv import render_quiz_csv
+from quizgen.generate.question_model import Question
+from quizgen.model.corpus import Corpus
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "ExportResult"]
+
+
+# The Anki deck and the Kahoot spreadsheet are written with genanki and openpyxl, which take a
+# third of a small site's build to import (openpyxl alone about 0.4 s): they are imported at the
+# first render, so a build whose exports come from the teachers' cache never loads them.
+def render_anki_deck(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
+    from quizgen.export.anki_deck import render_anki_deck
+
+    return render_anki_deck(corpus, questions)
+
+
+def render_kahoot(corpus: Corpus, questions: tuple[Question, ...]) -> ExportResult:
+    from quizgen.export.kahoot import render_kahoot
+
+    return render_kahoot(corpus, questions)
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("gift", "questions.gift", "Moodle GIFT",

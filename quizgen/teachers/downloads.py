@@ -14,7 +14,6 @@ from quizgen.export import EXPORT_FORMATS
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.model.corpus import Corpus
 from quizgen.render.downloads import TeacherDownload, TeacherFiles
-from quizgen.worksheet import teacher_worksheets
 
 PdfRenderer = Callable[[str], bytes]
 FileStore = Callable[[str, bytes], "bytes | Path"]
@@ -58,6 +57,9 @@ def teacher_files(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer
         exports.append(TeacherDownload(uri, export.title, export.description, result.left_out))
     worksheets = []
     if render_pdf is not None and scope != "none":
+        # Imported here: a build whose teachers' files come from their cache never makes a worksheet.
+        from quizgen.worksheet import teacher_worksheets
+
         for document in teacher_worksheets(corpus, bank, template_dirs=template_dirs):
             per_article = document.uri.startswith(("teachers/worksheet-", "teachers/handout-"))
             if scope == "corpus" and per_article:
