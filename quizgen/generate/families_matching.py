@@ -105,7 +105,7 @@ class _Sources:
 def term_matching_items(pools: QuestionPools) -> list[Question]:
     # The glossary's terms but those of detail importance: those stay on the glossary page that
     # students study, and get no quiz question, matching included (a word a student matches
-    # from general knowledge, "Pentagon" to "the US defence ministry", tests no reading).
+    # from general knowledge, "bridge" to "a road over a river", tests no reading).
     terms = sorted((t for t in pools.corpus.terms if t.importance != "detail"), key=lambda t: (t.term.casefold(), t.id))
     groups: list[list[Term]] = []
     left: list[Term] = []
