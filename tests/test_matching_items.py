@@ -3,6 +3,7 @@ Moodle XML, QTI and Anki read them back: gift-pegjs, the XML parsed back, the re
 
 from __future__ import annotations
 
+import atexit
 import functools
 import html
 import io
@@ -57,7 +58,9 @@ def glossary_corpus(kept_out: tuple[str, ...] = ()) -> Path:
     """A fixture: the seed corpus with its glossary open to quizzes. The seed marks every term
     `detail` (a news word a student matches without reading), so the seed bank itself has no
     term matching; this copy marks none, or only the ids ``kept_out``."""
-    root = Path(tempfile.mkdtemp(prefix="glossary-corpus-")) / "c"
+    folder = tempfile.mkdtemp(prefix="glossary-corpus-")
+    atexit.register(shutil.rmtree, folder, True)
+    root = Path(folder) / "c"
     shutil.copytree(SEEDS, root)
     glossary = root / "glossary.yaml"
     text = glossary.read_text(encoding="utf-8").replace("    importance: detail\n", "")
