@@ -3,9 +3,13 @@ Moodle XML, QTI and Anki read them back: gift-pegjs, the XML parsed back, the re
 
 from __future__ import annotations
 
+import atexit
+import functools
 import html
 import io
 import re
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -50,9 +54,36 @@ PEOPLE = """  - id: role-two
 """
 
 
-def seed_bank() -> tuple[Corpus, QuestionBank]:
-    corpus = load_corpus(SEEDS)
+@functools.cache
+def glossary_corpus(kept_out: tuple[str, ...] = ()) -> Path:
+    """A fixture: the seed corpus with its glossary open to quizzes. The seed marks every term
+    `detail` (a news word a student matches without reading), so the seed bank itself has no
+    term matching; this copy marks none, or only the ids ``kept_out``."""
+    folder = tempfile.mkdtemp(prefix="glossary-corpus-")
+    atexit.register(shutil.rmtree, folder, True)
+    root = Path(folder) / "c"
+    shutil.copytree(SEEDS, root)
+    glossary = root / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8").replace("    importance: detail\n", "")
+    for term_id in kept_out:
+        text = text.replace(f"  - id: {term_id}\n", f"  - id: {term_id}\n    importance: detail\n", 1)
+    glossary.write_text(text, encoding="utf-8")
+    return root
+
+
+def seed_bank(kept_out: tuple[str, ...] = ()) -> tuple[Corpus, QuestionBank]:
+    corpus = load_corpus(glossary_corpus(kept_out))
     return corpus, build_question_bank(corpus)
+
+
+def test_a_term_curated_as_detail_gets_no_matching_pair() -> None:
+    """A term the curator marks `detail` gets no quiz question, matching included: a glossary
+    word a student matches from general knowledge tests no reading."""
+    terms = [left for q in seed_bank()[1].matching for left, _ in q.pairs]
+    assert "Pentagon" in terms
+    assert "Pentagon" not in [left for q in seed_bank(("pentagon",))[1].matching for left, _ in q.pairs]
+    seed = build_question_bank(load_corpus(SEEDS))
+    assert [q for q in seed.matching if q.family == "term-matching"] == []
 
 
 def people_bank(tmp_path: Path, role: str = "head of the town council") -> tuple[Corpus, QuestionBank]:

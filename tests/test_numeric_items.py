@@ -250,10 +250,11 @@ def test_kahoot_and_quizizz_leave_numeric_items_out_and_say_why(history: Path) -
     assert all("compares text" in line for line in csv.left_out)
 
 
-def test_the_seed_bank_has_numeric_items_and_none_repeats_a_number_from_its_stem() -> None:
-    _, questions = load_questions(SEEDS)  # the quiz bank itself is unchanged: numeric items are kept apart
+def test_a_bank_with_numeric_items_repeats_no_number_from_their_stems(history: Path) -> None:
+    # A fixture, not the seed corpus: the seed's one year is told by its ordering item, so it has none.
+    _, questions = load_questions(history)  # the quiz bank itself is unchanged: numeric items are kept apart
     assert all(q.kind != "numeric" for q in questions)
-    bank = build_question_bank(load_corpus(SEEDS))
+    bank = build_question_bank(load_corpus(history))
     assert bank.numeric
     for item in bank.numeric:
         assert item.numeric is not None
@@ -290,3 +291,24 @@ def test_no_other_item_of_the_seed_bank_shows_a_numeric_items_answer() -> None:
         assert item.numeric is not None
         number = f"{int(item.numeric.value):,}" if item.numeric.value.is_integer() else str(item.numeric.value)
         assert [text for text in shown if number in text] == [], item.stem
+
+
+def test_a_year_another_items_feedback_states_gets_no_item(tmp_path: Path) -> None:
+    """A student who read "the ferry stopped in 2008" in another item's explanation or in the
+    feedback on a wrong option answers the year item without reading the articles."""
+    curated = """    questions:
+      - stem: "Which outlet reported how many people crossed the bridge on its first day?"
+        answer: "The Daily"
+        wrong:
+          - text: "The Weekly"
+            why: "The Weekly gives no figure for the first day; it recalls that the old ferry stopped in 2008."
+          - text: "Neither outlet"
+            why: "The Daily: “About 3,000 people crossed it on the first day.”"
+        explanation: "The Daily: “About 3,000 people crossed it on the first day.”"
+"""
+    case = {**HISTORY, "edit": {**HISTORY["edit"], "facts/bridge.yaml": [
+        *HISTORY["edit"]["facts/bridge.yaml"],
+        ["  - id: first-day-crossings\n    kind: quantity\n", "  - id: first-day-crossings\n    kind: quantity\n" + curated]]}}
+    bank = numeric_bank(make_corpus(case, tmp_path / "c"))[1]
+    assert [q.stem for q in bank.numeric if "Write the year." in q.stem] == []
+    assert [q.stem for q in numeric_bank(make_corpus(HISTORY, tmp_path / "h"))[1].numeric if "Write the year." in q.stem]

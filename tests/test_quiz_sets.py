@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus_cases import make_corpus
+from test_numeric_items import HISTORY
+
 from quizgen.corpus_loader import load_corpus
 from quizgen.export.bank_json import render_bank_json
 from quizgen.generate.question_bank import build_question_bank
@@ -95,14 +98,14 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("redefine", "rather than reduce"), "relabelling, not reducing"
     assert asked("kirby", "agreement to begin a further us withdrawal"), "Kirby's caveat"
     assert asked("headline", "hint", "asharq al-awsat"), "the July hint, and the headline that overstates it"
-    assert asked("april", "no date set", "july", "end of 2021"), "April's missing date against July's hint, head-on"
-    assert asked("rt ends", "2003", "militias' charge") and asked("content spinners"), "how the sources differ"
-    assert asked("content spinners", "kirby", "no date or number"), "the copy's own Kirby line against Al Jazeera's paraphrase"
+    assert asked("april headline", "– reports"), "the April headlines side by side"
+    assert asked("rt ends", "2003", "occupation") and asked("content spinners"), "how the sources differ"
+    assert asked("no foreign military bases", "iraqi"), "al-Araji's words against the trainers on Iraqi bases"
     assert asked("basis", "invitation"), "invitation or occupation"
     assert asked("remaining", "how many"), "what the statement's wording commits to"
     assert asked("rudaw", "correction", "tell a reader"), "a published correction as a sign of care"
     assert asked("nearly 60 percent", "coalition"), "the coalition beyond the US"
-    assert asked("al-muhandis", "hashd"), "the PMF inside Iraq's own state"
+    assert asked("louder", "al-muhandis"), "the killing that made the calls for withdrawal louder"
     assert asked("sloppy", "in advance"), "the factions rejected the statement before it existed"
     assert asked("committee", "talks with the us"), "what Baghdad did about the open timing"
     assert asked("pledge", "protect the bases"), "the pledge only Al Jazeera reports"
@@ -145,8 +148,12 @@ def test_review_sample_prints_a_seeded_sample_without_fact_ids(corpus, bank, tmp
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert not [f for f in fact_ids if "-" in f and f in text], "ids, not words that are also ids (`drawdown`)"
     assert not any(q["id"] in text for q in document["questions"])
-    every = "\n".join(run(str(seed)) for seed in range(1, 8))  # numeric and matching keys print too
-    assert "(within " in every and " → " in every
+    every = "\n".join(run(str(seed)) for seed in range(1, 8))  # ordering keys print too
+    assert " → " in every
+    # Numeric keys print too: from a fixture, since the seed's one year is told by another item.
+    history = load_corpus(make_corpus(HISTORY, tmp_path / "history"))
+    exported.write_bytes(render_bank_json(history, build_question_bank(history).exported))
+    assert "(within " in "\n".join(run(str(seed)) for seed in range(1, 4))
     assert "\nA. " in text and "(Rudaw, “" in text or "(Al Jazeera, “" in text or "(Asharq Al-Awsat, “" in text
 
 

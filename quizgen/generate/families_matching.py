@@ -8,6 +8,7 @@ Item-writing rules, kept by construction (what would break one is left out of th
   Bridge), or names another term of the item, and a role that names a person of the item, are left out;
 - each pair cites an outlet's quote, a copy's only when no outlet gives the term (a copy's text is
   no evidence, as in ``source_comparison``); the site shows one hint per article, not per quote;
+- no term of detail importance (the curator's mark for "no quiz question"), as for every family;
 - three to ``PAIRS_AT_MOST`` pairs (Moodle's matching needs three answers), each term or role
   fact in one item only: terms a topic at a time, in the corpus's order of topics, then the terms
   of topics with too few together; people in the
@@ -102,9 +103,10 @@ class _Sources:
 
 
 def term_matching_items(pools: QuestionPools) -> list[Question]:
-    # Every glossary term, as the glossary page and the glossary worksheet have them: a term of
-    # detail importance gets no quiz question, but it is in the glossary students study.
-    terms = sorted(pools.corpus.terms, key=lambda t: (t.term.casefold(), t.id))
+    # The glossary's terms but those of detail importance: those stay on the glossary page that
+    # students study, and get no quiz question, matching included (a word a student matches
+    # from general knowledge, "bridge" to "a road over a river", tests no reading).
+    terms = sorted((t for t in pools.corpus.terms if t.importance != "detail"), key=lambda t: (t.term.casefold(), t.id))
     groups: list[list[Term]] = []
     left: list[Term] = []
     for topic_terms in _by_topic(pools, terms, lambda t: t.topics):

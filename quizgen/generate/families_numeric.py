@@ -37,6 +37,9 @@ from quizgen.model.kinds import QuestionKind
 NUMERIC_FAMILIES = ("figure-number", "event-year")
 APPROXIMATE = frozenset({"about", "roughly", "some", "nearly", "almost"})
 BOUNDS = frozenset({"more than", "at least", "up to"})
+TOLD_IN_PASSING = ("reading", "chronology")
+"""Families whose options, feedback or explanation tell other facts' numbers in passing: curated
+items, written around their fact, and the ordering items, whose explanation dates each event."""
 APPROXIMATE_MARGIN = 0.10
 """A tenth of the figure either side: “about 3,000” accepts 2,700 to 3,300."""
 NEWS_YEARS_AT_LEAST = 5
@@ -99,10 +102,18 @@ def _stated_elsewhere(number: str, fact_id: str, clusters: tuple[str, ...], aske
     pattern = re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)")
     # A multiple-choice stem that sets its scene with the figure, on any fact: a student who met
     # it answers the numeric item without reading ("cut to N" beside "how many?"); a matching
-    # item's definition likewise ("... in YEAR" beside "in what year?").
-    # (A true-or-false statement of the fact is the fact itself, asked another way: not caught here.)
+    # item's definition likewise ("... in YEAR" beside "in what year?"); and so does what an item
+    # on another fact shows after answering: its options, its feedback, its explanation ("the
+    # troops came back in YEAR", "The order is: YEAR: ...").
+    # (An item on the fact's own cluster is the fact itself, asked another way: not caught here;
+    # nor a generated item on another fact of the same figure, which "one per figure" settles.)
+    def shown_after(q: Question) -> list[str]:
+        if q.family not in TOLD_IN_PASSING or set(q.clusters or q.fact_ids) & set(clusters) or fact_id in q.fact_ids:
+            return []
+        return [*q.options, *(n for n in q.option_notes if n), q.explanation]
     return any((q.kind == QuestionKind.MULTIPLE_CHOICE and pattern.search(q.stem))
-               or any(pattern.search(right) for _, right in (q.pairs or ())) for q in asked)
+               or any(pattern.search(right) for _, right in (q.pairs or ()))
+               or any(pattern.search(text) for text in shown_after(q)) for q in asked)
 
 
 def numeric_items(pools: QuestionPools, asked: Sequence[Question] = ()) -> tuple[Question, ...]:
