@@ -75,7 +75,9 @@ def test_the_curated_briefing_keeps_its_limits_and_reads_at_grade_nine_or_below(
     _limits_hold(told)
     assert word_count(told.prose) >= 150, "a briefing, not a headline"
     whole = [*told.key_points, *(s for p in told.paragraphs for s in p.sentences), *(d.sentence for d in told.differences)]
-    assert sum(word_count(s.text) for s in whole) <= 350, "key points, story and differences read in one go: about 300 words"
+    # 400, not 350: the reviewers asked for who met, what the talks were, what the coalition is and
+    # what "combat troops leaving" may amount to, each with its source; the rest was cut to make room.
+    assert sum(word_count(s.text) for s in whole) <= 400, "key points, story and differences read in one go: about 350 words"
     assert flesch_kincaid_grade(told.prose) <= 9
     assert textstat.flesch_kincaid_grade(told.prose) <= 9, "by an independent count too"
 
@@ -104,9 +106,9 @@ def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
     assert "no date was set" in points, "no date agreed"
     assert "security adviser, Qassem al-Araji" in points, "the official named where he is first quoted"
     assert "not an agreement to begin a further withdrawal" in points and "no deal" not in points, "Kirby's own scope"
-    assert "July 2021" in points and "hinted at a possible statement" in points and "in principle" in points \
-        and "by the end of 2021" in points, "the July change, as a hint of a possible statement, 'in principle'"
-    assert "Asharq Al-Awsat reported" in points and "an exit" not in points, "who reported the hint"
+    assert "July 2021" in points and "headline said the two sides agreed on an exit by the end of 2021" in points \
+        and "only a hint from US officials" in points, "the July change, and the headline that firms a hint up: said once"
+    assert "Pentagon, the US defence department," in points, "a word a student may not know, explained where it is first used"
     assert "end before" not in points, "where the sources stop is no key point: the story's last line says it"
 
 
@@ -139,19 +141,23 @@ def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() ->
 def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
     prose = briefing(_load("seeds")).prose
     assert "not binding" in prose and '"large and precise strikes"' in prose and "unless a date was set" in prose
-    assert "had paved the way for nearly 60 percent" in prose and "had let" not in prose and "already allowed" not in prose, \
+    assert "had paved the way for the departure of nearly 60 percent" in prose and "coalition troops to leave" not in prose \
+        and "had let" not in prose and "already allowed" not in prose, \
         "Kadhimi's 60%: Rudaw's 'paved the way for the departure', neither a completed exit nor a future cut"
-    assert 'the joint statement said the bases are "Iraqi bases" and serve only Iraq\'s fight against ISIS' in prose, \
-        "the statement itself, told on 7 April: whose the bases are, and what the troops there do"
-    assert "rockets had often been fired at bases" in prose, "the attacks behind the talks, not only the threat"
+    assert "handed many bases to Iraqi forces" in prose, "Rudaw's context: the coalition had shrunk already"
+    assert "Antony Blinken of the US and Fuad Hussein of Iraq" in prose and "strategic dialogue" in prose \
+        and "June 2020" in prose, "who met, what the talks are called and since when"
+    assert "The coalition is the US and its partners against ISIS" in prose, "the word explained where it is first used"
+    assert "rockets have often been fired at bases" in prose, "the attacks behind the talks, not only the threat"
+    assert "practically carried out no combat missions" in prose and "may be more a new label than a withdrawal" in prose, \
+        "what 'combat troops leaving' may amount to, with Asharq Al-Awsat's and the experts' words behind it"
     assert " was Iraq's " not in prose and " was Mustafa " not in prose, "offices in apposition, not sentences of their own"
     assert "alone would now" not in prose, "Araji's 'will exclusively take over' is no change already made"
     assert "backed by Iran" not in prose and "linked to Iran" in prose, "'Iran backs them' is Washington's word in RT: the page's own voice stays neutral"
-    assert "told The Wall Street Journal" in prose, "the July official's words came second-hand"
-    assert prose.index("2003") < prose.index("Hours before the talks"), "background before the events"
+    assert "Asharq Al-Awsat cited The Wall Street Journal" in prose, "the July official's words came second-hand, via both papers"
+    assert prose.index("2003") < prose.index("Hours before"), "background before the events"
     assert "2003" in prose and "2011" in prose and "went back" in prose, "'went back' explained"
-    assert "al-Muhandis, deputy head of the Hashd al-Shaabi, a body of Iraqi armed groups" in prose, \
-        "who the second man killed was, and what the Hashd is"
+    assert "Hashd" not in prose or "a body of Iraqi armed groups" in prose, "the Hashd explained if it is named"
     assert "before Biden's planned meeting" in prose and "before Biden met" not in prose, "the meeting was still to come"
     assert "relabel" not in prose
     assert '"still needs US support"' not in prose, "Al Jazeera paraphrases the minister: no quotation marks"
@@ -170,13 +176,11 @@ def test_the_differences_are_sorted_and_do_not_repeat_the_key_points() -> None:
     assert "### Corrections" not in section, "a correction is no difference between sources"
     assert "### Two versions at the same time" not in section, "wording and stress are no two versions of one thing"
     assert "### Same facts, different words" in section and "Iran-backed" in section, "framings that differ"
-    assert "Rudaw and Al Jazeera call the groups Iran-backed" in section and "Washington calls them" in section \
+    assert "Rudaw and Al Jazeera call the armed groups Iran-backed" in section and "Washington calls them" in section \
         and "Asharq Al-Awsat loyal to Iran" in section and "Al Jazeera linked to Iran" not in section, \
         "every outlet's words, and Al Jazeera's own 'Iran-backed' too"
-    changed = section.split("### What changed over time", 1)[1]
-    assert "In April no date was set" in changed and "headline called leaving by the end of 2021 an agreement, its text only a hint" in changed, \
-        "the real change: no date, then a hinted date that one headline firms up"
-    assert "advise and support" not in changed, "two lines that agree are no change"
+    assert "### What changed over time" not in section and "no date was set" not in section, \
+        "the change from no date to a hinted one is a key point: not said twice"
     assert "lead with" not in section, "RT's lead gives the missing date too: no claim that it leaves it out"
 
 
