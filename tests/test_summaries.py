@@ -30,7 +30,7 @@ from quizgen.model.story import SECTION_TITLES, SECTIONS
 from quizgen.render.environment import make_environments
 from quizgen.render.escape import escape_markdown
 from quizgen.render.site_pages import PageRenderer
-from quizgen.worksheet.handout import handout_article, handout_summary
+from quizgen.worksheet.handout import handout_article, handout_corrections, handout_summary
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -572,3 +572,26 @@ def test_a_difference_that_names_outlets_cites_only_their_quotes() -> None:
         named = {o.id for o in corpus.outlets if re.search(rf"\b{re.escape(o.name)}\b", difference.sentence.text)}
         if named:
             assert {corpus.outlet_of(c.article).id for c in difference.sentence.citations} <= named, difference.sentence.text
+
+
+@pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
+def test_a_handout_shows_its_articles_own_correction_and_only_its_own(kind: str) -> None:
+    """A correction is the best lesson an article gives in how news is made: the handout of an
+    article that corrects itself shows both versions with the article's words; no other does."""
+    corpus = _load(kind)
+    corrected = {c.article for d in compare_sources(corpus).differences if d.kind == "correction"
+                 for s in (d.sentence, *d.versions) for c in s.citations}
+    for article in corpus.articles:
+        told = handout_corrections(corpus, article)
+        if article.id not in corrected:
+            assert not told, article.id
+            continue
+        assert told and any(s.quotes for s in told), article.id
+        shown = [q for s in handout_summary(corpus, article) for q in s.quotes] + [q for s in told for q in s.quotes]
+        assert not any(q != other and q in other for q in shown for other in shown), "no fragment beside its passage"
+        def flat(text: str) -> str:
+            return " ".join(text.replace("“", '"').replace("”", '"').split())
+        assert len(shown) == len(set(shown)) and all(flat(q)[:20] in flat(article.published_text) for q in shown)
+    if kind != "base":
+        text = " ".join(s.text for s in handout_corrections(corpus, corpus.article("rudaw-2021-04-07")))
+        assert "8 April 2021" in text and "Netherlands" in text and "corrected" in text
