@@ -526,20 +526,21 @@ def test_a_handout_shows_only_its_articles_details() -> None:
     rudaw = corpus.article("rudaw-2021-04-07")
     summary = handout_summary(corpus, rudaw)
     text = " ".join(s.text for s in summary)
-    assert word_count(text) / len(summary) <= 23 and flesch_kincaid_grade(text) <= 12, "short sentences a student reads"
+    assert word_count(text) / len(summary) <= 22 and flesch_kincaid_grade(text) <= 10.5, "short sentences a student reads"
     assert "al-Muhandis" not in text and "Al Jazeera" not in text, "a detail only another article gives"
     for sentence in summary:
         def flat(text: str) -> str:
             return " ".join(text.replace("“", '"').replace("”", '"').split())
         assert sentence.quotes and all(flat(q)[:20] in flat(rudaw.published_text) for q in sentence.quotes)
         assert text.count('"') // 2 <= len(summary) // 2 + 1, "quoted words where they matter, not in every point"
-    assert "60 percent" in text and "no foreign military bases" in text, "Rudaw's own key points"
+    assert "60 percent" in text and '"a significant number"' in text, "Rudaw's own key points, and the official behind its lead"
     assert text.index("joint statement") < text.index("large and precise strikes"), "the article's main news first"
     first = next(s.text for s in summary if "first line" in s.text)
-    assert first.index("is to move") < first.index("only") < first.index("allows"), \
-        "Rudaw's line says the US will move its troops; the statement only allows it: in that order"
+    assert first.index("is to move") < first.index("but the statement leaves the timing"), \
+        "Rudaw's line says the US will move its troops; the statement sets no time: in that order"
+    assert "only allows" not in text, "the page's own reading of the statement, stated as fact"
     assert "firmer than" not in text
-    assert "had paved the way for nearly 60 percent" in text and "will leave" not in text, "Kadhimi's 60 percent in Rudaw's words"
+    assert "had paved the way for the exit of nearly 60 percent" in text and "will leave" not in text, "Kadhimi's 60 percent in Rudaw's words"
     about = handout_article(corpus, rudaw)
     assert "first-hand" not in about.reliability and about.editorial_line and "KDP" in about.editorial_line
 
