@@ -607,3 +607,17 @@ def test_a_timeline_line_says_when_its_place_in_the_day_is_not_certain() -> None
     assert "not certain" in kadhimi and not kadhimi.startswith("Before"), "Rudaw says only 'earlier on Wednesday'"
     wsj = next(line for date, line in _timeline_lines(_pages("seeds").timeline()) if "Wall Street Journal" in line)
     assert "Asharq Al-Awsat cites The Wall Street Journal" in wsj, "the WSJ's words came through Asharq Al-Awsat"
+
+
+@pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
+def test_a_briefing_note_shows_no_quote_inside_another_nor_a_bare_role(kind: str) -> None:
+    """A note's quotes each add something: not a fragment of a longer quote in the same note, nor a
+    person's title from an article that does not report what the sentence says."""
+    corpus = _load(kind)
+    told = briefing(corpus)
+    for sentence in [*told.key_points, *(s for p in told.paragraphs for s in p.sentences), *(d.sentence for d in told.differences)]:
+        quotes = [c.quote for c in sentence.citations]
+        assert not any(q != other and q in other for q in quotes for other in quotes), sentence.text
+    if kind == "seeds":
+        kadhimi = next(s for p in told.paragraphs for s in p.sentences if "60 percent" in s.text)
+        assert {corpus.outlet_of(c.article).name for c in kadhimi.citations} == {"Rudaw"}, "his title from the article that quotes him"
