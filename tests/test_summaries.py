@@ -30,7 +30,7 @@ from quizgen.model.story import SECTION_TITLES, SECTIONS
 from quizgen.render.environment import make_environments
 from quizgen.render.escape import escape_markdown
 from quizgen.render.site_pages import PageRenderer
-from quizgen.worksheet.handout import handout_article, handout_summary
+from quizgen.worksheet.handout import handout_article, handout_corrections, handout_summary
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -91,7 +91,9 @@ def test_the_curated_briefing_keeps_its_limits_and_reads_at_grade_nine_or_below(
     _limits_hold(told)
     assert word_count(told.prose) >= 150, "a briefing, not a headline"
     whole = [*told.key_points, *(s for p in told.paragraphs for s in p.sentences), *(d.sentence for d in told.differences)]
-    assert sum(word_count(s.text) for s in whole) <= 350, "key points, story and differences read in one go: about 300 words"
+    # 400, not 350: the reviewers asked for who met, what the talks were, what the coalition is and
+    # what "combat troops leaving" may amount to, each with its source; the rest was cut to make room.
+    assert sum(word_count(s.text) for s in whole) <= 400, "key points, story and differences read in one go: about 350 words"
     assert flesch_kincaid_grade(told.prose) <= 9
     assert textstat.flesch_kincaid_grade(told.prose) <= 9, "by an independent count too"
 
@@ -120,9 +122,9 @@ def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
     assert "no date was set" in points, "no date agreed"
     assert "security adviser, Qassem al-Araji" in points, "the official named where he is first quoted"
     assert "not an agreement to begin a further withdrawal" in points and "no deal" not in points, "Kirby's own scope"
-    assert "July 2021" in points and "hinted at a possible statement" in points and "in principle" in points \
-        and "by the end of 2021" in points, "the July change, as a hint of a possible statement, 'in principle'"
-    assert "Asharq Al-Awsat reported" in points and "an exit" not in points, "who reported the hint"
+    assert "July 2021" in points and "headline said the two sides agreed on an exit by the end of 2021" in points \
+        and "only a hint from US officials" in points, "the July change, and the headline that firms a hint up: said once"
+    assert "Pentagon, the US defence department," in points, "a word a student may not know, explained where it is first used"
     assert "end before" not in points, "where the sources stop is no key point: the story's last line says it"
 
 
@@ -155,19 +157,23 @@ def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() ->
 def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
     prose = briefing(_load("seeds")).prose
     assert "not binding" in prose and '"large and precise strikes"' in prose and "unless a date was set" in prose
-    assert "had paved the way for nearly 60 percent" in prose and "had let" not in prose and "already allowed" not in prose, \
+    assert "had paved the way for the departure of nearly 60 percent" in prose and "coalition troops to leave" not in prose \
+        and "had let" not in prose and "already allowed" not in prose, \
         "Kadhimi's 60%: Rudaw's 'paved the way for the departure', neither a completed exit nor a future cut"
-    assert 'the joint statement said the bases are "Iraqi bases" and serve only Iraq\'s fight against ISIS' in prose, \
-        "the statement itself, told on 7 April: whose the bases are, and what the troops there do"
-    assert "rockets had often been fired at bases" in prose, "the attacks behind the talks, not only the threat"
+    assert "handed many bases to Iraqi forces" in prose, "Rudaw's context: the coalition had shrunk already"
+    assert "Antony Blinken of the US and Fuad Hussein of Iraq" in prose and "strategic dialogue" in prose \
+        and "June 2020" in prose, "who met, what the talks are called and since when"
+    assert "The coalition is the US and its partners against ISIS" in prose, "the word explained where it is first used"
+    assert "rockets have often been fired at bases" in prose, "the attacks behind the talks, not only the threat"
+    assert "practically carried out no combat missions" in prose and "may be more a new label than a withdrawal" in prose, \
+        "what 'combat troops leaving' may amount to, with Asharq Al-Awsat's and the experts' words behind it"
     assert " was Iraq's " not in prose and " was Mustafa " not in prose, "offices in apposition, not sentences of their own"
     assert "alone would now" not in prose, "Araji's 'will exclusively take over' is no change already made"
     assert "backed by Iran" not in prose and "linked to Iran" in prose, "'Iran backs them' is Washington's word in RT: the page's own voice stays neutral"
-    assert "told The Wall Street Journal" in prose, "the July official's words came second-hand"
-    assert prose.index("2003") < prose.index("Hours before the talks"), "background before the events"
+    assert "Asharq Al-Awsat cited The Wall Street Journal" in prose, "the July official's words came second-hand, via both papers"
+    assert prose.index("2003") < prose.index("Hours before"), "background before the events"
     assert "2003" in prose and "2011" in prose and "went back" in prose, "'went back' explained"
-    assert "al-Muhandis, deputy head of the Hashd al-Shaabi, a body of Iraqi armed groups" in prose, \
-        "who the second man killed was, and what the Hashd is"
+    assert "Hashd" not in prose or "a body of Iraqi armed groups" in prose, "the Hashd explained if it is named"
     assert "before Biden's planned meeting" in prose and "before Biden met" not in prose, "the meeting was still to come"
     assert "relabel" not in prose
     assert '"still needs US support"' not in prose, "Al Jazeera paraphrases the minister: no quotation marks"
@@ -186,13 +192,11 @@ def test_the_differences_are_sorted_and_do_not_repeat_the_key_points() -> None:
     assert "### Corrections" not in section, "a correction is no difference between sources"
     assert "### Two versions at the same time" not in section, "wording and stress are no two versions of one thing"
     assert "### Same facts, different words" in section and "Iran-backed" in section, "framings that differ"
-    assert "Rudaw and Al Jazeera call the groups Iran-backed" in section and "Washington calls them" in section \
+    assert "Rudaw and Al Jazeera call the armed groups Iran-backed" in section and "Washington calls them" in section \
         and "Asharq Al-Awsat loyal to Iran" in section and "Al Jazeera linked to Iran" not in section, \
         "every outlet's words, and Al Jazeera's own 'Iran-backed' too"
-    changed = section.split("### What changed over time", 1)[1]
-    assert "In April no date was set" in changed and "headline called leaving by the end of 2021 an agreement, its text only a hint" in changed, \
-        "the real change: no date, then a hinted date that one headline firms up"
-    assert "advise and support" not in changed, "two lines that agree are no change"
+    assert "### What changed over time" not in section and "no date was set" not in section, \
+        "the change from no date to a hinted one is a key point: not said twice"
     assert "lead with" not in section, "RT's lead gives the missing date too: no claim that it leaves it out"
 
 
@@ -223,7 +227,8 @@ def test_the_timeline_tells_each_event_once_in_the_order_it_happened() -> None:
     keys = [timeline_position(e.date) for e in entries]
     assert keys == sorted(keys)
     order = [e.fact_id for e in entries]
-    assert "dutch-consulate-correction-2021-04-08" not in order and "coalition-bases-handover-2020" not in order, "left out"
+    assert "dutch-consulate-correction-2021-04-08" not in order, "left out"
+    assert "coalition-bases-handover-2020" in order, "the 2020 handovers: the coalition had shrunk before April 2021"
     same_day = [e.fact_id for e in entries if e.date.iso == "2021-04-07"]
     assert same_day[:3] == ["pmf-factions-threat-of-strikes", "dialogue-april-2021-round", "coalition-forces-departure-share"], \
         "Kadhimi spoke only 'earlier' than the statement: not placed before the talks"
@@ -263,7 +268,9 @@ def test_the_timeline_shows_each_date_once_and_ends_where_the_sources_do() -> No
     assert len(dates) == len(set(dates)), "same-day events under one date heading"
     nested = [date for date, _ in _timeline_lines(page)]
     assert nested.count("7 April 2021") >= 4
-    assert "The sources stop before the meeting planned for 26 July" in page.split("## Sources", 1)[0]
+    body = page.split("## Sources", 1)[0]
+    assert "written before that meeting, so none can say what came of it" in body, "where the sources end"
+    assert "stop before the meeting planned for 26 July" not in body, "the closing line does not repeat the 26 July entry"
 
 
 def test_the_timeline_headings_keep_the_sources_qualifiers() -> None:
@@ -538,20 +545,21 @@ def test_a_handout_shows_only_its_articles_details() -> None:
     rudaw = corpus.article("rudaw-2021-04-07")
     summary = handout_summary(corpus, rudaw)
     text = " ".join(s.text for s in summary)
-    assert word_count(text) / len(summary) <= 23 and flesch_kincaid_grade(text) <= 12, "short sentences a student reads"
+    assert word_count(text) / len(summary) <= 22 and flesch_kincaid_grade(text) <= 10.5, "short sentences a student reads"
     assert "al-Muhandis" not in text and "Al Jazeera" not in text, "a detail only another article gives"
     for sentence in summary:
         def flat(text: str) -> str:
             return " ".join(text.replace("“", '"').replace("”", '"').split())
         assert sentence.quotes and all(flat(q)[:20] in flat(rudaw.published_text) for q in sentence.quotes)
         assert text.count('"') // 2 <= len(summary) // 2 + 1, "quoted words where they matter, not in every point"
-    assert "60 percent" in text and "no foreign military bases" in text, "Rudaw's own key points"
+    assert "60 percent" in text and '"a significant number"' in text, "Rudaw's own key points, and the official behind its lead"
     assert text.index("joint statement") < text.index("large and precise strikes"), "the article's main news first"
     first = next(s.text for s in summary if "first line" in s.text)
-    assert first.index("is to move") < first.index("only") < first.index("allows"), \
-        "Rudaw's line says the US will move its troops; the statement only allows it: in that order"
+    assert first.index("is to move") < first.index("but the statement leaves the timing"), \
+        "Rudaw's line says the US will move its troops; the statement sets no time: in that order"
+    assert "only allows" not in text, "the page's own reading of the statement, stated as fact"
     assert "firmer than" not in text
-    assert "had paved the way for nearly 60 percent" in text and "will leave" not in text, "Kadhimi's 60 percent in Rudaw's words"
+    assert "had paved the way for the exit of nearly 60 percent" in text and "will leave" not in text, "Kadhimi's 60 percent in Rudaw's words"
     about = handout_article(corpus, rudaw)
     assert "first-hand" not in about.reliability and about.editorial_line and "KDP" in about.editorial_line
 
@@ -584,3 +592,48 @@ def test_a_difference_that_names_outlets_cites_only_their_quotes() -> None:
         named = {o.id for o in corpus.outlets if re.search(rf"\b{re.escape(o.name)}\b", difference.sentence.text)}
         if named:
             assert {corpus.outlet_of(c.article).id for c in difference.sentence.citations} <= named, difference.sentence.text
+
+
+@pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
+def test_a_handout_shows_its_articles_own_correction_and_only_its_own(kind: str) -> None:
+    """A correction is the best lesson an article gives in how news is made: the handout of an
+    article that corrects itself shows both versions with the article's words; no other does."""
+    corpus = _load(kind)
+    corrected = {c.article for d in compare_sources(corpus).differences if d.kind == "correction"
+                 for s in (d.sentence, *d.versions) for c in s.citations}
+    for article in corpus.articles:
+        told = handout_corrections(corpus, article)
+        if article.id not in corrected:
+            assert not told, article.id
+            continue
+        assert told and any(s.quotes for s in told), article.id
+        shown = [q for s in handout_summary(corpus, article) for q in s.quotes] + [q for s in told for q in s.quotes]
+        assert not any(q != other and q in other for q in shown for other in shown), "no fragment beside its passage"
+        def flat(text: str) -> str:
+            return " ".join(text.replace("“", '"').replace("”", '"').split())
+        assert len(shown) == len(set(shown)) and all(flat(q)[:20] in flat(article.published_text) for q in shown)
+    if kind != "base":
+        text = " ".join(s.text for s in handout_corrections(corpus, corpus.article("rudaw-2021-04-07")))
+        assert "8 April 2021" in text and "Netherlands" in text and "corrected" in text
+
+
+def test_a_timeline_line_says_when_its_place_in_the_day_is_not_certain() -> None:
+    lines = [line for date, line in _timeline_lines(_pages("seeds").timeline()) if date == "7 April 2021"]
+    kadhimi = next(line for line in lines if "60 percent" in line)
+    assert "not certain" in kadhimi and not kadhimi.startswith("Before"), "Rudaw says only 'earlier on Wednesday'"
+    wsj = next(line for date, line in _timeline_lines(_pages("seeds").timeline()) if "Wall Street Journal" in line)
+    assert "Asharq Al-Awsat cites The Wall Street Journal" in wsj, "the WSJ's words came through Asharq Al-Awsat"
+
+
+@pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
+def test_a_briefing_note_shows_no_quote_inside_another_nor_a_bare_role(kind: str) -> None:
+    """A note's quotes each add something: not a fragment of a longer quote in the same note, nor a
+    person's title from an article that does not report what the sentence says."""
+    corpus = _load(kind)
+    told = briefing(corpus)
+    for sentence in [*told.key_points, *(s for p in told.paragraphs for s in p.sentences), *(d.sentence for d in told.differences)]:
+        quotes = [c.quote for c in sentence.citations]
+        assert not any(q != other and q in other for q in quotes for other in quotes), sentence.text
+    if kind == "seeds":
+        kadhimi = next(s for p in told.paragraphs for s in p.sentences if "60 percent" in s.text)
+        assert {corpus.outlet_of(c.article).name for c in kadhimi.citations} == {"Rudaw"}, "his title from the article that quotes him"

@@ -21,7 +21,7 @@ from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.readability import flesch_kincaid_grade, word_count
 from quizgen.render.environment import make_environments
 from quizgen.render.site_pages import PageRenderer
-from quizgen.worksheet.handout import handout_article, handout_summary
+from quizgen.worksheet.handout import handout_article, handout_corrections, handout_summary
 
 _MARKER = re.compile(r"(?:<sup>)?\[\\\[(\d+)\\\]\]\([^)\s]*(?: \"[^\"]*\")?\)(?:</sup>)?")
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^)]*\)")
@@ -70,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{number}. {sentence.text}")
         for quote in sentence.quotes:
             print(f"    - The article: \u201c{quote}\u201d")
+    corrections = handout_corrections(corpus, article)
+    if corrections:  # as templates/handout.html shows it
+        print("\n## The article's own correction\n")
+        for sentence in corrections:
+            print(f"- {sentence.text}")
+            for quote in sentence.quotes:
+                print(f"    - The article: \u201c{quote}\u201d")
     told = " ".join(s.text for s in summary)
     print(f"\n[handout summary: {len(summary)} sentences, {word_count(told)} words, Flesch-Kincaid grade {flesch_kincaid_grade(told)}]")
     return 0

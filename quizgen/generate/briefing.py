@@ -44,8 +44,15 @@ class Briefing:
 
 
 def _facts_cited(corpus: Corpus, sentence: StorySentence, text: str | None = None) -> CitedSentence:
-    citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in sentence.facts for s in evidence(corpus, corpus.fact(fid))))
-    return CitedSentence(text or sentence.text, citations, sentence.facts[0])
+    """The sentence with its facts' quotes, each adding something to its note: a person's role is
+    cited from the articles that report the sentence's other facts (a bare title from another
+    article supports nothing the sentence says), and no quote inside a longer one is shown."""
+    facts = [corpus.fact(fid) for fid in sentence.facts]
+    told_in = {s.article for f in facts if f.kind != "role" for s in evidence(corpus, f)}
+    citations = list(dict.fromkeys(Citation(s.article, s.quote) for f in facts for s in evidence(corpus, f)
+                                   if f.kind != "role" or not told_in or s.article in told_in))
+    whole = [c for c in citations if not any(c.quote != o.quote and c.quote in o.quote for o in citations)]
+    return CitedSentence(text or sentence.text, tuple(whole), sentence.facts[0])
 
 
 def _named_outlets_only(corpus: Corpus, sentence: CitedSentence) -> CitedSentence:

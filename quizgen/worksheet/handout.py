@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from quizgen.generate.question_model import Question
-from quizgen.generate.summaries import article_date, article_summary
+from quizgen.generate.summaries import CitedSentence, article_date, article_summary, classified_differences
 from quizgen.model.article import Article
 from quizgen.model.corpus import Corpus
 from quizgen.worksheet.worksheet_html import PageSetup, check_copy, instructions_for, sheet_variants
@@ -45,18 +45,38 @@ def handout_article(corpus: Corpus, article: Article) -> HandoutArticle:
                           outlet.editorial_line, outlet.owner)
 
 
-def handout_summary(corpus: Corpus, article: Article) -> tuple[SummarySentence, ...]:
+def _with_passages(sentences: list[CitedSentence], shown: set[str]) -> tuple[SummarySentence, ...]:
     """Each sentence with the passages that support it: a passage once (under the first sentence
-    that cites it), and not a fragment beside the longer passage that holds it."""
-    shown: set[str] = set()
+    that cites it, ``shown`` holding those shown already), and not a fragment beside the longer
+    passage that holds it."""
     told = []
-    for sentence in article_summary(corpus, article):
+    for sentence in sentences:
         quotes = list(dict.fromkeys(c.quote for c in sentence.citations))
         whole = [q for q in quotes if not any(q != other and q in other for other in quotes)]
         fresh = [q for q in whole if q not in shown]  # shown under an earlier point: the reader has it
         shown.update(fresh)
         told.append(SummarySentence(sentence.text, tuple(fresh)))
     return tuple(told)
+
+
+def handout_summary(corpus: Corpus, article: Article) -> tuple[SummarySentence, ...]:
+    """The article's summary, each sentence with the passages that support it."""
+    return _with_passages(article_summary(corpus, article), set())
+
+
+def handout_corrections(corpus: Corpus, article: Article) -> tuple[SummarySentence, ...]:
+    """The article's own corrections, if it has any: the first version and the corrected one,
+    each with this article's words (the passages the summary shows are not shown again). A
+    correction tells a reader how the report was made, so a handout keeps it beside the summary.
+    The versions are told together, so a passage inside another version's passage is not shown."""
+    shown = {q for s in handout_summary(corpus, article) for q in s.quotes}
+    versions = [[c for c in s.citations if c.article == article.id]
+                for d in classified_differences(corpus) if d.kind == "correction" for s in (d.sentence, *d.versions)]
+    texts = [s.text for d in classified_differences(corpus) if d.kind == "correction" for s in (d.sentence, *d.versions)]
+    quotes = {c.quote for cited in versions for c in cited}
+    kept = [CitedSentence(text, tuple(c for c in cited if not any(c.quote != q and c.quote in q for q in quotes)), "")
+            for text, cited in zip(texts, versions) if cited]
+    return _with_passages(kept, shown)
 
 
 def render_reading_handout(corpus: Corpus, article: Article, variants: list[tuple[str, tuple[Question, ...]]],
@@ -67,5 +87,6 @@ def render_reading_handout(corpus: Corpus, article: Article, variants: list[tupl
         raise ValueError("a reading handout needs at least one question")
     return env.get_template("handout.html").render(
         setup=setup, article=handout_article(corpus, article), summary=handout_summary(corpus, article),
+        corrections=handout_corrections(corpus, article),
         variants=sheet_variants(corpus, variants), instructions=instructions_for(variants[0][1]),
         copy=check_copy(copy))
