@@ -149,3 +149,19 @@ def test_the_chronology_item_says_why_the_order_matters(corpus, bank) -> None:  
         contexts = [corpus.fact(i).context for i in question.fact_ids if getattr(corpus.fact(i), "context", None)]
         assert contexts, f"{question.id}: no event in the group says why its place in the order matters"
         assert all(c.strip().rstrip(".") in question.explanation for c in contexts), question.explanation
+
+
+@pytest.mark.parametrize("root", [SEEDS, REPO / "tests" / "fixtures" / "base_corpus"], ids=["seeds", "base"])
+def test_the_written_items_page_is_there_only_when_the_bank_has_written_items(root: Path) -> None:
+    """A page titled "Write the number, match, fill the gap" with no question on it (the seed bank
+    keeps none) would send a student to an empty quiz: no page and no nav entry then."""
+    corpus = load_corpus(root)
+    bank = build_question_bank(corpus)
+    written = bool(bank.numeric or bank.matching or bank.cloze)
+    content = build_site_content(corpus)
+    quizzes = next(children for title, children in content.nav if title == "Quizzes")
+    assert ("quizzes/write-match-fill.md" in content.pages) == written
+    assert any(entry[1:] == ("quizzes/write-match-fill.md",) for entry in quizzes if isinstance(entry, tuple)) == written
+    if written:
+        page = content.pages["quizzes/write-match-fill.md"]
+        assert page.count('<fieldset class="qg-question"') == len(bank.numeric + bank.matching + bank.cloze)

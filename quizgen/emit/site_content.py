@@ -92,9 +92,10 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         pages[page.uri], titles[page.uri] = _assembled(page, finder), page.title
         offered.update(download.uri for download in page.downloads)
 
+    written = bool(bank.numeric or bank.matching or bank.cloze)  # no page of written items without any
     for render in (renderer.home, renderer.briefing, renderer.timeline, renderer.articles_index, renderer.quizzes_index,
-                   renderer.bank_quiz, renderer.written_quiz, renderer.glossary, renderer.people, renderer.sources,
-                   renderer.practice, renderer.progress, renderer.flashcards):
+                   renderer.bank_quiz, *([renderer.written_quiz] if written else []), renderer.glossary, renderer.people,
+                   renderer.sources, renderer.practice, renderer.progress, renderer.flashcards):
         add(render())
     add(renderer.teachers(downloads))
     for article in corpus.articles:
@@ -115,7 +116,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     nav: list[NavItem] = [
         *((titles[uri], uri) for uri in ("index.md", "briefing.md", "timeline.md")),
         (titles["articles/index.md"], ["articles/index.md", *(article_pages if article_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
-        (titles["quizzes/index.md"], ["quizzes/index.md", (titles[BANK_URI], BANK_URI), (titles[WRITTEN_URI], WRITTEN_URI), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
+        (titles["quizzes/index.md"], ["quizzes/index.md", (titles[BANK_URI], BANK_URI), *([(titles[WRITTEN_URI], WRITTEN_URI)] if written else []), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
         *((titles[uri], uri) for uri in ("practice.md", "flashcards.md", "progress.md", "teachers.md", "glossary.md", "people.md", "sources.md")),
     ]
     return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav, downloads.warnings)

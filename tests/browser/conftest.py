@@ -17,6 +17,7 @@ import pytest
 
 from browser_env import CHROMIUM, CHROMIUM_ARGS, REPO, require_browser
 from site_checks import make_project, mkdocs
+from written_corpus import make_written_corpus
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
@@ -73,6 +74,26 @@ def site_project(project_folder: Path, server: SiteServer) -> Path:
 
 
 @pytest.fixture(scope="session")
+def written_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """A second site, built from a corpus with every written kind (tests/written_corpus.py)."""
+    served = SiteServer(tmp_path_factory.mktemp("browser-written") / "project" / "site")
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="session")
+def written_project(written_server: SiteServer) -> Path:
+    require_browser()
+    folder = written_server.root.parent
+    project = make_project(folder, make_written_corpus(folder.parent / "seeds"))
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nsite_url: {written_server.url}\n")
+    result = mkdocs(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     require_browser()
     from playwright.sync_api import sync_playwright
@@ -103,8 +124,7 @@ class PageWatch:
         page.route("**/*", route)
 
 
-@pytest.fixture
-def page(browser: Any, server: SiteServer, site_project: Path) -> Iterator[Any]:
+def _watched_tab(browser: Any, server: SiteServer) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     watch = PageWatch(tab, server.url)
@@ -113,3 +133,14 @@ def page(browser: Any, server: SiteServer, site_project: Path) -> Iterator[Any]:
     context.close()
     assert watch.errors == [], f"console errors: {watch.errors}"
     assert watch.foreign == [], f"requests left localhost: {watch.foreign}"
+
+
+@pytest.fixture
+def page(browser: Any, server: SiteServer, site_project: Path) -> Iterator[Any]:
+    yield from _watched_tab(browser, server)
+
+
+@pytest.fixture
+def written_page(browser: Any, written_server: SiteServer, written_project: Path) -> Iterator[Any]:
+    """A tab on the site of written items, watched like ``page``."""
+    yield from _watched_tab(browser, written_server)

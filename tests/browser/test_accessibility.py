@@ -9,7 +9,7 @@ import pytest
 from browser_env import AXE, SCREENSHOTS
 
 PAGES = ["articles/rudaw-2021-04-07/", "quizzes/all/", "quizzes/topics/withdrawal-agreement/", "practice/", "timeline/", "briefing/", "sources/",
-         "flashcards/", "progress/", "quizzes/write-match-fill/"]
+         "flashcards/", "progress/"]
 # Colours are judged once transitions have ended: axe reading a colour half-way through a hover fade
 # reports a colour no one sees for long (and a real problem at the end state is caught all the same).
 SETTLE = "async () => { await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))); }"
@@ -19,6 +19,17 @@ SETTLE = "async () => { await Promise.all(document.getAnimations().map(a => a.fi
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_or_critical_axe_violation(page: Any, server: Any, path: str, scheme: str, width: int) -> None:
+    _no_serious_violation(page, server, path, scheme, width)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_or_critical_axe_violation_on_the_written_items(written_page: Any, written_server: Any, scheme: str, width: int) -> None:
+    """The page of numeric, matching and cloze items, on a site that has them (tests/written_corpus.py)."""
+    _no_serious_violation(written_page, written_server, "quizzes/write-match-fill/", scheme, width)
+
+
+def _no_serious_violation(page: Any, server: Any, path: str, scheme: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
     page.goto(server.url + path)
@@ -80,7 +91,7 @@ def test_screenshots_of_results_flashcards_and_progress(browser: Any, server: An
     tab.emulate_media(media="print")
     tab.screenshot(path=str(SCREENSHOTS / f"test-summary-print-{label}.png"), full_page=True)
     tab.emulate_media(media="screen")
-    for path, name in (("flashcards/", "flashcards"), ("progress/", "progress")):
+    for path, name in (("flashcards/", "flashcards"), ("progress/", "progress"), ("briefing/", "briefing")):
         tab.goto(server.url + path)
         tab.wait_for_load_state("networkidle")
         if name == "flashcards":
