@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from curate_cli import quizgen
-
 from quizgen.load.corpus_files import REGISTRY_FILES
-from quizgen.model.facts import FACT_KINDS
+from quizgen.model.kinds import FACT_KINDS
+
+from curate_cli import quizgen
 
 
 def test_the_new_corpus_is_valid_as_made_and_shows_every_kind(tmp_path: Path) -> None:
