@@ -40,7 +40,13 @@ REPO = BENCHMARKS.parent
 sys.path.insert(0, str(BENCHMARKS))
 
 from synthetic_corpus import write_synthetic_corpus  # noqa: E402
-from targets import OVERHEAD_AT, evaluate_targets, format_table, format_targets, pdf_target  # noqa: E402
+from targets import (  # noqa: E402
+    OVERHEAD_AT,
+    evaluate_targets,
+    format_table,
+    format_targets,
+    pdf_target,
+)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "946684800"}
 

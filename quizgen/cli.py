@@ -15,14 +15,14 @@ from typing import Callable
 
 from jinja2 import TemplateError
 
-from quizgen.corpus_loader import load_corpus
-from quizgen.errors import CorpusError, UsageError, escape_for_message
-from quizgen.load.corpus_listing import left_alone_entries
-from quizgen.render.environment import template_error
 from quizgen.cli_build import add_build_command
 from quizgen.cli_curate import add_curation_commands
 from quizgen.cli_outputs import OutputRefused
 from quizgen.cli_teacher_files import add_export_command, add_worksheet_command
+from quizgen.corpus_loader import load_corpus
+from quizgen.errors import CorpusError, UsageError, escape_for_message
+from quizgen.load.corpus_listing import left_alone_entries
+from quizgen.render.environment import template_error
 
 
 def _command_check(args: argparse.Namespace) -> int:
@@ -68,9 +68,8 @@ def _warn_about_drafts(seeds: Path) -> None:
 
 
 def _command_schema(args: argparse.Namespace) -> int:
-    from quizgen.schema import write_schemas
-
     from quizgen.output_guard import refuse_overlap
+    from quizgen.schema import write_schemas
 
     refuse_overlap("--out", Path(args.out), {"the working folder": Path.cwd()})
     for path in write_schemas(Path(args.out)):

@@ -22,7 +22,14 @@ def _guard_caches(paths: dict[str, Path | None], *caches: tuple[str, Path]) -> N
 def _command_build(args: argparse.Namespace) -> int:
     from quizgen.atomic_files import write_tree_atomically
     from quizgen.emit.site_build import BuildCaches, build_site_from_folders
-    from quizgen.output_guard import MARKER_TEXT, OUTPUT_MARKER, check_replaceable_folder, content_folders, project_paths, refuse_overlap
+    from quizgen.output_guard import (
+        MARKER_TEXT,
+        OUTPUT_MARKER,
+        check_replaceable_folder,
+        content_folders,
+        project_paths,
+        refuse_overlap,
+    )
 
     if args.templates is not None and not Path(args.templates).is_dir():
         raise UsageError(f"--templates {args.templates}: expected a folder of template overrides, found no such folder")

@@ -15,7 +15,13 @@ from quizgen.validate.consistency import HASHED_TEXT as HASHED_TEXT_HELP
 
 def _command_draft(args: argparse.Namespace) -> int:
     from quizgen.curate.draft_yaml import render_drafts
-    from quizgen.curate.fact_drafts import draft_facts, people_missing, read_draft_article, read_other_articles, read_people
+    from quizgen.curate.fact_drafts import (
+        draft_facts,
+        people_missing,
+        read_draft_article,
+        read_other_articles,
+        read_people,
+    )
 
     path = Path(args.article)
     if not path.exists() and "/" not in args.article and not args.article.endswith(".md"):
@@ -72,7 +78,11 @@ def _command_hash(args: argparse.Namespace) -> int:
 
 
 def _command_quote(args: argparse.Namespace) -> int:
-    from quizgen.curate.quote_finder import find_passages, nearest_passages, read_article_text
+    from quizgen.curate.quote_finder import (
+        find_passages,
+        nearest_passages,
+        read_article_text,
+    )
 
     path = Path(args.article)
     if not path.exists() and "/" not in args.article and not args.article.endswith(".md"):
@@ -113,11 +123,10 @@ def _command_new(args: argparse.Namespace) -> int:
 
 
 def _command_add_article(args: argparse.Namespace) -> int:
-    from quizgen.curate.article_import import ArticleRequest, import_article
-    from quizgen.curate.corpus_registry import known_outlets, write_new_file
-
     import re
 
+    from quizgen.curate.article_import import ArticleRequest, import_article
+    from quizgen.curate.corpus_registry import known_outlets, write_new_file
     from quizgen.model.field_types import ID_PATTERN
 
     for option, value in (("--outlet", args.outlet), ("--id", args.id)):

@@ -16,9 +16,8 @@ from quizgen.errors import UsageError
 
 def _command_worksheet(args: argparse.Namespace) -> int:
     from quizgen.generate.question_bank import build_question_bank
-    from quizgen.worksheet import WorksheetRequest, build_worksheet
-
     from quizgen.output_guard import check_output_file, content_folders, project_paths
+    from quizgen.worksheet import WorksheetRequest, build_worksheet
 
     out = Path(args.out)
     if out.is_dir():
@@ -55,8 +54,8 @@ def _command_worksheet(args: argparse.Namespace) -> int:
 
 
 def _command_export(args: argparse.Namespace) -> int:
-    from quizgen.export import EXPORT_FORMATS
     from quizgen.atomic_files import write_files_atomically
+    from quizgen.export import EXPORT_FORMATS
     from quizgen.generate.question_bank import build_question_bank
     from quizgen.generate.question_filters import unknown_filter_values
     from quizgen.generate.question_selection import QuestionCriteria, select_questions

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from quizgen.collector import collector_paused
 from quizgen.errors import CorpusError, Problem, ProblemCollector, UsageError
-from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, YamlParser, read_corpus_files
+from quizgen.load.corpus_files import (
+    CorpusFiles,
+    LoadedArticle,
+    YamlParser,
+    read_corpus_files,
+)
 from quizgen.load.yaml_cache import YamlCache
 from quizgen.load.yaml_tree import parse_yaml
 from quizgen.model.article import Article

@@ -25,15 +25,32 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from quizgen.emit.site_build import DEFAULT_CACHE_FOLDERS, BuildCaches, build_site_from_folders
+from quizgen.emit.site_build import (
+    DEFAULT_CACHE_FOLDERS,
+    BuildCaches,
+    build_site_from_folders,
+)
 from quizgen.emit.site_content import SCRIPTS, SiteContent
 from quizgen.errors import UsageError
+from quizgen.mkdocs_serve import (
+    held_in_memory,
+    keep_serving_after_failed_rebuilds,
+    problem_report,
+    quizgen_log,
+    refused_build,
+    report_failed_rebuild,
+)
 from quizgen.model.corpus import Corpus
-from quizgen.mkdocs_serve import (held_in_memory, keep_serving_after_failed_rebuilds, problem_report, quizgen_log,
-                                   refused_build, report_failed_rebuild)
-from quizgen.output_guard import OUTPUT_MARKER, content_folders, project_paths, refuse_overlap, shown
+from quizgen.output_guard import (
+    OUTPUT_MARKER,
+    content_folders,
+    project_paths,
+    refuse_overlap,
+    shown,
+)
 from quizgen.staged_site import StagedSite, holds_a_site
 from quizgen.teachers.downloads import WORKSHEET_SCOPES
+
 
 class QuizgenPluginConfig(base.Config):
     seeds = c.Type(str, default="seeds")

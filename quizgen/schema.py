@@ -12,7 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
+from quizgen.model.files import (
+    CorpusFile,
+    FactsFile,
+    GlossaryFile,
+    OutletsFile,
+    PeopleFile,
+    TopicsFile,
+)
 from quizgen.model.registry import ArticleMeta
 from quizgen.model.story import StoryFile
 

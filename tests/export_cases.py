@@ -11,12 +11,12 @@ import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
-from corpus_cases import BASE_CORPUS, make_corpus  # noqa: F401  (BASE_CORPUS: re-exported to the export tests)
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+
+from corpus_cases import BASE_CORPUS, make_corpus  # noqa: F401  (BASE_CORPUS: re-exported to the export tests)
 
 REPO = Path(__file__).parent.parent
 SEEDS = REPO / "seeds"

@@ -6,7 +6,6 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from quizgen.render.abbreviations import AbbreviationFinder
 
 _WORD = re.compile(r"[^\W_]+")

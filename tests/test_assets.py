@@ -8,8 +8,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-from quizgen.emit.site_content import ASSETS, SCRIPTS, build_site_content
 from quizgen.corpus_loader import load_corpus
+from quizgen.emit.site_content import ASSETS, SCRIPTS, build_site_content
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"

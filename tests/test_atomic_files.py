@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from quizgen.atomic_files import write_file_atomically, write_tree_atomically
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import markdown
 import pytest
-
-from site_checks import REPO, make_project, mkdocs, tree_digest
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import NAV_LIST_LIMIT, build_site_content
 from quizgen.render.abbreviations import abbreviation_lines
+
+from site_checks import REPO, make_project, mkdocs, tree_digest
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic_corpus import FACT_MIX, STORY_ARTICLES, TERMS, write_synthetic_corpus  # noqa: E402

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from golden_files import assert_golden
 from corpus_cases import load_case, make_corpus
+from golden_files import assert_golden
 
 CASES = sorted((Path(__file__).parent / "cases" / "check").glob("*.yaml"))
 

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from quizgen.cli import build_parser
 
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"

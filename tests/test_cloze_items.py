@@ -12,13 +12,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from corpus_cases import make_corpus
-from export_cases import SEEDS
 from openpyxl import load_workbook
-from test_exports_anki import import_deck, notes_by_id
-from test_exports_gift import parse_gift
-from test_exports_spreadsheets import read_csv
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.export import EXPORT_FORMATS
 from quizgen.export.qti_package import assessment_ident
@@ -27,6 +21,12 @@ from quizgen.generate.families_terms import names_any
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
 from quizgen.model.corpus import Corpus
 from quizgen.worksheet import WorksheetRequest, build_worksheet
+
+from corpus_cases import make_corpus
+from export_cases import SEEDS
+from test_exports_anki import import_deck, notes_by_id
+from test_exports_gift import parse_gift
+from test_exports_spreadsheets import read_csv
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from quizgen.collector import collector_paused, collector_running
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content

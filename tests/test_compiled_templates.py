@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 from jinja2 import TemplateError
-
-from quizgen.render.environment import _CompiledTemplates, make_environments, template_error
+from quizgen.render.environment import (
+    _CompiledTemplates,
+    make_environments,
+    template_error,
+)
 
 
 @pytest.fixture(autouse=True)

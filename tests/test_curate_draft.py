@@ -8,10 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
+from quizgen.corpus_loader import load_corpus
 
 from curate_cli import RAW, copy_base_corpus, quizgen
-
-from quizgen.corpus_loader import load_corpus
 
 REPO = Path(__file__).parent.parent
 SEEDS = REPO / "seeds"

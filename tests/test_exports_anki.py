@@ -9,13 +9,23 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import (
+    Collection,
+    ImportAnkiPackageOptions,
+    ImportAnkiPackageRequest,
+)
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
-from export_cases import BASE_CORPUS, HOSTILE, SEEDS, load_questions, make_hostile_corpus
-
 from quizgen.export.anki_deck import render_anki_deck
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+
+from export_cases import (
+    BASE_CORPUS,
+    HOSTILE,
+    SEEDS,
+    load_questions,
+    make_hostile_corpus,
+)
 
 IF_NEWER = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
 

@@ -9,11 +9,19 @@ import sys
 from pathlib import Path
 
 import quizgen.export
-from export_cases import BASE_CORPUS, REPO, SEEDS, load_exported, load_questions, make_corpus
 from quizgen.cli import build_parser
-from quizgen.export.bank_json import render_bank_json
 from quizgen.export import EXPORT_FORMATS
+from quizgen.export.bank_json import render_bank_json
 from quizgen.generate.question_bank import build_question_bank
+
+from export_cases import (
+    BASE_CORPUS,
+    REPO,
+    SEEDS,
+    load_exported,
+    load_questions,
+    make_corpus,
+)
 
 FILENAMES = {"gift": "questions.gift", "moodle-xml": "questions-moodle.xml", "qti": "questions-qti.zip", "anki": "questions.apkg",
              "kahoot": "kahoot.xlsx", "csv": "questions.csv", "json": "questions.json"}
@@ -113,6 +121,7 @@ def test_export_warns_how_many_questions_a_format_left_out_and_why(tmp_path: Pat
 def test_the_teachers_page_counts_the_numeric_and_matching_items(tmp_path: Path) -> None:
     # Fixtures: the seed bank has neither (its year is told by another item, its terms are detail).
     from quizgen.emit.site_content import build_site_content
+
     from test_matching_items import glossary_corpus
     from test_numeric_items import HISTORY
 

@@ -16,14 +16,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_cases import BASE_CORPUS, HOSTILE, REPO, SEEDS, load_questions, make_hostile_corpus
-from golden_files import assert_golden
-
 from quizgen.export.feedback_text import source_lines
 from quizgen.export.gift import escape_gift, render_gift, why_not_gift
 from quizgen.export.ordering_forms import place_labels
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+
+from export_cases import (
+    BASE_CORPUS,
+    HOSTILE,
+    REPO,
+    SEEDS,
+    load_questions,
+    make_hostile_corpus,
+)
+from golden_files import assert_golden
 
 GIFT_PARSER = REPO / ".cache" / "npm-gift" / "node_modules" / "gift-pegjs"
 READ_GIFT = "const {parse} = require(process.argv[1]); process.stdout.write(JSON.stringify(parse(require('fs').readFileSync(0, 'utf8'))));"

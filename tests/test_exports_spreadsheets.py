@@ -5,24 +5,39 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from itertools import permutations
 import re
 import sys
+from itertools import permutations
 from pathlib import Path
 
 import pytest
-
-from corpus_cases import make_corpus
-from export_cases import BASE_CORPUS, FORMULAS, HOSTILE, REPO, SEEDS, formula_questions, load_questions, make_hostile_corpus
-from golden_files import assert_golden
 from openpyxl import load_workbook
-
 from quizgen.export.feedback_text import plain_feedback
-from quizgen.export.kahoot import HEADER_ROW, HEADINGS, kahoot_cell, kahoot_stem, render_kahoot, why_not_kahoot
+from quizgen.export.kahoot import (
+    HEADER_ROW,
+    HEADINGS,
+    kahoot_cell,
+    kahoot_stem,
+    render_kahoot,
+    why_not_kahoot,
+)
 from quizgen.export.quiz_csv import HEADER, render_quiz_csv
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+
+from corpus_cases import make_corpus
+from export_cases import (
+    BASE_CORPUS,
+    FORMULAS,
+    HOSTILE,
+    REPO,
+    SEEDS,
+    formula_questions,
+    load_questions,
+    make_hostile_corpus,
+)
+from golden_files import assert_golden
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic_corpus import write_synthetic_corpus  # noqa: E402

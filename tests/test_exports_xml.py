@@ -14,16 +14,23 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from export_cases import BASE_CORPUS, HOSTILE, REPO, SEEDS, load_questions, make_hostile_corpus
-from golden_files import assert_golden
-
 from quizgen.export.feedback_text import source_lines
 from quizgen.export.moodle_xml import render_moodle_xml
-from quizgen.export.qti import choice_ident, render_qti_assessment
 from quizgen.export.ordering_forms import place_labels
+from quizgen.export.qti import choice_ident, render_qti_assessment
 from quizgen.export.qti_package import assessment_ident, render_qti_package
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+
+from export_cases import (
+    BASE_CORPUS,
+    HOSTILE,
+    REPO,
+    SEEDS,
+    load_questions,
+    make_hostile_corpus,
+)
+from golden_files import assert_golden
 
 GOLDENS = REPO / "tests" / "goldens" / "exports"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.item_rules import bank_problems, item_problems
 from quizgen.generate.question_bank import build_question_bank

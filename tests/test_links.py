@@ -6,7 +6,6 @@ import posixpath
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from quizgen.render.links import relative_path, relative_url
 
 

@@ -15,11 +15,6 @@ import zipfile
 from pathlib import Path
 
 from anki.collection import Collection
-from corpus_cases import make_corpus
-from export_cases import HOSTILE, SEEDS
-from test_exports_anki import import_deck, notes_by_id
-from test_exports_gift import parse_gift
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.export import EXPORT_FORMATS
 from quizgen.export.gift import render_gift
@@ -31,6 +26,11 @@ from quizgen.model.corpus import Corpus
 from quizgen.render.environment import make_environments
 from quizgen.render.links import SiteLinks
 from quizgen.render.quiz_html import QuizRenderer
+
+from corpus_cases import make_corpus
+from export_cases import HOSTILE, SEEDS
+from test_exports_anki import import_deck, notes_by_id
+from test_exports_gift import parse_gift
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 PEOPLE = """  - id: role-two

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from site_checks import html_pages, make_project, mkdocs, parse_page, resolve_link, tree_digest
+from site_checks import (
+    html_pages,
+    make_project,
+    mkdocs,
+    parse_page,
+    resolve_link,
+    tree_digest,
+)
 
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.model.facts import QuantityFact
 from quizgen.model.field_types import PartialDate

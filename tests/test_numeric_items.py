@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Iterator
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corpus_cases import make_corpus
-from export_cases import BASE_CORPUS, SEEDS, load_questions
-from test_exports_anki import import_deck, notes_by_id
-from test_exports_gift import parse_gift
-
 from anki.collection import Collection
 from quizgen.corpus_loader import load_corpus
 from quizgen.export import EXPORT_FORMATS
@@ -24,6 +19,11 @@ from quizgen.export.moodle_xml import render_moodle_xml
 from quizgen.export.qti_package import assessment_ident, render_qti_package
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
 from quizgen.generate.question_model import Question
+
+from corpus_cases import make_corpus
+from export_cases import BASE_CORPUS, SEEDS, load_questions
+from test_exports_anki import import_deck, notes_by_id
+from test_exports_gift import parse_gift
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 FIGURE = "According to the articles, what was the number of people who crossed the bridge on its first day?"

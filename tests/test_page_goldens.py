@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from golden_files import assert_golden
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content
 from quizgen.teachers.downloads import pdf_renderer
+
+from golden_files import assert_golden
 
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"
 GOLDENS = Path(__file__).parent / "goldens" / "site"

@@ -6,7 +6,6 @@ import random
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from quizgen.generate.families_terms import _other_words
 
 _WORDS = st.sets(st.sampled_from(["Army", "Assembly", "Authority", "Agency", "Alliance", "Axis"])).map(sorted)

@@ -8,13 +8,13 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
-
-from corpus_strategies import corpora, corpus_summary, damaged_corpora, write_corpus
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content
 from quizgen.errors import CorpusError, Problem
 from quizgen.generate.item_rules import item_problems
 from quizgen.generate.question_bank import build_question_bank
+
+from corpus_strategies import corpora, corpus_summary, damaged_corpora, write_corpus
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

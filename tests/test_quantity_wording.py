@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from quizgen.generate.family_support import format_quantity
 
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"

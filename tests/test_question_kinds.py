@@ -13,22 +13,31 @@ import subprocess
 import sys
 import typing
 from collections import Counter
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 
 import pytest
-
-from export_cases import REPO, SEEDS, load_exported
-from test_cloze_items import ferry_corpus
-
 from quizgen.export import EXPORT_FORMATS
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import AnyFact
 from quizgen.model.kinds import (
-    EXPORT_NAMES, FACT_KIND_SPECS, FACT_KINDS, QUESTION_KIND_SPECS, QUESTION_KINDS, Held, LeftOut, QuestionKind,
-    QuestionKindSpec, left_out_reason, missing_export_support)
+    EXPORT_NAMES,
+    FACT_KIND_SPECS,
+    FACT_KINDS,
+    QUESTION_KIND_SPECS,
+    QUESTION_KINDS,
+    Held,
+    LeftOut,
+    QuestionKind,
+    QuestionKindSpec,
+    left_out_reason,
+    missing_export_support,
+)
 from quizgen.worksheet.worksheet_html import KIND_INSTRUCTIONS
+
+from export_cases import REPO, SEEDS, load_exported
+from test_cloze_items import ferry_corpus
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic_corpus import write_synthetic_corpus  # noqa: E402
@@ -183,7 +192,6 @@ def test_templates_name_kinds_by_their_members_and_a_misspelt_one_fails_the_buil
     import re
 
     from jinja2 import UndefinedError
-
     from quizgen.render.environment import make_environments
 
     templates = [path for path in sorted(TEMPLATES.iterdir()) if path.suffix in (".html", ".md")]

@@ -9,15 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from corpus_cases import make_corpus
-from test_numeric_items import HISTORY
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.export.bank_json import render_bank_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.generate.question_model import Citation, Question
 from quizgen.generate.quiz_sets import SET_SIZE, quiz_set, set_problems
+
+from corpus_cases import make_corpus
+from test_numeric_items import HISTORY
 
 REPO = Path(__file__).parent.parent
 

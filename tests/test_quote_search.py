@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-
-from quizgen.model.quote_search import _CHAR_MAP, QuoteMiss, QuoteSearch, normalise_for_matching
+from quizgen.model.quote_search import (
+    _CHAR_MAP,
+    QuoteMiss,
+    QuoteSearch,
+    normalise_for_matching,
+)
 
 TEXT = "He said: “Hello  world” — and left.\nThen he came back.\n::Comments\nRudaw moderates all comments.\n"
 FURNITURE = [(TEXT.index("::Comments"), len(TEXT), "comments")]

@@ -8,7 +8,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from quizgen.schema import PACKAGED_SCHEMAS, SCHEMA_MODELS, render_schema
 
 SEEDS = Path(__file__).parent.parent / "seeds"

@@ -7,12 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import build_site_content
+from quizgen.generate.briefing import briefing
 from quizgen.generate.item_rules import bank_problems, item_problems
 from quizgen.generate.question_bank import build_question_bank
-from quizgen.generate.briefing import briefing
 from quizgen.validate.consistency import published_sha256
 
 REPO = Path(__file__).parent.parent

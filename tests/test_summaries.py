@@ -16,9 +16,6 @@ from pathlib import Path
 import pytest
 import textstat
 from hypothesis import HealthCheck, given, settings
-
-from corpus_cases import BASE_CORPUS
-from corpus_strategies import corpora, write_corpus
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.briefing import Briefing, briefing
 from quizgen.generate.question_bank import build_question_bank
@@ -30,7 +27,14 @@ from quizgen.model.story import SECTION_TITLES, SECTIONS
 from quizgen.render.environment import make_environments
 from quizgen.render.escape import escape_markdown
 from quizgen.render.site_pages import PageRenderer
-from quizgen.worksheet.handout import handout_article, handout_corrections, handout_summary
+from quizgen.worksheet.handout import (
+    handout_article,
+    handout_corrections,
+    handout_summary,
+)
+
+from corpus_cases import BASE_CORPUS
+from corpus_strategies import corpora, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

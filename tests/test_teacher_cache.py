@@ -10,11 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from quizgen.render.downloads import TeacherDownload, TeacherFiles
+from quizgen.teachers.cache import (
+    TeacherCache,
+    cached_teacher_files,
+    inputs_digest,
+    site_teacher_cache,
+)
+from quizgen.teachers.downloads import FileStore
 
 from site_checks import REPO, make_project, mkdocs, tree_digest
-from quizgen.teachers.cache import TeacherCache, cached_teacher_files, inputs_digest, site_teacher_cache
-from quizgen.teachers.downloads import FileStore
-from quizgen.render.downloads import TeacherDownload, TeacherFiles
 
 BASE = REPO / "tests" / "fixtures" / "base_corpus"
 K1, K2 = "1" * 64, "2" * 64  # entries are named by a sha256 digest

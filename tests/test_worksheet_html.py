@@ -6,9 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
-from corpus_cases import make_corpus
-from golden_files import assert_golden
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import UsageError
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
@@ -19,6 +16,9 @@ from quizgen.worksheet import WorksheetRequest, build_worksheet, teacher_workshe
 from quizgen.worksheet.glossary_worksheet import glossary_sheet, split_evenly
 from quizgen.worksheet.sheet_items import key_entries, option_letter, sheet_questions
 from quizgen.worksheet.variants import make_variant, variant_letters
+
+from corpus_cases import make_corpus
+from golden_files import assert_golden
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

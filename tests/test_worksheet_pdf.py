@@ -10,19 +10,36 @@ import re
 from pathlib import Path
 
 import pytest
-
-from corpus_cases import make_corpus
 from quizgen.corpus_loader import load_corpus
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
-from quizgen.worksheet import PrintedFile, WorksheetRequest, build_worksheet, teacher_worksheets
+from quizgen.worksheet import (
+    PrintedFile,
+    WorksheetRequest,
+    build_worksheet,
+    teacher_worksheets,
+)
 from quizgen.worksheet.glossary_worksheet import INSTRUCTIONS as GLOSSARY_INSTRUCTIONS
 from quizgen.worksheet.sheet_items import option_letter
 from quizgen.worksheet.variants import make_variant
-from quizgen.worksheet.worksheet_html import KIND_INSTRUCTIONS, PageSetup, html_environment, render_question_worksheet
+from quizgen.worksheet.worksheet_html import (
+    KIND_INSTRUCTIONS,
+    PageSetup,
+    html_environment,
+    render_question_worksheet,
+)
+
+from corpus_cases import make_corpus
 from test_worksheet_html import HOSTILE
-from worksheet_pdf_tools import page_images, pdf_fonts, pdf_info, pdf_pages, require_pdf_tools, squeezed
+from worksheet_pdf_tools import (
+    page_images,
+    pdf_fonts,
+    pdf_info,
+    pdf_pages,
+    require_pdf_tools,
+    squeezed,
+)
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

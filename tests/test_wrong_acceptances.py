@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import CorpusError, Problem
 from quizgen.model.quote_search import QuoteSearch

@@ -8,15 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from corpus_cases import load_case, make_corpus
-from site_checks import REPO
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import CorpusError
-from quizgen.model.corpus import Corpus
 from quizgen.load import yaml_cache as yaml_cache_module
 from quizgen.load.yaml_cache import CACHE_FILE, YamlCache
 from quizgen.load.yaml_tree import parse_yaml
+from quizgen.model.corpus import Corpus
+
+from corpus_cases import load_case, make_corpus
+from site_checks import REPO
 
 CASES = sorted((Path(__file__).parent / "cases" / "check").glob("*.yaml"))
 TEXT = "facts:\n  - id: a\n    figures: [1, 2.5, null, 017]\n    on: yes\n  - {id: b, quote: 'x: y'}\n"

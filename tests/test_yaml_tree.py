@@ -6,7 +6,6 @@ import time
 
 import pytest
 import yaml
-
 from quizgen.load import yaml_tree
 from quizgen.load.yaml_tree import MAX_DEPTH, Mark, YamlSyntaxError, parse_yaml
 

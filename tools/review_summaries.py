@@ -21,7 +21,11 @@ from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.readability import flesch_kincaid_grade, word_count
 from quizgen.render.environment import make_environments
 from quizgen.render.site_pages import PageRenderer
-from quizgen.worksheet.handout import handout_article, handout_corrections, handout_summary
+from quizgen.worksheet.handout import (
+    handout_article,
+    handout_corrections,
+    handout_summary,
+)
 
 _MARKER = re.compile(r"(?:<sup>)?\[\\\[(\d+)\\\]\]\([^)\s]*(?: \"[^\"]*\")?\)(?:</sup>)?")
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^)]*\)")

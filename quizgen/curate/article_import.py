@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.curate.furniture_lines import Line, classify_lines, fence_furniture, find_headline, is_body_line, is_date_line, is_fence_line
+from quizgen.curate.furniture_lines import (
+    Line,
+    classify_lines,
+    fence_furniture,
+    find_headline,
+    is_body_line,
+    is_date_line,
+    is_fence_line,
+)
 from quizgen.errors import CorpusError, Problem, UsageError
 from quizgen.load.article_file import split_article_file
 from quizgen.load.source_text import SourceText, read_source_text
@@ -56,8 +64,9 @@ def _problem(display: str, message: str, line: int = 1, column: int = 1) -> Corp
 
 def _date_from_text(lines: list[Line], head: int | None) -> tuple[str | None, str | None]:
     """(YYYY-MM-DD, the line as printed) from the first short date line at the top of a text."""
-    import htmldate
     from html import escape
+
+    import htmldate
 
     top = lines[:(head or 0) + 12]
     for line in top:

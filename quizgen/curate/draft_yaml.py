@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 
-
 _PLAIN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[0-9]{4}(?:-[0-9]{2}){0,2}")
 _YAML_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "todo"}
 

@@ -13,8 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizgen.curate.draft_finders import (
+    find_acronyms,
+    find_dates,
+    find_figures,
+    find_quotations,
+    find_roles,
+)
 from quizgen.curate.quote_finder import read_article_parts
-from quizgen.curate.draft_finders import find_acronyms, find_dates, find_figures, find_quotations, find_roles
 from quizgen.errors import CorpusError, Problem
 from quizgen.load.corpus_files import YAML_SUFFIXES, draft_line
 from quizgen.load.source_text import read_source_text

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Protocol
 
-from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.kinds import QuestionKind
+from quizgen.model.quote_search import normalise_for_matching
 
 _NOT_A_NOUN_PHRASE = re.compile(r"^(?:how|what|when|where|which|who|whom|whose|why|whether|if|that)\b", re.IGNORECASE)
 _LETTERS = "ABCDEFGH"

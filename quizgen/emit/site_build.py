@@ -13,9 +13,9 @@ from pathlib import Path
 
 from quizgen.corpus_loader import load_corpus
 from quizgen.emit.site_content import SiteContent, build_site_content
+from quizgen.model.corpus import Corpus
 from quizgen.teachers.cache import site_teacher_cache
 from quizgen.teachers.downloads import pdf_renderer
-from quizgen.model.corpus import Corpus
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,13 @@ from quizgen.render.abbreviations import AbbreviationFinder, glossary_abbreviati
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.page import Page
 from quizgen.render.quiz_html import article_uri
-from quizgen.render.site_pages import BANK_URI, PRACTICE_QUESTIONS_URI, WRITTEN_URI, PageRenderer, topic_quiz_uri
+from quizgen.render.site_pages import (
+    BANK_URI,
+    PRACTICE_QUESTIONS_URI,
+    WRITTEN_URI,
+    PageRenderer,
+    topic_quiz_uri,
+)
 from quizgen.teachers import teacher_downloads
 from quizgen.teachers.cache import TeacherCache
 from quizgen.teachers.downloads import PdfRenderer

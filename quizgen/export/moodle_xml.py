@@ -23,9 +23,8 @@ from quizgen.export.question_names import by_topic, question_name
 from quizgen.export.xml_stream import tostring_with_elements
 from quizgen.generate.question_model import Question, answer_key
 from quizgen.model.corpus import Corpus
-from quizgen.model.registry import Topic
 from quizgen.model.kinds import QuestionKind
-
+from quizgen.model.registry import Topic
 
 
 def _text_element(parent: ET.Element, tag: str, text: str, *, html: bool = True) -> ET.Element:

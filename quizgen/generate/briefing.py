@@ -12,13 +12,27 @@ import re
 from dataclasses import dataclass
 
 from quizgen.generate.question_model import Citation, citations_from
-from quizgen.generate.summaries import CitedSentence, Difference, classified_differences, evidence, outlet_count
+from quizgen.generate.summaries import (
+    CitedSentence,
+    Difference,
+    classified_differences,
+    evidence,
+    outlet_count,
+)
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.facts import fact_date
-from quizgen.model.kinds import SUMMARY_RANK
 from quizgen.model.field_types import PartialDate
+from quizgen.model.kinds import SUMMARY_RANK
 from quizgen.model.readability import word_count
-from quizgen.model.story import KEY_POINT_WORDS, PROSE_WORDS, SECTION_TITLES, SECTIONS, Story, StoryDifference, StorySentence
+from quizgen.model.story import (
+    KEY_POINT_WORDS,
+    PROSE_WORDS,
+    SECTION_TITLES,
+    SECTIONS,
+    Story,
+    StoryDifference,
+    StorySentence,
+)
 
 FALLBACK_KEY_POINTS = 3
 

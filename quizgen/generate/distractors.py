@@ -9,7 +9,15 @@ from __future__ import annotations
 import bisect
 import math
 import random
-from typing import TYPE_CHECKING, Callable, Generic, Iterable, Sequence, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Callable,
+    Generic,
+    Iterable,
+    Sequence,
+    TypeVar,
+    overload,
+)
 
 from quizgen.generate.question_model import answer_key, stable_hash
 from quizgen.model.field_types import PartialDate

@@ -30,12 +30,18 @@ from quizgen.generate.distractors import pick_from_pool, seeded_random
 from quizgen.generate.families_curated import clusters_of
 from quizgen.generate.families_terms import names_any, shares_a_word
 from quizgen.generate.family_support import explain
-from quizgen.generate.question_model import Citation, Question, answer_key, singular_key, stable_hash
+from quizgen.generate.question_model import (
+    Citation,
+    Question,
+    answer_key,
+    singular_key,
+    stable_hash,
+)
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.facts import Source, Term
-from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.kinds import QuestionKind
+from quizgen.model.quote_search import normalise_for_matching
 
 BLANK = "_____"
 WORDS_AT_LEAST = 6

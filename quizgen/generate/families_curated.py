@@ -8,7 +8,14 @@ wrong option carries why the articles rule it out, shown to a student who picks 
 from __future__ import annotations
 
 from quizgen.generate.family_support import citations_of, explain
-from quizgen.generate.question_model import Citation, CuratedType, DraftQuestion, Option, answer_key, stable_hash
+from quizgen.generate.question_model import (
+    Citation,
+    CuratedType,
+    DraftQuestion,
+    Option,
+    answer_key,
+    stable_hash,
+)
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.kinds import QuestionKind

@@ -4,16 +4,34 @@ from __future__ import annotations
 
 import re
 
-from quizgen.generate.distractors import WRONG_OPTIONS, nearby_dates, nearby_numbers, number_scale, pick_from_pool
-from quizgen.generate.family_support import capitalise, citations_of, difficulty_from_sources, explain, format_quantity
-from quizgen.generate.question_model import DateType, DraftQuestion, NumberType, Option, answer_key, stable_hash
+from quizgen.generate.distractors import (
+    WRONG_OPTIONS,
+    nearby_dates,
+    nearby_numbers,
+    number_scale,
+    pick_from_pool,
+)
+from quizgen.generate.family_support import (
+    capitalise,
+    citations_of,
+    difficulty_from_sources,
+    explain,
+    format_quantity,
+)
+from quizgen.generate.question_model import (
+    DateType,
+    DraftQuestion,
+    NumberType,
+    Option,
+    answer_key,
+    stable_hash,
+)
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.facts import ClaimFact, EventFact, QuantityFact
 from quizgen.model.field_types import PartialDate
-from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.kinds import QuestionKind
-
+from quizgen.model.quote_search import normalise_for_matching
 
 
 def figure_question(fact: QuantityFact, pools: QuestionPools) -> DraftQuestion | None:

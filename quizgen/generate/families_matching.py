@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from quizgen.generate.family_support import capitalise
 from quizgen.generate.families_terms import names_any, shares_a_word
+from quizgen.generate.family_support import capitalise
 from quizgen.generate.question_model import Citation, Question, answer_key, stable_hash
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.facts import RoleFact, Term

@@ -26,8 +26,20 @@ import re
 from collections.abc import Sequence
 
 from quizgen.generate.families_curated import clusters_of
-from quizgen.generate.family_support import capitalise, citations_of, explain, format_number, format_quantity
-from quizgen.generate.question_model import DraftQuestion, NumericAnswer, Option, Question, answer_key
+from quizgen.generate.family_support import (
+    capitalise,
+    citations_of,
+    explain,
+    format_number,
+    format_quantity,
+)
+from quizgen.generate.question_model import (
+    DraftQuestion,
+    NumericAnswer,
+    Option,
+    Question,
+    answer_key,
+)
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.generate.source_comparison import witnessed
 from quizgen.model.corpus import Corpus

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from quizgen.generate.distractors import WRONG_OPTIONS, pick_from_pool
-from quizgen.generate.family_support import capitalise, citations_of, difficulty_from_sources, explain
+from quizgen.generate.family_support import (
+    capitalise,
+    citations_of,
+    difficulty_from_sources,
+    explain,
+)
 from quizgen.generate.question_model import DraftQuestion, Option, answer_key
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.facts import QuotationFact, RoleFact
-from quizgen.model.registry import Person
 from quizgen.model.kinds import QuestionKind
-
+from quizgen.model.registry import Person
 
 
 def _role_note(pools: QuestionPools, person_id: str) -> str:

@@ -6,16 +6,24 @@ import bisect
 import re
 from typing import Sequence
 
-from quizgen.generate.distractors import WRONG_OPTIONS, AllBut, pick_from_pool, seeded_random
+from quizgen.generate.distractors import (
+    WRONG_OPTIONS,
+    AllBut,
+    pick_from_pool,
+    seeded_random,
+)
 from quizgen.generate.family_support import citations_of, explain
-from quizgen.generate.question_model import DraftQuestion, Option, answer_key, singular_key
+from quizgen.generate.question_model import (
+    DraftQuestion,
+    Option,
+    answer_key,
+    singular_key,
+)
 from quizgen.generate.question_pools import QuestionPools, initials
 from quizgen.generate.whole_words import contains_whole
-from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.facts import Term
 from quizgen.model.kinds import QuestionKind
-
-
+from quizgen.model.quote_search import normalise_for_matching
 
 SHARED_WORD_AT_LEAST = 4
 """Shorter words (`the`, `of`, `US`) are shared by chance, not a cue."""

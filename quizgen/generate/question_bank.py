@@ -11,21 +11,46 @@ from typing import assert_never
 
 from quizgen.collector import collector_paused
 from quizgen.errors import Problem
-from quizgen.generate.families_facts import (
-    chronology_questions, claim_outlet_question, event_date_question, figure_question, true_false_question, wants_true_version)
-from quizgen.generate.families_curated import clusters_of, curated_questions, curated_true_false
 from quizgen.generate.families_cloze import cloze_items
+from quizgen.generate.families_curated import (
+    clusters_of,
+    curated_questions,
+    curated_true_false,
+)
+from quizgen.generate.families_facts import (
+    chronology_questions,
+    claim_outlet_question,
+    event_date_question,
+    figure_question,
+    true_false_question,
+    wants_true_version,
+)
 from quizgen.generate.families_matching import matching_items
 from quizgen.generate.families_numeric import numeric_items
-from quizgen.generate.families_people import person_role_question, quotation_speaker_question, role_holder_question
+from quizgen.generate.families_people import (
+    person_role_question,
+    quotation_speaker_question,
+    role_holder_question,
+)
 from quizgen.generate.families_terms import acronym_question, term_definition_question
-from quizgen.generate.item_rules import bank_problems, item_problems, repeated_wrong_options
+from quizgen.generate.item_rules import (
+    bank_problems,
+    item_problems,
+    repeated_wrong_options,
+)
 from quizgen.generate.option_order import order_options
 from quizgen.generate.question_model import DraftQuestion, Question
 from quizgen.generate.question_pools import QuestionPools, build_question_pools
 from quizgen.generate.quiz_sets import MIN_COPY_SET, quiz_set
 from quizgen.model.corpus import Corpus
-from quizgen.model.facts import AnyFact, ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
+from quizgen.model.facts import (
+    AnyFact,
+    ClaimFact,
+    EventFact,
+    QuantityFact,
+    QuotationFact,
+    RoleFact,
+)
 
 FAMILY_TITLES = {
     "role-holder": "Who holds the role?", "person-role": "What is their role?", "figure": "Which figure?",

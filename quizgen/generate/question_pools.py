@@ -11,7 +11,13 @@ from typing import assert_never
 from quizgen.generate.distractors import SortedPool
 from quizgen.generate.question_model import answer_key
 from quizgen.model.corpus import Corpus
-from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
+from quizgen.model.facts import (
+    ClaimFact,
+    EventFact,
+    QuantityFact,
+    QuotationFact,
+    RoleFact,
+)
 from quizgen.model.field_types import PartialDate
 from quizgen.model.registry import Person
 

@@ -14,8 +14,8 @@ from quizgen.generate.question_model import Citation, citations_from
 from quizgen.model.article import Article
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.model.facts import EventFact, fact_date
-from quizgen.model.kinds import SUMMARY_RANK
 from quizgen.model.field_types import PartialDate
+from quizgen.model.kinds import SUMMARY_RANK
 
 SUMMARY_LENGTH = 5
 

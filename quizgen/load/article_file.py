@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 
 from quizgen.load.source_text import SourceText
-from quizgen.model.article import TextBlock
 from quizgen.load.yaml_tree import Mark, YamlSyntaxError
+from quizgen.model.article import TextBlock
 
 FURNITURE_KINDS = (
     "caption", "comments", "credit", "footer", "header", "masthead",

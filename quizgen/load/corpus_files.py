@@ -25,7 +25,14 @@ from quizgen.load.corpus_listing import FOLDERS, list_corpus
 from quizgen.load.source_text import SourceText, read_source_text
 from quizgen.load.yaml_tree import DataPath, YamlDocument, YamlSyntaxError, parse_yaml
 from quizgen.model.article import TextBlock
-from quizgen.model.files import CorpusFile, FactsFile, GlossaryFile, OutletsFile, PeopleFile, TopicsFile
+from quizgen.model.files import (
+    CorpusFile,
+    FactsFile,
+    GlossaryFile,
+    OutletsFile,
+    PeopleFile,
+    TopicsFile,
+)
 from quizgen.model.registry import ArticleMeta
 from quizgen.model.story import StoryFile
 

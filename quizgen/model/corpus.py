@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol, Sequence
 
+from quizgen.model.article import Article
 from quizgen.model.facts import AnyFact, RoleFact, Source, Term
 from quizgen.model.field_types import StrictModel
-from quizgen.model.article import Article
 from quizgen.model.registry import CorpusInfo, Organization, Outlet, Person, Topic
 from quizgen.model.story import Story
 

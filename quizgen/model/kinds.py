@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable, Mapping
 
-from quizgen.model.facts import ClaimFact, EventFact, FactBase, QuantityFact, QuotationFact, RoleFact
+from quizgen.model.facts import (
+    ClaimFact,
+    EventFact,
+    FactBase,
+    QuantityFact,
+    QuotationFact,
+    RoleFact,
+)
 
 
 class QuestionKind(StrEnum):

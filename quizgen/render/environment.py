@@ -12,12 +12,21 @@ from pathlib import Path
 from types import TracebackType
 from typing import Callable
 
-from jinja2 import (BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template,
-                    TemplateError, TemplateSyntaxError)
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from jinja2.bccache import Bucket
 
-from quizgen.model.kinds import QuestionKind
 from quizgen.errors import CorpusError, Problem
+from quizgen.model.kinds import QuestionKind
 from quizgen.output_guard import shown
 from quizgen.render.escape import escape_markdown, markdown_finalize
 

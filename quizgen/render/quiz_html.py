@@ -17,11 +17,10 @@ from quizgen.errors import CorpusError, Problem
 from quizgen.generate.families_matching import matching_answers
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind
 from quizgen.render.environment import macro_call_error, template_path
 from quizgen.render.links import SiteLinks
 from quizgen.render.page import QuizBlock
-from quizgen.model.kinds import QuestionKind
-
 
 LETTERS = "ABCDEFGH"
 

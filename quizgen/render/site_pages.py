@@ -15,8 +15,18 @@ from markupsafe import Markup
 
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.generate.question_model import Citation, Question, citations_from
-from quizgen.generate.source_comparison import SourceComparison, compare_sources, term_appearances
-from quizgen.generate.summaries import CitedSentence, article_date, article_facts, article_summary, cite
+from quizgen.generate.source_comparison import (
+    SourceComparison,
+    compare_sources,
+    term_appearances,
+)
+from quizgen.generate.summaries import (
+    CitedSentence,
+    article_date,
+    article_facts,
+    article_summary,
+    cite,
+)
 from quizgen.model.corpus import AnyFact, Corpus
 from quizgen.render.article_text import render_article_text
 from quizgen.render.downloads import TeacherFiles
@@ -25,9 +35,16 @@ from quizgen.render.escape import escape_markdown
 from quizgen.render.links import SiteLinks
 from quizgen.render.page import Page, QuizBlock, prose_page, render_page
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
-from quizgen.render.summary_pages import (agreed_lines, briefing_page, differences_for_sources, named_sources, outlet_rows, quote_linked,
-                                          source_name, timeline_page)
-
+from quizgen.render.summary_pages import (
+    agreed_lines,
+    briefing_page,
+    differences_for_sources,
+    named_sources,
+    outlet_rows,
+    quote_linked,
+    source_name,
+    timeline_page,
+)
 
 WRITTEN_URI = "quizzes/write-match-fill.md"
 PRACTICE_QUESTIONS_URI = "exports/practice-questions.html"

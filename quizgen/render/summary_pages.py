@@ -14,7 +14,14 @@ from markupsafe import Markup
 
 from quizgen.generate.briefing import Briefing, briefing, story_difference
 from quizgen.generate.question_model import Citation
-from quizgen.generate.summaries import CitedSentence, Difference, article_date, cite, timeline, timeline_closing
+from quizgen.generate.summaries import (
+    CitedSentence,
+    Difference,
+    article_date,
+    cite,
+    timeline,
+    timeline_closing,
+)
 from quizgen.model.registry import Outlet
 from quizgen.render.escape import escape_markdown
 

@@ -14,7 +14,12 @@ from quizgen.generate.question_bank import QuestionBank
 from quizgen.model.corpus import Corpus
 from quizgen.render.downloads import TeacherFiles
 from quizgen.teachers.cache import TeacherCache, cached_teacher_files
-from quizgen.teachers.downloads import FileStore, PdfRenderer, keep_in_memory, teacher_files
+from quizgen.teachers.downloads import (
+    FileStore,
+    PdfRenderer,
+    keep_in_memory,
+    teacher_files,
+)
 
 
 def teacher_downloads(corpus: Corpus, bank: QuestionBank, *, render_pdf: PdfRenderer | None, scope: str = "all",

@@ -33,10 +33,10 @@ from importlib import metadata
 from pathlib import Path
 
 from quizgen.atomic_files import process_is_gone
-from quizgen.teachers.downloads import FileStore, keep_in_memory
 from quizgen.load.corpus_listing import is_left_alone
 from quizgen.render.downloads import TeacherDownload, TeacherFiles
 from quizgen.render.environment import builtin_templates_dir
+from quizgen.teachers.downloads import FileStore, keep_in_memory
 
 CACHE_FORMAT = "quizgen-teacher-files-2"
 LIBRARIES = ("genanki", "jinja2", "markupsafe", "openpyxl", "pydyf", "pyyaml", "weasyprint")

@@ -9,9 +9,14 @@ from typing import assert_never
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles
 from quizgen.model.article import Article
-from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
+from quizgen.model.facts import (
+    ClaimFact,
+    EventFact,
+    QuantityFact,
+    QuotationFact,
+    RoleFact,
+)
 from quizgen.model.quote_search import contains_words, normalise_for_matching
-
 
 # The first printed newspapers are of the early 1600s. The site's sitemap is dated by the latest
 # article, and its timestamp (a gzip header) holds no date past 7 February 2106.

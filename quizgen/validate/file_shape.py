@@ -14,13 +14,22 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from quizgen.errors import Problem
-from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, LoadedFile, ParsedCorpus
+from quizgen.load.corpus_files import (
+    CorpusFiles,
+    LoadedArticle,
+    LoadedFile,
+    ParsedCorpus,
+)
 from quizgen.load.yaml_tree import YamlDocument
 from quizgen.model.field_types import HEX64_PATTERN, ID_PATTERN
 from quizgen.model.files import FactsFile
 from quizgen.model.kinds import FACT_KINDS
 from quizgen.model.registry import ArticleMeta
-from quizgen.validate.characters import placeholders_in_document, unprintable_in_article, unprintable_in_document
+from quizgen.validate.characters import (
+    placeholders_in_document,
+    unprintable_in_article,
+    unprintable_in_document,
+)
 from quizgen.validate.partial_files import salvage_items
 
 M = TypeVar("M", bound=BaseModel)

@@ -23,7 +23,14 @@ from typing import Any, Iterator, NamedTuple, assert_never
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import DataPath
-from quizgen.model.facts import AnyFact, ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
+from quizgen.model.facts import (
+    AnyFact,
+    ClaimFact,
+    EventFact,
+    QuantityFact,
+    QuotationFact,
+    RoleFact,
+)
 
 RESERVED_IDS = {"index": "articles/index.md, the Articles section's own page"}
 """Article ids that would give an article page the name of a generated page (`articles/<id>.md`)."""

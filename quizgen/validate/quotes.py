@@ -9,7 +9,13 @@ from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedArticle, LoadedFile
 from quizgen.load.yaml_tree import DataPath
 from quizgen.model.article import Article
-from quizgen.model.quote_search import CUT, QuoteMiss, QuoteSpan, normalise_for_matching, quote_passages
+from quizgen.model.quote_search import (
+    CUT,
+    QuoteMiss,
+    QuoteSpan,
+    normalise_for_matching,
+    quote_passages,
+)
 
 MIN_WORDS = 2
 MIN_LETTERS = 6

@@ -9,7 +9,13 @@ from typing import Any, Iterator, assert_never
 from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import DataPath
-from quizgen.model.facts import ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact
+from quizgen.model.facts import (
+    ClaimFact,
+    EventFact,
+    QuantityFact,
+    QuotationFact,
+    RoleFact,
+)
 from quizgen.model.kinds import FACT_KINDS
 
 

@@ -21,7 +21,15 @@ from quizgen.errors import Problem
 from quizgen.load.corpus_files import CorpusFiles, LoadedFile
 from quizgen.load.yaml_tree import DataPath
 from quizgen.model.article import Article
-from quizgen.model.facts import AnyFact, ClaimFact, EventFact, QuantityFact, QuotationFact, RoleFact, fact_date
+from quizgen.model.facts import (
+    AnyFact,
+    ClaimFact,
+    EventFact,
+    QuantityFact,
+    QuotationFact,
+    RoleFact,
+    fact_date,
+)
 from quizgen.model.field_types import PartialDate
 from quizgen.model.quote_search import normalise_for_matching
 from quizgen.model.readability import word_count

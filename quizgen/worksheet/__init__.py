@@ -7,6 +7,11 @@ answer key, and the teacher's (each variant's questions, then its key). ``quizge
 """
 
 from quizgen.worksheet.teacher_set import teacher_worksheets
-from quizgen.worksheet.worksheet_request import PrintedFile, WorksheetDocument, WorksheetRequest, build_worksheet
+from quizgen.worksheet.worksheet_request import (
+    PrintedFile,
+    WorksheetDocument,
+    WorksheetRequest,
+    build_worksheet,
+)
 
 __all__ = ["PrintedFile", "WorksheetDocument", "WorksheetRequest", "build_worksheet", "teacher_worksheets"]

@@ -15,7 +15,14 @@ from quizgen.generate.distractors import seeded_random
 from quizgen.generate.question_model import citations_from, stable_hash
 from quizgen.model.corpus import Corpus
 from quizgen.model.facts import Term
-from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, LetteredOption, cited_articles, option_letter, source_lines
+from quizgen.worksheet.sheet_items import (
+    CitedArticle,
+    KeyEntry,
+    LetteredOption,
+    cited_articles,
+    option_letter,
+    source_lines,
+)
 from quizgen.worksheet.worksheet_html import PageSetup, check_copy
 
 MATCH_PART_SIZE = 8

@@ -12,10 +12,20 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from quizgen.generate.question_model import Question
-from quizgen.generate.summaries import CitedSentence, article_date, article_summary, classified_differences
+from quizgen.generate.summaries import (
+    CitedSentence,
+    article_date,
+    article_summary,
+    classified_differences,
+)
 from quizgen.model.article import Article
 from quizgen.model.corpus import Corpus
-from quizgen.worksheet.worksheet_html import PageSetup, check_copy, instructions_for, sheet_variants
+from quizgen.worksheet.worksheet_html import (
+    PageSetup,
+    check_copy,
+    instructions_for,
+    sheet_variants,
+)
 
 
 @dataclass(frozen=True)

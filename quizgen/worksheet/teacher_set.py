@@ -12,7 +12,12 @@ from pathlib import Path
 
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.model.corpus import Corpus
-from quizgen.worksheet.worksheet_request import PrintedFile, WorksheetDocument, WorksheetRequest, build_worksheet
+from quizgen.worksheet.worksheet_request import (
+    PrintedFile,
+    WorksheetDocument,
+    WorksheetRequest,
+    build_worksheet,
+)
 
 TEACHER_SEED = "teachers"
 ARTICLE_QUESTIONS = 15

@@ -19,7 +19,14 @@ from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
 from quizgen.model.kinds import QuestionKind
 from quizgen.render.environment import make_environments
-from quizgen.worksheet.sheet_items import CitedArticle, KeyEntry, SheetQuestion, cited_articles, key_entries, sheet_questions
+from quizgen.worksheet.sheet_items import (
+    CitedArticle,
+    KeyEntry,
+    SheetQuestion,
+    cited_articles,
+    key_entries,
+    sheet_questions,
+)
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 """`--paper` values → CSS `@page { size }` values."""

@@ -26,7 +26,14 @@ from quizgen.worksheet.glossary_worksheet import render_glossary_worksheet
 from quizgen.worksheet.handout import render_reading_handout
 from quizgen.worksheet.sheet_rules import select_sheet_questions
 from quizgen.worksheet.variants import MAX_VARIANTS, make_variant, variant_letters
-from quizgen.worksheet.worksheet_html import COPIES, PAPER_SIZES, PageSetup, check_copy, html_environment, render_question_worksheet
+from quizgen.worksheet.worksheet_html import (
+    COPIES,
+    PAPER_SIZES,
+    PageSetup,
+    check_copy,
+    html_environment,
+    render_question_worksheet,
+)
 
 WORKSHEET_TYPES = ("questions", "glossary", "handout")
 DEFAULT_COUNTS: dict[str, int | None] = {"questions": 20, "handout": 10, "glossary": None}

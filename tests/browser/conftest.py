@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
 from browser_env import CHROMIUM, CHROMIUM_ARGS, REPO, require_browser
+
 from site_checks import make_project, mkdocs
 from written_corpus import make_written_corpus
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from browser_env import AXE, SCREENSHOTS
 
 PAGES = ["articles/rudaw-2021-04-07/", "quizzes/all/", "quizzes/topics/withdrawal-agreement/", "practice/", "timeline/", "briefing/", "sources/",

@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 import pytest
-
 from quiz_driver import answer, questions
 
 

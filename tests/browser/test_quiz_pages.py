@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-
 from quiz_driver import answer, answer_with_keyboard, order_by_dragging, questions
+
 from site_checks import mkdocs
 
 ARTICLE_QUIZ = "articles/rudaw-2021-04-07/"

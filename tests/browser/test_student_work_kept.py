@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
 from quiz_driver import answer, questions
 
 QUIZ = "quizzes/topics/strategic-dialogue/"  # a quiz set (at most 15 questions): small enough to answer whole

@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 import pytest
-
 from browser_env import SCREENSHOTS
 from quiz_driver import answer, match_pairs
 
