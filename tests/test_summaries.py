@@ -122,14 +122,24 @@ def test_the_briefing_page_leads_with_key_points_then_the_story_in_narrative_ord
 
 def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
     points = " ".join(s.text for s in briefing(_load("seeds")).key_points)
-    assert "train and advise" in points and '"any remaining combat forces"' in points
     assert "no date was set" in points, "no date agreed"
+    assert "train" not in points, "what the statement said is told once, in the story of 7 April"
     assert "security adviser, Qassem al-Araji" in points, "the official named where he is first quoted"
     assert "not an agreement to begin a further withdrawal" in points and "no deal" not in points, "Kirby's own scope"
-    assert "July 2021" in points and "headline said the two sides agreed on an exit by the end of 2021" in points \
+    assert "24 July 2021" in points and "headline said the two sides agreed on an exit by the end of 2021" in points \
         and "only a hint from US officials" in points, "the July change, and the headline that firms a hint up: said once"
     assert "Pentagon, the US defence department," in points, "a word a student may not know, explained where it is first used"
     assert "end before" not in points, "where the sources stop is no key point: the story's last line says it"
+
+
+def test_the_story_of_7_april_says_what_the_talks_ended_with_and_how_big_the_force_was() -> None:
+    told = briefing(_load("seeds"))
+    sections = {p.title: " ".join(s.text for s in p.sentences) for p in told.paragraphs}
+    day = sections["What happened on 7 April"]
+    assert "training and advising" in day and '"any remaining combat forces"' in day and "Technical talks" in day, \
+        "the joint statement: the new mission, who may leave, and who sets the date"
+    assert "about 2,500" in told.prose, "the size of the US force, given by four of the sources"
+    assert "By 24 July 2021" in sections["What came next"] and "In July 2021" not in told.prose, "the July items dated by their source"
 
 
 def test_the_story_does_not_retell_the_key_points() -> None:
@@ -184,7 +194,7 @@ def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
     assert "relabel" not in prose
     assert '"still needs US support"' not in prose, "Al Jazeera paraphrases the minister: no quotation marks"
     assert "only to train and advise" not in prose and "stay only" not in prose
-    assert "In July 2021" in prose and "By July, US forces" not in prose, "the July material carries its date, and no change no source dates"
+    assert "By 24 July 2021" in prose and "By July, US forces" not in prose, "the July material carries its date, and no change no source dates"
 
 
 def test_the_differences_are_sorted_and_do_not_repeat_the_key_points() -> None:
