@@ -383,6 +383,17 @@ def test_the_curated_sources_page_is_the_headlines_the_outlets_the_copy_and_a_fe
     assert "similar" not in page, "two Kirby remarks on different things are not one remark"
 
 
+@pytest.mark.parametrize("kind", ["seeds", "uncurated"])
+def test_each_version_of_a_change_over_time_says_when_it_was_reported(kind: str) -> None:
+    """A change over time is two dates: each version opens with the day its sources reported it."""
+    lines = [line.strip() for line in _section(_pages(kind).sources(), "What changed over time").splitlines() if line.strip().startswith("- ") and "*The difference:*" not in line]
+    assert lines
+    dated = [re.match(r"- \*\*(\d{1,2} \w+ \d{4}):\*\* ", line) for line in lines]
+    assert all(dated), lines
+    days = [d.group(1) for d in dated if d]
+    assert "7 April 2021" in days and "24 July 2021" in days, days
+
+
 @pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
 def test_every_outlet_gets_the_same_fields_each_with_a_source(kind: str) -> None:
     _same_fields_each_with_a_source(_load(kind), _pages(kind).sources())
