@@ -644,6 +644,13 @@ def test_a_handout_shows_its_articles_own_correction_and_only_its_own(kind: str)
         assert "8 April 2021" in text and "Netherlands" in text and "corrected" in text
 
 
+def test_the_curated_timeline_keeps_its_notes_on_sources_short() -> None:
+    """A bracketed note on how a source dates an entry is a few words, not a sentence a pupil wades through."""
+    notes = [n for _, line in _timeline_lines(_pages("seeds").timeline()) for n in re.findall(r"\\\((.+?)\\\)", line)]
+    assert notes, "the notes are kept, only short"
+    assert all(len(n.split()) <= 4 for n in notes), notes
+
+
 def test_a_timeline_line_says_when_its_place_in_the_day_is_not_certain() -> None:
     lines = [line for date, line in _timeline_lines(_pages("seeds").timeline()) if date == "7 April 2021"]
     kadhimi = next(line for line in lines if "60 percent" in line)
