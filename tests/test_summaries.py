@@ -30,8 +30,11 @@ from quizgen.render.site_pages import PageRenderer
 from quizgen.worksheet.handout import (
     handout_article,
     handout_corrections,
+    handout_glossary,
     handout_summary,
+    render_reading_handout,
 )
+from quizgen.worksheet.worksheet_html import PageSetup
 
 from corpus_cases import BASE_CORPUS
 from corpus_strategies import corpora, write_corpus
@@ -619,6 +622,29 @@ def test_a_difference_that_names_outlets_cites_only_their_quotes() -> None:
         named = {o.id for o in corpus.outlets if re.search(rf"\b{re.escape(o.name)}\b", difference.sentence.text)}
         if named:
             assert {corpus.outlet_of(c.article).id for c in difference.sentence.citations} <= named, difference.sentence.text
+
+
+@pytest.mark.parametrize("kind", ["seeds", "base"])
+def test_a_handout_explains_the_hard_words_its_summary_shows_from_the_glossary(kind: str) -> None:
+    """A handout's "Words to know": at most four glossary terms the article itself uses and the
+    summary or its quoted passages show, in the order a pupil meets them, each with its definition."""
+    corpus = _load(kind)
+    for article in corpus.articles:
+        words = handout_glossary(corpus, article)
+        assert len(words) <= 4, article.id
+        shown = " ".join(t for s in handout_summary(corpus, article) for t in (s.text, *s.quotes)).lower()
+        terms = {t.term: t for t in corpus.terms}
+        for word in words:
+            term = terms[word.term]
+            assert word.definition == term.definition and article.id in {s.article for s in term.sources}, word
+            assert any(name.lower() in shown for name in (term.term, *term.aliases)), word
+    if kind == "seeds":
+        words = handout_glossary(corpus, corpus.article("rudaw-2021-04-07"))
+        assert len(words) >= 3, words
+        html = render_reading_handout(corpus, corpus.article("rudaw-2021-04-07"), [("A", tuple(
+            build_question_bank(corpus).candidates(articles=("rudaw-2021-04-07",)))[:2])], PageSetup("Reading"),
+            make_environments()[1], "student")
+        assert "<h2>Words to know</h2>" in html and all(w.term in html for w in words)
 
 
 @pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
