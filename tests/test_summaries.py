@@ -30,8 +30,11 @@ from quizgen.render.site_pages import PageRenderer
 from quizgen.worksheet.handout import (
     handout_article,
     handout_corrections,
+    handout_glossary,
     handout_summary,
+    render_reading_handout,
 )
+from quizgen.worksheet.worksheet_html import PageSetup
 
 from corpus_cases import BASE_CORPUS
 from corpus_strategies import corpora, write_corpus
@@ -122,14 +125,24 @@ def test_the_briefing_page_leads_with_key_points_then_the_story_in_narrative_ord
 
 def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
     points = " ".join(s.text for s in briefing(_load("seeds")).key_points)
-    assert "train and advise" in points and '"any remaining combat forces"' in points
     assert "no date was set" in points, "no date agreed"
+    assert "train" not in points, "what the statement said is told once, in the story of 7 April"
     assert "security adviser, Qassem al-Araji" in points, "the official named where he is first quoted"
     assert "not an agreement to begin a further withdrawal" in points and "no deal" not in points, "Kirby's own scope"
-    assert "July 2021" in points and "headline said the two sides agreed on an exit by the end of 2021" in points \
+    assert "24 July 2021" in points and "headline said the two sides agreed on an exit by the end of 2021" in points \
         and "only a hint from US officials" in points, "the July change, and the headline that firms a hint up: said once"
     assert "Pentagon, the US defence department," in points, "a word a student may not know, explained where it is first used"
     assert "end before" not in points, "where the sources stop is no key point: the story's last line says it"
+
+
+def test_the_story_of_7_april_says_what_the_talks_ended_with_and_how_big_the_force_was() -> None:
+    told = briefing(_load("seeds"))
+    sections = {p.title: " ".join(s.text for s in p.sentences) for p in told.paragraphs}
+    day = sections["What happened on 7 April"]
+    assert "training and advising" in day and '"any remaining combat forces"' in day and "Technical talks" in day, \
+        "the joint statement: the new mission, who may leave, and who sets the date"
+    assert "about 2,500" in told.prose, "the size of the US force, given by four of the sources"
+    assert "By 24 July 2021" in sections["What came next"] and "In July 2021" not in told.prose, "the July items dated by their source"
 
 
 def test_the_story_does_not_retell_the_key_points() -> None:
@@ -184,7 +197,7 @@ def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
     assert "relabel" not in prose
     assert '"still needs US support"' not in prose, "Al Jazeera paraphrases the minister: no quotation marks"
     assert "only to train and advise" not in prose and "stay only" not in prose
-    assert "In July 2021" in prose and "By July, US forces" not in prose, "the July material carries its date, and no change no source dates"
+    assert "By 24 July 2021" in prose and "By July, US forces" not in prose, "the July material carries its date, and no change no source dates"
 
 
 def test_the_differences_are_sorted_and_do_not_repeat_the_key_points() -> None:
@@ -371,6 +384,17 @@ def test_the_curated_sources_page_is_the_headlines_the_outlets_the_copy_and_a_fe
     entries = [line for line in _section(page, "Where the reports differ").splitlines() if line.startswith("- ")]
     assert 1 <= len(entries) <= 4, entries  # real clashes only: a reading of the page's own is none
     assert "similar" not in page, "two Kirby remarks on different things are not one remark"
+
+
+@pytest.mark.parametrize("kind", ["seeds", "uncurated"])
+def test_each_version_of_a_change_over_time_says_when_it_was_reported(kind: str) -> None:
+    """A change over time is two dates: each version opens with the day its sources reported it."""
+    lines = [line.strip() for line in _section(_pages(kind).sources(), "What changed over time").splitlines() if line.strip().startswith("- ") and "*The difference:*" not in line]
+    assert lines
+    dated = [re.match(r"- \*\*(\d{1,2} \w+ \d{4}):\*\* ", line) for line in lines]
+    assert all(dated), lines
+    days = [d.group(1) for d in dated if d]
+    assert "7 April 2021" in days and "24 July 2021" in days, days
 
 
 @pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
@@ -600,6 +624,29 @@ def test_a_difference_that_names_outlets_cites_only_their_quotes() -> None:
             assert {corpus.outlet_of(c.article).id for c in difference.sentence.citations} <= named, difference.sentence.text
 
 
+@pytest.mark.parametrize("kind", ["seeds", "base"])
+def test_a_handout_explains_the_hard_words_its_summary_shows_from_the_glossary(kind: str) -> None:
+    """A handout's "Words to know": at most four glossary terms the article itself uses and the
+    summary or its quoted passages show, in the order a pupil meets them, each with its definition."""
+    corpus = _load(kind)
+    for article in corpus.articles:
+        words = handout_glossary(corpus, article)
+        assert len(words) <= 4, article.id
+        shown = " ".join(t for s in handout_summary(corpus, article) for t in (s.text, *s.quotes)).lower()
+        terms = {t.term: t for t in corpus.terms}
+        for word in words:
+            term = terms[word.term]
+            assert word.definition == term.definition and article.id in {s.article for s in term.sources}, word
+            assert any(name.lower() in shown for name in (term.term, *term.aliases)), word
+    if kind == "seeds":
+        words = handout_glossary(corpus, corpus.article("rudaw-2021-04-07"))
+        assert len(words) >= 3, words
+        html = render_reading_handout(corpus, corpus.article("rudaw-2021-04-07"), [("A", tuple(
+            build_question_bank(corpus).candidates(articles=("rudaw-2021-04-07",)))[:2])], PageSetup("Reading"),
+            make_environments()[1], "student")
+        assert "<h2>Words to know</h2>" in html and all(w.term in html for w in words)
+
+
 @pytest.mark.parametrize("kind", ["seeds", "uncurated", "base"])
 def test_a_handout_shows_its_articles_own_correction_and_only_its_own(kind: str) -> None:
     """A correction is the best lesson an article gives in how news is made: the handout of an
@@ -621,6 +668,13 @@ def test_a_handout_shows_its_articles_own_correction_and_only_its_own(kind: str)
     if kind != "base":
         text = " ".join(s.text for s in handout_corrections(corpus, corpus.article("rudaw-2021-04-07")))
         assert "8 April 2021" in text and "Netherlands" in text and "corrected" in text
+
+
+def test_the_curated_timeline_keeps_its_notes_on_sources_short() -> None:
+    """A bracketed note on how a source dates an entry is a few words, not a sentence a pupil wades through."""
+    notes = [n for _, line in _timeline_lines(_pages("seeds").timeline()) for n in re.findall(r"\\\((.+?)\\\)", line)]
+    assert notes, "the notes are kept, only short"
+    assert all(len(n.split()) <= 4 for n in notes), notes
 
 
 def test_a_timeline_line_says_when_its_place_in_the_day_is_not_certain() -> None:

@@ -24,6 +24,7 @@ from quizgen.render.site_pages import PageRenderer
 from quizgen.worksheet.handout import (
     handout_article,
     handout_corrections,
+    handout_glossary,
     handout_summary,
 )
 
@@ -74,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{number}. {sentence.text}")
         for quote in sentence.quotes:
             print(f"    - The article: \u201c{quote}\u201d")
+    words = handout_glossary(corpus, article)
+    if words:  # as templates/handout.html shows it
+        print("\n## Words to know\n")
+        for word in words:
+            print(f"- **{word.term}**: {word.definition}")
     corrections = handout_corrections(corpus, article)
     if corrections:  # as templates/handout.html shows it
         print("\n## The article's own correction\n")

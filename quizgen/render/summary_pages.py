@@ -21,6 +21,7 @@ from quizgen.generate.summaries import (
     cite,
     timeline,
     timeline_closing,
+    timeline_position,
 )
 from quizgen.model.registry import Outlet
 from quizgen.render.escape import escape_markdown
@@ -165,18 +166,21 @@ def quote_linked(renderer: "PageRenderer", page: str, sentence: CitedSentence) -
     return Markup(escape_markdown(sentence.text) + ("" if not links else " (" + ", ".join(links) + ")"))
 
 
-def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence) -> Markup:
+def named_sources(renderer: "PageRenderer", page: str, sentence: CitedSentence, dated: bool = False) -> Markup:
     """The sentence, then its sources in brackets: each outlet once, linked to its quoted passage.
-    A copy is named only when no outlet gives the quote: beside an outlet it is no second witness."""
+    A copy is named only when no outlet gives the quote: beside an outlet it is no second witness.
+    `dated` opens it with the day the first of those sources was published (a change over time)."""
     links: dict[str, str] = {}
     corpus = renderer.corpus
     outlets_cite = any(corpus.outlet_of(c.article).kind != "copy" for c in sentence.citations)
-    for citation in sentence.citations:
-        if outlets_cite and corpus.outlet_of(citation.article).kind == "copy":
-            continue
+    shown = [c for c in sentence.citations if not (outlets_cite and corpus.outlet_of(c.article).kind == "copy")]
+    for citation in shown:
         name = source_name(renderer.corpus.outlet_of(citation.article))
         links.setdefault(name, f"[{escape_markdown(name)}]({renderer.citation_link(page, citation).url})")
     text = escape_markdown(sentence.text)
+    if dated and shown:
+        day = min((corpus.article(c.article).meta.published for c in shown), key=timeline_position)
+        text = f"**{escape_markdown(day.display)}:** {text}"
     return Markup(f"{text} ({', '.join(links.values())})" if links else text)
 
 
@@ -196,11 +200,12 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
     story = corpus.story
     curated = {frozenset(n.facts): n.text for n in story.difference_notes} if story else {}
     for difference in renderer.comparison.differences:
-        versions = [named_sources(renderer, page, difference.sentence)]
+        dated = difference.kind == "update"
+        versions = [named_sources(renderer, page, difference.sentence, dated)]
         pair = frozenset(v.fact_id for v in (difference.sentence, *difference.versions) if v.citations)
         for version in difference.versions:
             if version.citations:
-                versions.append(named_sources(renderer, page, version))
+                versions.append(named_sources(renderer, page, version, dated))
             elif (difference.kind == "correction" or story) and pair not in curated:
                 continue  # the versions say what differs; a curated story adds a note only where it explains more
             elif (text := curated.get(pair, version.text)) not in notes_shown:

@@ -7,6 +7,7 @@ support it. Pure: corpus, article and questions in, HTML out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -46,6 +47,31 @@ class SummarySentence:
     text: str
     quotes: tuple[str, ...]
     """The passages of this article that support the sentence."""
+
+
+@dataclass(frozen=True)
+class HandoutWord:
+    term: str
+    definition: str
+
+
+HANDOUT_WORDS = 4
+"""At most this many glossary terms on a handout: the few hard words, not the whole glossary."""
+
+
+def handout_glossary(corpus: Corpus, article: Article) -> tuple[HandoutWord, ...]:
+    """The glossary terms the article itself uses (a term citing it) that its handout's summary or
+    quoted passages show, in the order a reader meets them; at most ``HANDOUT_WORDS``."""
+    shown = " ".join(t for s in handout_summary(corpus, article) for t in (s.text, *s.quotes))
+    found: list[tuple[int, HandoutWord]] = []
+    for term in corpus.terms:
+        if article.id not in {s.article for s in term.sources}:
+            continue
+        places = [m.start() for name in (term.term, *term.aliases)
+                  if (m := re.search(rf"(?<!\w){re.escape(name)}(?!\w)", shown, re.IGNORECASE))]
+        if places:
+            found.append((min(places), HandoutWord(term.term, term.definition)))
+    return tuple(word for _, word in sorted(found, key=lambda f: f[0])[:HANDOUT_WORDS])
 
 
 def handout_article(corpus: Corpus, article: Article) -> HandoutArticle:
@@ -97,6 +123,6 @@ def render_reading_handout(corpus: Corpus, article: Article, variants: list[tupl
         raise ValueError("a reading handout needs at least one question")
     return env.get_template("handout.html").render(
         setup=setup, article=handout_article(corpus, article), summary=handout_summary(corpus, article),
-        corrections=handout_corrections(corpus, article),
+        corrections=handout_corrections(corpus, article), words=handout_glossary(corpus, article),
         variants=sheet_variants(corpus, variants), instructions=instructions_for(variants[0][1]),
         copy=check_copy(copy))
