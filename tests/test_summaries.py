@@ -141,7 +141,7 @@ def test_the_story_of_7_april_says_what_the_talks_ended_with_and_how_big_the_for
     day = sections["What happened on 7 April"]
     assert "training and advising" in day and '"any remaining combat forces"' in day and "Technical talks" in day, \
         "the joint statement: the new mission, who may leave, and who sets the date"
-    assert "about 2,500" in told.prose, "the size of the US force, given by four of the sources"
+    assert "about 2,500" in told.prose.lower(), "the size of the US force, given by four of the sources"
     assert "By 24 July 2021" in sections["What came next"] and "In July 2021" not in told.prose, "the July items dated by their source"
 
 
