@@ -87,6 +87,10 @@ def test_a_quiz_set_is_at_most_a_third_true_or_false() -> None:
 
 
 def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type: ignore[no-untyped-def]
+    # Issue 15's blind reviews dropped the items on RT's "– reports", the "remaining" count, the
+    # factions' rejection "in advance" and RT's 2003 line, merged Baghdad's committee into the
+    # open-timing item and recast the one on the invitation:
+    # each was answerable without the articles or repeated another item's fact.
     texts = [" ".join([q.stem, q.answer_text]).casefold() for q in bank.questions]
 
     def asked(*words: str) -> bool:
@@ -97,16 +101,12 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("redefine", "rather than reduce"), "relabelling, not reducing"
     assert asked("kirby", "agreement to begin a further us withdrawal"), "Kirby's caveat"
     assert asked("headline", "hint", "asharq al-awsat"), "the July hint, and the headline that overstates it"
-    assert asked("april headline", "– reports"), "the April headlines side by side"
-    assert asked("rt ends", "2003", "occupation") and asked("content spinners"), "how the sources differ"
+    assert asked("content spinners"), "how far to trust the republished copy"
+    assert asked("rt", "background", "resurgence") or asked("rt", "background", "reason"), "how an outlet's own background lines frame a reason"
     assert asked("no foreign military bases", "iraqi"), "al-Araji's words against the trainers on Iraqi bases"
-    assert asked("basis", "invitation"), "invitation or occupation"
-    assert asked("remaining", "how many"), "what the statement's wording commits to"
     assert asked("rudaw", "correction", "tell a reader"), "a published correction as a sign of care"
     assert asked("nearly 60 percent", "coalition"), "the coalition beyond the US"
     assert asked("louder", "al-muhandis"), "the killing that made the calls for withdrawal louder"
-    assert asked("sloppy", "in advance"), "the factions rejected the statement before it existed"
-    assert asked("committee", "talks with the us"), "what Baghdad did about the open timing"
     assert asked("pledge", "protect the bases"), "the pledge only Al Jazeera reports"
     assert asked("cut", "trump"), "the troop cut came before the talks, from Washington"
 
