@@ -208,7 +208,7 @@ function reset(fs) {
   fs.classList.remove("qg-is-right", "qg-is-wrong");
   all(fs, ".qg-badge").forEach(b => b.remove());
   options(fs).forEach(li => li.classList.remove("qg-right", "qg-wrong"));
-  if (fs.dataset.kind !== "true-false") shuffle(options(fs)).forEach(li => list.appendChild(li));
+  if (!/^[to]/.test(fs.dataset.kind)) shuffle(options(fs)).forEach(li => list.appendChild(li)); // true-false, ordering: kept as built
   all(fs, "input, select").forEach(input => { input.disabled = false; input.checked = false; });
   written(fs).forEach(x => { x.value = ""; });
   all(fs, "button").forEach(b => { b.disabled = false; });

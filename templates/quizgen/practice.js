@@ -42,7 +42,7 @@ onPage(() => {
       ids.forEach((id, i) => {
         const li = document.importNode(items[id], true), options = one(li, ".qg-options");
         one(li, ".qg-number").textContent = i + 1 + ".";
-        if (one(li, ".qg-question").dataset.kind !== "true-false") shuffle([...options.children]).forEach(o => options.appendChild(o));
+        if (!/^[to]/.test(one(li, ".qg-question").dataset.kind)) shuffle([...options.children]).forEach(o => options.appendChild(o));
         list.appendChild(li);
       });
       holder.appendChild(quiz);

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from quiz_driver import answer, questions
+from quiz_driver import answer, current_order, questions
 
 
 def _open(page: Any, server: Any, path: str) -> None:
@@ -69,3 +69,21 @@ def test_after_retry_the_answer_line_names_the_option_shown(page: Any, server: A
             checked += 1
             assert named.group(1) == letter, (line.inner_text(), letter)
     assert checked, "no answer line named a letter"
+
+
+@pytest.mark.parametrize("random", ["0", "0.5", "0.9999"])
+def test_an_ordering_item_is_never_shown_already_in_its_answer_order(page: Any, server: Any, random: str) -> None:
+    """The build puts an ordering item's events out of order (never the answer: option_order);
+    Practice (and Retry, the same code) keeps that order rather than shuffling, which could put
+    them back into the answer (a student marked right for touching nothing, one time in 24 with
+    four events). Math.random is fixed so that each run is one shuffle the script could make."""
+    page.add_init_script(f"Math.random = () => {random};")
+    page.goto(server.url + "practice/")
+    page.wait_for_selector("#qg-practice .qg-score")
+    page.select_option("select[name=count]", "20")
+    page.locator(".qg-draw").click()
+    fieldset = page.locator("#qg-practice fieldset.qg-question[data-kind='ordering']").first
+    assert fieldset.count(), "the draw holds the ordering item"
+    shown = current_order(fieldset)
+    assert shown == sorted(shown, key=int), "the build's order, not a shuffle"
+    assert shown != fieldset.get_attribute("data-order").split(","), "shown in its answer order"
