@@ -90,7 +90,9 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     # Issue 15's blind reviews dropped the items on RT's "– reports", the "remaining" count, the
     # factions' rejection "in advance" and RT's 2003 line, merged Baghdad's committee into the
     # open-timing item and recast the one on the invitation:
-    # each was answerable without the articles or repeated another item's fact.
+    # each was answerable without the articles or repeated another item's fact. Round 10 recast the
+    # headline item without quoting the headline (its framing gave the key away), asked the copy
+    # about what it alone says rather than how it was scraped, and added Baghdad's own reading.
     texts = [" ".join([q.stem, q.answer_text]).casefold() for q in bank.questions]
 
     def asked(*words: str) -> bool:
@@ -100,11 +102,12 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("when", "technical talks"), "what was not agreed: no date"
     assert asked("redefine", "rather than reduce"), "relabelling, not reducing"
     assert asked("kirby", "agreement to begin a further us withdrawal"), "Kirby's caveat"
-    assert asked("headline", "hint", "asharq al-awsat"), "the July hint, and the headline that overstates it"
-    assert asked("content spinners"), "how far to trust the republished copy"
+    assert asked("end of 2021", "hinted", "asharq al-awsat"), "the July hint, which the headline overstates"
+    assert asked("content spinners", "combat troops"), "what only the republished copy says, flagged as such"
     assert asked("rt", "background", "resurgence") or asked("rt", "background", "reason"), "how an outlet's own background lines frame a reason"
-    assert asked("no foreign military bases", "iraqi"), "al-Araji's words against the trainers on Iraqi bases"
-    assert asked("rudaw", "correction", "tell a reader"), "a published correction as a sign of care"
+    assert asked("bases", "as iraqi bases"), "the statement's label for the bases the trainers stay on"
+    assert asked("al-araji", "security forces alone"), "Baghdad's reading: Iraq's forces alone fight ISIS"
+    assert asked("rudaw", "correction", "netherlands"), "what a published correction put right"
     assert asked("nearly 60 percent", "coalition"), "the coalition beyond the US"
     assert asked("louder", "al-muhandis"), "the killing that made the calls for withdrawal louder"
     assert asked("pledge", "protect the bases"), "the pledge only Al Jazeera reports"
