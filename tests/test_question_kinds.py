@@ -73,7 +73,7 @@ class ScratchKind(StrEnum):
 
 def scratch_spec(exports: dict[str, Held | LeftOut]) -> QuestionKindSpec:
     return QuestionKindSpec(ScratchKind.HOTSPOT, ("options", "correct"), ("image-hotspot",), ("quiz_question.html",),  # type: ignore[arg-type]  # a kind outside QuestionKind, on purpose
-                            exports)
+                            exports, time_limit=None)
 
 
 def test_a_new_kind_that_forgets_an_export_is_named_with_the_export() -> None:
@@ -83,6 +83,14 @@ def test_a_new_kind_that_forgets_an_export_is_named_with_the_export() -> None:
     misspelt = {**exports, "kahoot": LeftOut("Kahoot has no hotspot questions"), "moodle": Held("hotspot")}
     assert missing_export_support([scratch_spec(misspelt)], EXPORT_FORMATS) == [
         "kind 'hotspot' names export 'moodle', which does not exist"]
+
+
+def test_every_kind_a_timed_quiz_holds_declares_its_time_limit() -> None:
+    for spec in QUESTION_KIND_SPECS:
+        timed = any(isinstance(spec.exports[name], Held) for name in ("kahoot", "csv"))
+        assert (spec.time_limit is not None) == timed, spec.kind
+    held_by_kahoot = {spec.time_limit for spec in QUESTION_KIND_SPECS if isinstance(spec.exports["kahoot"], Held)}
+    assert held_by_kahoot <= {5, 10, 20, 30, 60, 90, 120, 240}, "the only limits Kahoot's import template offers"
 
 
 @pytest.mark.parametrize("export", EXPORT_NAMES)
@@ -180,7 +188,7 @@ def test_mypy_names_every_place_a_new_kind_needs_a_case(tmp_path: Path) -> None:
         # the new question kind: its answer's text, the bank's option order, each export, the worksheet key
         "quizgen/generate/question_model.py": 1, "quizgen/generate/option_order.py": 1,
         "quizgen/export/gift.py": 1, "quizgen/export/moodle_xml.py": 1, "quizgen/export/qti.py": 2,
-        "quizgen/export/kahoot.py": 1, "quizgen/export/quiz_csv.py": 1, "quizgen/worksheet/sheet_items.py": 1,
+        "quizgen/worksheet/sheet_items.py": 1,
         # the new fact kind: its date, the pools and the bank, and the checks
         "quizgen/model/facts.py": 1, "quizgen/generate/question_pools.py": 1, "quizgen/generate/question_bank.py": 1,
         "quizgen/validate/consistency.py": 1, "quizgen/validate/references.py": 1, "quizgen/validate/names.py": 1,

@@ -1,9 +1,10 @@
 """Everything the study site contains, assembled in memory: pages, downloads, assets and the nav.
 
 `build_site_content` is the one function the MkDocs plugin and `quizgen build` both call. The
-pages come from the renderer (`quizgen.render.site_pages`), the teachers' files from their stage
-(`quizgen.teachers`); this module only puts them together: each page's Markdown with the
-abbreviations of its prose, the files, and the navigation.
+pages come from the renderer (`quizgen.render.site_pages`, its quiz pages from
+`quizgen.render.quiz_pages`), the teachers' files from their stage (`quizgen.teachers`); this
+module only puts them together: each page's Markdown with the abbreviations of its prose, the
+files, and the navigation.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from quizgen.render.abbreviations import AbbreviationFinder, glossary_abbreviati
 from quizgen.render.environment import builtin_templates_dir, make_environments
 from quizgen.render.page import Page
 from quizgen.render.quiz_html import article_uri
-from quizgen.render.site_pages import (
+from quizgen.render.quiz_pages import (
     BANK_URI,
     PRACTICE_QUESTIONS_URI,
     WRITTEN_URI,
-    PageRenderer,
     topic_quiz_uri,
 )
+from quizgen.render.site_pages import PageRenderer
 from quizgen.teachers import teacher_downloads
 from quizgen.teachers.cache import TeacherCache
 from quizgen.teachers.downloads import PdfRenderer
@@ -87,6 +88,7 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
     bank = build_question_bank(corpus)
     markdown, html = make_environments(template_dirs)
     renderer = PageRenderer(corpus, bank, markdown, html, directory_urls)
+    quiz_pages = renderer.quiz_pages
     downloads = teacher_downloads(corpus, bank, render_pdf=render_pdf, scope=worksheets, template_dirs=template_dirs, cache=teacher_cache)
     finder = AbbreviationFinder(glossary_abbreviations(corpus))
     pages: dict[str, str] = {}
@@ -99,19 +101,19 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         offered.update(download.uri for download in page.downloads)
 
     written = bool(bank.numeric or bank.matching or bank.cloze)  # no page of written items without any
-    for render in (renderer.home, renderer.briefing, renderer.timeline, renderer.articles_index, renderer.quizzes_index,
-                   renderer.bank_quiz, *([renderer.written_quiz] if written else []), renderer.glossary, renderer.people,
-                   renderer.sources, renderer.practice, renderer.progress, renderer.flashcards):
+    for render in (renderer.home, renderer.briefing, renderer.timeline, renderer.articles_index, quiz_pages.quizzes_index,
+                   quiz_pages.bank_quiz, *([quiz_pages.written_quiz] if written else []), renderer.glossary, renderer.people,
+                   renderer.sources, quiz_pages.practice, quiz_pages.progress, renderer.flashcards):
         add(render())
     add(renderer.teachers(downloads))
     for article in corpus.articles:
         add(renderer.article(article.id))
     topics = [t for t in corpus.topics if bank.by_topic(t.id)]
     for topic in topics:
-        add(renderer.topic_quiz(topic.id))
+        add(quiz_pages.topic_quiz(topic.id))
     files = {uri: data for uri, data in downloads.files.items() if uri in offered}  # what no page offers is not shipped
     files["exports/glossary.json"] = render_glossary_json(corpus)  # questions.json: the JSON export, among the downloads
-    files[PRACTICE_QUESTIONS_URI] = renderer.practice_questions().encode("utf-8")  # the questions Practice clones
+    files[PRACTICE_QUESTIONS_URI] = quiz_pages.practice_questions().encode("utf-8")  # the questions Practice clones
     for asset in ASSETS:
         source = next((d / asset for d in template_dirs if (d / asset).is_file()), builtin_templates_dir() / asset)
         files[f"assets/{asset}"] = shipped_asset(asset, source.read_bytes())

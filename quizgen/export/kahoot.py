@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
-from typing import assert_never
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,7 +25,7 @@ from quizgen.export.short_stems import quotation_index, short_stem
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
-from quizgen.model.kinds import QuestionKind, left_out_reason
+from quizgen.model.kinds import QuestionKind, left_out_reason, time_limit
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
@@ -64,18 +63,6 @@ def why_not_kahoot(question: Question, stem: str | None = None) -> str | None:
                 f"the same question ({len(question.stem)}{shortened})")
     return None
 
-
-def time_limit(kind: QuestionKind) -> int:
-    """Seconds to answer: a statement to judge is quicker to read than four options."""
-    match kind:
-        case QuestionKind.TRUE_FALSE:
-            return 20
-        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:
-            return 30
-        case QuestionKind.ORDERING | QuestionKind.NUMERIC | QuestionKind.MATCHING:
-            raise ValueError(f"the Kahoot spreadsheet holds no {kind} questions")
-        case _:
-            assert_never(kind)
 
 
 def kahoot_stem(corpus: Corpus, question: Question, quotations: str | None = None) -> str:

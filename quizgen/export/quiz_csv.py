@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import assert_never
 
 from quizgen.export.export_format import ExportResult
 from quizgen.export.feedback_text import plain_feedback
@@ -21,26 +20,12 @@ from quizgen.export.ordering_forms import sequence_choices, sequence_stem
 from quizgen.export.spreadsheet_cells import neutralise_formula
 from quizgen.generate.question_model import Question
 from quizgen.model.corpus import Corpus
-from quizgen.model.kinds import QuestionKind, left_out_reason
+from quizgen.model.kinds import QuestionKind, left_out_reason, time_limit
 
 HEADER = ("Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
           "Correct Answer", "Time in seconds", "Image Link", "Answer explanation")
 OPTIONS_AT_MOST = 5
 
-
-def time_limit(kind: QuestionKind) -> int:
-    """Seconds to answer: an order of lettered events takes longest to read."""
-    match kind:
-        case QuestionKind.TRUE_FALSE:
-            return 20
-        case QuestionKind.MULTIPLE_CHOICE | QuestionKind.CLOZE:
-            return 30
-        case QuestionKind.ORDERING:
-            return 60
-        case QuestionKind.NUMERIC | QuestionKind.MATCHING:
-            raise ValueError(f"the Quizizz spreadsheet holds no {kind} questions")
-        case _:
-            assert_never(kind)
 
 
 def quiz_csv_form(question: Question) -> tuple[str, tuple[str, ...], int]:

@@ -71,6 +71,10 @@ class QuestionKindSpec:
     """The templates that show it (each has a branch for the kind, or shows it as options)."""
     exports: Mapping[str, ExportSupport]
     """What each export (``EXPORT_NAMES``) does with it."""
+    time_limit: int | None
+    """Seconds a timed quiz (the Kahoot and Quizizz spreadsheets) gives to answer it: a statement to
+    judge is quicker to read than four options, an order of lettered events slowest. None for a
+    kind that no timed quiz holds."""
 
 
 _QUIZ_QUESTION = "Kahoot's spreadsheet import takes only quiz questions (multiple choice, true or false)"
@@ -82,20 +86,23 @@ QUESTION_KIND_SPECS: tuple[QuestionKindSpec, ...] = (
          "term-definition", "reading"),
         ("quiz_question.html", "worksheet_parts.html"),
         {"gift": Held("GIFT multiple choice"), "moodle-xml": Held("multichoice"), "qti": Held("multiple_choice_question"),
-         "anki": Held("a card"), "kahoot": Held("a quiz question"), "csv": Held("Multiple Choice"), "json": Held("a record")}),
+         "anki": Held("a card"), "kahoot": Held("a quiz question"), "csv": Held("Multiple Choice"), "json": Held("a record")},
+        time_limit=30),
     QuestionKindSpec(
         QuestionKind.TRUE_FALSE, ("options", "correct"), ("true-false",),
         ("quiz_question.html", "worksheet_parts.html"),
         {"gift": Held("GIFT true/false"), "moodle-xml": Held("truefalse"), "qti": Held("true_false_question"),
          "anki": Held("a card"), "kahoot": Held("a quiz question"), "csv": Held("Multiple Choice of two"),
-         "json": Held("a record")}),
+         "json": Held("a record")},
+        time_limit=20),
     QuestionKindSpec(
         QuestionKind.ORDERING, ("options", "correct_order"), ("chronology",),
         ("quiz_question.html", "worksheet_parts.html"),
         {"gift": Held("GIFT matching, each event to its place in the order"), "moodle-xml": Held("ordering"),
          "qti": Held("matching_question, each event to its place in the order"), "anki": Held("a card"),
          "kahoot": LeftOut(f"{_QUIZ_QUESTION}; an ordering question would be a puzzle, which only Kahoot's editor makes"),
-         "csv": Held("Multiple Choice among orders of lettered events"), "json": Held("a record")}),
+         "csv": Held("Multiple Choice among orders of lettered events"), "json": Held("a record")},
+        time_limit=60),
     QuestionKindSpec(
         QuestionKind.NUMERIC, ("numeric",), ("figure-number", "event-year"),
         ("quiz_question.html", "worksheet_parts.html"),
@@ -105,21 +112,32 @@ QUESTION_KIND_SPECS: tuple[QuestionKindSpec, ...] = (
                            "Kahoot's editor makes"),
          "csv": LeftOut("the Quizizz spreadsheet has no numeric questions: its fill-in-the-blank compares text, so "
                         "3000 and 3,000 would differ, and it allows no margin"),
-         "json": Held("a record with its number")}),
+         "json": Held("a record with its number")},
+        time_limit=None),
     QuestionKindSpec(
         QuestionKind.MATCHING, ("options", "pairs"), ("term-matching", "person-matching"),
         ("quiz_question.html", "worksheet_parts.html"),
         {"gift": Held("GIFT matching"), "moodle-xml": Held("matching"), "qti": Held("matching_question"),
          "anki": Held("a card"), "kahoot": LeftOut(_QUIZ_QUESTION),
-         "csv": LeftOut("the Quizizz spreadsheet has no matching questions"), "json": Held("a record")}),
+         "csv": LeftOut("the Quizizz spreadsheet has no matching questions"), "json": Held("a record")},
+        time_limit=None),
     QuestionKindSpec(
         QuestionKind.CLOZE, ("options", "correct"), ("term-cloze",),
         ("quiz_question.html", "worksheet_parts.html"),
         {"gift": Held("GIFT multiple choice, the blank in its text"), "moodle-xml": Held("multichoice"),
          "qti": Held("multiple_choice_question"), "anki": Held("a card"), "kahoot": Held("a quiz question, never shortened"),
-         "csv": Held("Multiple Choice"), "json": Held("a record")}),
+         "csv": Held("Multiple Choice"), "json": Held("a record")},
+        time_limit=30),
 )
 QUESTION_KINDS: Mapping[QuestionKind, QuestionKindSpec] = {spec.kind: spec for spec in QUESTION_KIND_SPECS}
+
+
+def time_limit(kind: QuestionKind) -> int:
+    """Seconds a timed quiz gives to answer a question of ``kind`` (``QuestionKindSpec.time_limit``)."""
+    seconds = QUESTION_KINDS[kind].time_limit
+    if seconds is None:
+        raise ValueError(f"no timed quiz holds {kind} questions, so they have no time limit")
+    return seconds
 
 
 def left_out_reason(kind: QuestionKind, export: str) -> str | None:

@@ -93,7 +93,9 @@ def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment
     """(markdown environment, html environment).
 
     Cached by folders, so every page and worksheet of a build shares compiled templates; the
-    loaders still check each template file's modification time, so edits are picked up. Between
+    loaders still check each template file's modification time, so edits are picked up. A site
+    build starts with the cache empty (``emit.site_build.forget_earlier_builds``): an override
+    added since the last build, or a templates folder made since, would be missed. Between
     builds, compiled templates are kept by `_CompiledTemplates`."""
     common = dict(loader=_loader(override_dirs), undefined=StrictUndefined, keep_trailing_newline=True,
                   trim_blocks=True, lstrip_blocks=True, bytecode_cache=_compiled_templates())
