@@ -29,7 +29,6 @@ from quizgen.generate.question_model import (
 from quizgen.generate.question_pools import QuestionPools
 from quizgen.model.corpus import AnyFact
 from quizgen.model.facts import ClaimFact, EventFact, QuantityFact
-from quizgen.model.field_types import PartialDate
 from quizgen.model.kinds import QuestionKind
 from quizgen.model.quote_search import normalise_for_matching
 
@@ -138,14 +137,6 @@ def wants_true_version(fact: AnyFact) -> bool:
     return int(stable_hash("true-false", fact.id)[:8], 16) % 2 == 0
 
 
-def _orderable(a: PartialDate, b: PartialDate) -> bool:
-    """Two dates are in a definite order only if neither period contains the other."""
-    def span(d: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-        return (d.year, d.month or 1, d.day or 1), (d.year, d.month or 12, d.day or 31)
-    (a0, a1), (b0, b1) = span(a), span(b)
-    return a1 < b0 or b1 < a0
-
-
 def chronology_questions(events: list[EventFact], pools: QuestionPools, group_size: int = 4) -> list[DraftQuestion]:
     """Put four events in order: groups of events whose dates cannot be confused, across the timeline."""
     ordered = sorted(events, key=lambda e: (e.date, e.id))
@@ -156,7 +147,7 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
     for start in range(len(ordered)):
         group: list[EventFact] = []
         for event in ordered[start::stride]:
-            if all(_orderable(event.date, g.date) for g in group) and answer_key(event.title) not in {answer_key(g.title) for g in group}:
+            if all(event.date.in_definite_order_with(g.date) for g in group) and answer_key(event.title) not in {answer_key(g.title) for g in group}:
                 group.append(event)
             if len(group) == group_size:
                 break
@@ -168,16 +159,31 @@ def chronology_questions(events: list[EventFact], pools: QuestionPools, group_si
         used.add(ids)
         for event_id in ids:
             used_with.setdefault(event_id, []).append(ids)
-        sources = tuple(c for e in group for c in _first_citation(e))
-        topics = tuple(dict.fromkeys(t for e in group for t in e.topics))
-        lines = "; ".join(f"{e.date.display}: {e.title}" for e in group)
-        questions.append(DraftQuestion(
-            family="chronology", kind=QuestionKind.ORDERING, stem="Put these events in the order they happened, earliest first.",
-            answer=Option(capitalise(group[0].title), "event"), distractors=(),
-            ordering=tuple(Option(capitalise(e.title), "event") for e in group),
-            explanation=explain(pools.corpus, _Merged(group), f"The order is: {lines}"), citations=sources, topics=topics,
-            fact_ids=ids, difficulty="hard"))
+        questions.append(_ordering_question(group, ids, pools))
     return questions
+
+
+def curated_chronology_questions(hosts: list[EventFact], pools: QuestionPools) -> list[DraftQuestion]:
+    """The ordering items a curator chose (``order_with``): each host event with the events it names,
+    in date order; the host comes first among the item's facts, as what the item is about."""
+    questions: list[DraftQuestion] = []
+    for host in hosts:
+        others = [pools.corpus.fact(event_id) for event_id in host.order_with]
+        group = sorted([host, *(e for e in others if isinstance(e, EventFact))], key=lambda e: (e.date, e.id))
+        questions.append(_ordering_question(group, (host.id, *(e.id for e in group if e.id != host.id)), pools))
+    return questions
+
+
+def _ordering_question(group: list[EventFact], fact_ids: tuple[str, ...], pools: QuestionPools) -> DraftQuestion:
+    sources = tuple(c for e in group for c in _first_citation(e))
+    topics = tuple(dict.fromkeys(t for e in group for t in e.topics))
+    lines = "; ".join(f"{e.date.display}: {e.title}" for e in group)
+    return DraftQuestion(
+        family="chronology", kind=QuestionKind.ORDERING, stem="Put these events in the order they happened, earliest first.",
+        answer=Option(capitalise(group[0].title), "event"), distractors=(),
+        ordering=tuple(Option(capitalise(e.title), "event") for e in group),
+        explanation=explain(pools.corpus, _Merged(group), f"The order is: {lines}"), citations=sources, topics=topics,
+        fact_ids=fact_ids, difficulty="hard")
 
 
 def _first_citation(event: EventFact) -> tuple:  # type: ignore[type-arg]  # a sort key of mixed parts

@@ -20,6 +20,7 @@ from quizgen.generate.families_curated import (
 from quizgen.generate.families_facts import (
     chronology_questions,
     claim_outlet_question,
+    curated_chronology_questions,
     event_date_question,
     figure_question,
     true_false_question,
@@ -172,7 +173,8 @@ def _drafts(corpus: Corpus, pools: QuestionPools) -> list[DraftQuestion]:
         if term.importance != "detail":
             drafts += [acronym_question(term, pools), term_definition_question(term, pools)]
     events = [f for f in facts if isinstance(f, EventFact) and not f.planned]  # "happened": not planned
-    drafts += chronology_questions(events, pools)
+    curated = [e for e in events if e.order_with]
+    drafts += curated_chronology_questions(curated, pools) if curated else chronology_questions(events, pools)
     unique: dict[str, DraftQuestion] = {}
     for draft in drafts:
         if draft is not None:

@@ -132,6 +132,10 @@ class EventFact(FactBase):
     """True when the date is a target or deadline that had not yet arrived when reported."""
     distractors: list[PartialDate] = []
     """Curated wrong dates of the same precision (optional: others are derived)."""
+    order_with: list[Id] = []
+    """A curated "put these events in order" item: the ids of two to five other events that
+    happened, to be ordered with this one. Choose events a student must have read about to place,
+    with dates in a definite order. When any event has one, these items replace the generated ones."""
 
 
 class QuotationFact(FactBase):

@@ -85,6 +85,14 @@ class PartialDate:
             raise ValueError(f"expected a real calendar date, found '{text}' ({_MONTHS[(month or 1) - 1]} {year} has {calendar.monthrange(year, month or 1)[1]} days)")
         return cls(year, month, day)
 
+    def in_definite_order_with(self, other: "PartialDate") -> bool:
+        """Whether one date is surely before the other: neither period contains the other (``2020``
+        and ``2020-06`` are not in a definite order; ``2020-01`` and ``2020-06`` are)."""
+        def span(d: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+            return (d.year, d.month or 1, d.day or 1), (d.year, d.month or 12, d.day or 31)
+        (a0, a1), (b0, b1) = span(self), span(other)
+        return a1 < b0 or b1 < a0
+
     @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"

@@ -53,6 +53,7 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
                                                            f"found {published.iso}; is the year mistyped?"))
     people_with_roles: set[str] = set()
     sources_by_fact = {fact.id: fact.sources for facts_file in files.facts for fact in facts_file.model.facts}
+    facts_by_id = {fact.id: fact for facts_file in files.facts for fact in facts_file.model.facts}
     for facts_file in files.facts:
         for index, fact in enumerate(facts_file.model.facts):
             path = ("facts", index)
@@ -71,6 +72,7 @@ def check_consistency(files: CorpusFiles, articles: dict[str, Article]) -> list[
                     problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.value, lambda v: f"{v:g}"))
                 case EventFact():
                     problems.extend(_check_distractors(facts_file, path, fact.distractors, fact.date, lambda d: d.iso))
+                    problems.extend(_check_order_with(facts_file, path, fact, facts_by_id, files))
                     for where, date in [(("date",), fact.date)] + [(("distractors", j), d) for j, d in enumerate(fact.distractors)]:
                         if not EARLIEST_EVENT_YEAR <= date.year <= LATEST_EVENT_YEAR:
                             problems.append(facts_file.problem(path + where, f"expected an event year from {EARLIEST_EVENT_YEAR:04d} to {LATEST_EVENT_YEAR}, "
@@ -142,6 +144,43 @@ def _check_curated(facts_file, path, fact, facts_by_id: dict, files: CorpusFiles
                 problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected the id of a fact, found '{other}', which no fact has"))
             elif other == fact.id:
                 problems.append(facts_file.problem(path + ("questions", j, "cites", k), f"expected another fact's id, found this fact's own id '{other}'"))
+    return problems
+
+
+ORDER_WITH_COUNTS = (2, 5)  # other events: an ordering item of three to six
+
+
+def _check_order_with(facts_file, path, event: EventFact, facts_by_id: dict, files: CorpusFiles) -> list[Problem]:  # type: ignore[no-untyped-def,type-arg]  # untyped: raw facts of every kind, by id
+    """A curated ordering item: events that happened, each once, with dates a student can order."""
+    if not event.order_with:
+        return []
+    where = path + ("order_with",)
+    fewest, most = ORDER_WITH_COUNTS
+    if event.importance == "detail":
+        return [facts_file.problem(where, "expected order_with on an event of importance core or supporting, found importance detail (a detail fact is never what a question is about)")]
+    if event.planned:
+        return [facts_file.problem(where, "expected order_with on an event that happened, found it on a planned one")]
+    if not fewest <= len(event.order_with) <= most:
+        return [facts_file.problem(where, f"expected {fewest} to {most} other events to put in order with this one, found {len(event.order_with)}")]
+    problems: list[Problem] = []
+    placed: list[EventFact] = [event]
+    for k, other_id in enumerate(event.order_with):
+        other = facts_by_id.get(other_id)
+        if other is None:
+            if not files.may_define("fact", other_id):
+                problems.append(facts_file.problem(where + (k,), f"expected the id of an event, found '{other_id}', which no fact has"))
+        elif other_id == event.id or other_id in event.order_with[:k]:
+            problems.append(facts_file.problem(where + (k,), f"expected each event once, found '{other_id}' again"))
+        elif not isinstance(other, EventFact):
+            problems.append(facts_file.problem(where + (k,), f"expected the id of an event, found '{other_id}', a {other.kind} fact"))
+        elif other.planned:
+            problems.append(facts_file.problem(where + (k,), f"expected an event that happened, found '{other_id}', which is planned"))
+        else:
+            clash = next((p for p in placed if not p.date.in_definite_order_with(other.date)), None)
+            if clash is not None:
+                problems.append(facts_file.problem(where + (k,), f"expected dates in a definite order, found '{other_id}' ({other.date.iso}) "
+                                                                 f"beside '{clash.id}' ({clash.date.iso}): neither date is surely before the other"))
+            placed.append(other)
     return problems
 
 
