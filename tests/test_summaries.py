@@ -502,6 +502,9 @@ def test_a_correction_and_an_april_to_july_change_are_not_listed_as_disagreement
     differ = _section(page, "Where the reports differ")
     assert "Dutch" not in differ and "by the end of 2021. (Asharq" not in differ
     assert "Dutch" in _section(page, "Corrections") and "by the end of 2021" in _section(page, "What changed over time")
+    changed = _section(page, "What changed over time")
+    assert changed.index("by the end of 2021") < changed.index("rather than reduce the US presence"), \
+        "the July hint with its own article's caveat beside it: a change over time told from both sides"
 
 
 def test_only_clashes_between_sources_are_listed_each_once() -> None:
