@@ -701,7 +701,13 @@ def test_the_curated_timeline_keeps_its_notes_on_sources_short() -> None:
 def test_a_timeline_line_says_when_its_place_in_the_day_is_not_certain() -> None:
     lines = [line for date, line in _timeline_lines(_pages("seeds").timeline()) if date == "7 April 2021"]
     kadhimi = next(line for line in lines if "60 percent" in line)
-    assert "not certain" in kadhimi and not kadhimi.startswith("Before"), "Rudaw says only 'earlier on Wednesday'"
+    assert "\\(exact time not given\\)" in kadhimi and not kadhimi.startswith("Before"), "Rudaw says only 'earlier on Wednesday', in plain words"
+    assert not any(tag in line for _, line in _timeline_lines(_pages("seeds").timeline())
+                   for tag in ("order not certain", "day inferred", "says Sunday", "says last year", "says Monday")), \
+        "no cryptic tags: the notes under the page show how each source dates it"
+    statement = next(line for line in lines if '"any remaining combat forces"' in line)
+    assert "sets no date" in statement and not any(line.startswith("No date is set") for line in lines), \
+        "the open timing told with the statement, not as an entry of its own"
     wsj = next(line for date, line in _timeline_lines(_pages("seeds").timeline()) if "Wall Street Journal" in line)
     assert "Asharq Al-Awsat cites The Wall Street Journal" in wsj, "the WSJ's words came through Asharq Al-Awsat"
 
