@@ -659,6 +659,7 @@ def test_a_handout_explains_the_hard_words_its_summary_shows_from_the_glossary(k
         terms = [w.term for w in words]
         assert "redeployment" in terms and "PMF" in terms and "joint statement" not in terms, \
             "the key quote's word and the armed groups' name explained, not the words the summary puts plainly"
+        assert "ISIS" not in terms, "the alias 'IS' is an abbreviation: the word 'is' does not bring it in"
         assert all("equipping" not in w.definition and "committee" not in w.definition for w in words), \
             "a Rudaw handout's definitions say nothing only other articles give"
         assert any("in 2020 it handed a series of bases" in t.definition for t in corpus.terms), "the handover dated"

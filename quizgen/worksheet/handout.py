@@ -71,10 +71,12 @@ def handout_glossary(corpus: Corpus, article: Article) -> tuple[HandoutWord, ...
     for term in corpus.terms:
         if article.id not in {s.article for s in term.sources}:
             continue
-        names = [rf"(?<!\w){re.escape(name)}(?!\w)" for name in (term.term, *term.aliases)]
-        places = [m.start() for name in names if (m := re.search(name, shown, re.IGNORECASE))]
+        # an abbreviation matches as written: the alias "IS" is not the word "is"
+        names = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", 0 if name.isupper() else re.IGNORECASE)
+                 for name in (term.term, *term.aliases)]
+        places = [m.start() for name in names if (m := name.search(shown))]
         if places:
-            in_plain = any(re.search(name, plain, re.IGNORECASE) for name in names)
+            in_plain = any(name.search(plain) for name in names)
             found.append((in_plain, min(places), HandoutWord(term.term, term.definition)))
     chosen = sorted(found, key=lambda f: (f[0], f[1]))[:HANDOUT_WORDS]
     return tuple(word for _, _, word in sorted(chosen, key=lambda f: f[1]))
