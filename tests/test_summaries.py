@@ -98,9 +98,10 @@ def test_the_curated_briefing_keeps_its_limits_and_reads_at_grade_nine_or_below(
     _limits_hold(told)
     assert word_count(told.prose) >= 150, "a briefing, not a headline"
     whole = [*told.key_points, *(s for p in told.paragraphs for s in p.sentences), *(d.sentence for d in told.differences)]
-    # 400, not 350: the reviewers asked for who met, what the talks were, what the coalition is and
-    # what "combat troops leaving" may amount to, each with its source; the rest was cut to make room.
-    assert sum(word_count(s.text) for s in whole) <= 400, "key points, story and differences read in one go: about 350 words"
+    # The round-10 reviewers rated 400 words too long for a 15-year-old (a good briefing is 250 to
+    # 280) and asked for Iraq's July demand, the reason for the hinted statement and the caveat
+    # beside it: the background, the Kadhimi figure and the labels bullet were cut to make room.
+    assert sum(word_count(s.text) for s in whole) <= 370, "key points, story and differences read in one go"
     assert flesch_kincaid_grade(told.prose) <= 9
     assert textstat.flesch_kincaid_grade(told.prose) <= 9, "by an independent count too"
 
@@ -124,15 +125,21 @@ def test_the_briefing_page_leads_with_key_points_then_the_story_in_narrative_ord
 
 
 def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
-    points = " ".join(s.text for s in briefing(_load("seeds")).key_points)
-    assert "no date was set" in points, "no date agreed"
-    assert "train" not in points, "what the statement said is told once, in the story of 7 April"
-    assert "security adviser, Qassem al-Araji" in points, "the official named where he is first quoted"
-    assert "not an agreement to begin a further withdrawal" in points and "no deal" not in points, "Kirby's own scope"
-    assert "24 July 2021" in points and "headline said the two sides agreed on an exit by the end of 2021" in points \
-        and "only a hint from US officials" in points, "the July change, and the headline that firms a hint up: said once"
-    assert "Pentagon, the US defence department," in points, "a word a student may not know, explained where it is first used"
-    assert "end before" not in points, "where the sources stop is no key point: the story's last line says it"
+    """The news first (what was said on 7 April), then what it left open, the two readings of it,
+    and July: one line each, not all of them doubts."""
+    points = [s.text for s in briefing(_load("seeds")).key_points]
+    said, no_date, readings, july = points
+    assert "7 April 2021" in said and "training and advising" in said and "combat troops could leave" in said \
+        and "only" not in said, "what the statement said leads, in its own scope ('focused on', not 'only')"
+    assert no_date == "No date was set."
+    assert "pledge" in readings and "no further withdrawal was agreed" in readings and "no deal" not in readings, \
+        "Iraq's reading beside the Pentagon's, in Kirby's own scope"
+    assert "US defence department" in readings and "Pentagon" not in readings, "plain words in a key point; the name comes below"
+    assert "July 2021" in july and "end of 2021" in july and "roles would change, not numbers" in july, \
+        "the July hint with the caveat beside it, not alone"
+    assert "end before" not in " ".join(points), "where the sources stop is no key point: the story's last line says it"
+    page = _pages("seeds").briefing().split("## Sources", 1)[0]
+    assert "Pentagon, the US defence department," in page, "a word a student may not know, explained where it is first used"
 
 
 def test_the_story_of_7_april_says_what_the_talks_ended_with_and_how_big_the_force_was() -> None:
@@ -141,18 +148,21 @@ def test_the_story_of_7_april_says_what_the_talks_ended_with_and_how_big_the_for
     day = sections["What happened on 7 April"]
     assert "training and advising" in day and '"any remaining combat forces"' in day and "Technical talks" in day, \
         "the joint statement: the new mission, who may leave, and who sets the date"
-    assert "about 2,500" in told.prose.lower(), "the size of the US force, given by four of the sources"
+    assert "first under President Joe Biden" in day, "which round it was"
+    assert "By 15 January 2021 a cut ordered by Trump had left 2,500 US troops" in told.prose, \
+        "the size of the US force, dated by when it fell to 2,500 (not by when Trump ordered the cut)"
     assert "By 24 July 2021" in sections["What came next"] and "In July 2021" not in told.prose, "the July items dated by their source"
 
 
-def test_the_story_does_not_retell_the_key_points() -> None:
-    """The key points say the main things once; the prose and the differences add the rest (a
-    fact in both reads as said twice)."""
+def test_the_key_points_sum_up_the_story_and_add_nothing_it_leaves_out() -> None:
+    """The key points are a one-line-each summary of the prose and the differences: a reader who
+    skips them misses nothing, and each says the main thing in fewer words than the story does."""
     story = _load("seeds").story
     assert story is not None
-    in_points = {fid for p in story.key_points for fid in p.facts}
     told = {fid for p in story.paragraphs for s in p.sentences for fid in s.facts} | {fid for d in story.differences for fid in d.facts}
-    assert not in_points & told
+    for point in story.key_points:
+        assert set(point.facts) <= told, point.text
+        assert word_count(point.text) <= 25, point.text
 
 
 def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() -> None:
@@ -174,46 +184,43 @@ def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() ->
 def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
     prose = briefing(_load("seeds")).prose
     assert "not binding" in prose and '"large and precise strikes"' in prose and "unless a date was set" in prose
-    assert "had paved the way for the departure of nearly 60 percent" in prose and "coalition troops to leave" not in prose \
-        and "had let" not in prose and "already allowed" not in prose, \
-        "Kadhimi's 60%: Rudaw's 'paved the way for the departure', neither a completed exit nor a future cut"
-    assert "handed a series of bases to Iraqi forces, leaving a much smaller presence" in prose, \
-        "Rudaw's context, in Rudaw's words: the coalition had shrunk already"
-    assert "Antony Blinken of the US and Fuad Hussein of Iraq" in prose and "strategic dialogue" in prose \
-        and "June 2020" in prose, "who met, what the talks are called and since when"
-    assert "The coalition is the US and its partners against ISIS" in prose, "the word explained where it is first used"
+    assert "coalition troops to leave" not in prose and "had let" not in prose and "already allowed" not in prose
+    assert "coalition" not in prose and "strategic dialogue" not in prose and "Islamic State group (ISIS)" in prose, \
+        "no jargon left unexplained: the words the page uses are plain or glossed where first used"
     assert "rockets have often been fired at bases" in prose, "the attacks behind the talks, not only the threat"
-    assert "practically carried out no combat missions" in prose and "US experts it cited" in prose \
-        and "new label" not in prose, "what 'combat troops leaving' may amount to, in Asharq Al-Awsat's and the " \
-        "experts' words, without a verdict of the page's own"
+    next_part = prose[prose.index("By 24 July 2021"):]
+    assert '"does not need fighters"' in next_part and "air cover" in next_part, "what Iraq asked for in July"
+    assert "in principle" in next_part and "end of 2021" in next_part, "the hint, with the article's own qualifier"
+    assert "quoted as saying it would ease pressure" in next_part, "why the statement was wanted, second-hand as the paper has it"
+    assert next_part.index("hinted") < next_part.index("But Asharq Al-Awsat") < next_part.index("not cutting troop numbers"), \
+        "the caveat answers the hint: claim first, then the counter-claim"
+    assert "Saudi-owned" in next_part, "the outlet introduced where the story first names it"
+    assert "new label" not in prose and "practically" not in prose, "no verdict of the page's own, and no pair that reads as a contradiction"
     assert " was Iraq's " not in prose and " was Mustafa " not in prose, "offices in apposition, not sentences of their own"
     assert "alone would now" not in prose, "Araji's 'will exclusively take over' is no change already made"
     assert "backed by Iran" not in prose and "linked to Iran" in prose, "'Iran backs them' is Washington's word in RT: the page's own voice stays neutral"
-    assert "Asharq Al-Awsat cited The Wall Street Journal" in prose, "the July official's words came second-hand, via both papers"
-    assert prose.index("2003") < prose.index("Hours before"), "background before the events"
-    assert "2003" in prose and "2011" in prose and "went back" in prose, "'went back' explained"
+    assert "also cited The Wall Street Journal" in prose, "the July official's words came second-hand, via both papers"
+    assert prose.index("2011") < prose.index("Hours before"), "background before the events"
+    assert "2011" in prose and "went back" in prose, "'went back' explained"
     assert "Hashd" not in prose or "a body of Iraqi armed groups" in prose, "the Hashd explained if it is named"
-    assert "before Biden's planned meeting" in prose and "before Biden met" not in prose, "the meeting was still to come"
+    assert "end before that meeting, set for 26 July" in prose and "before Biden met" not in prose, "the meeting was still to come"
     assert "relabel" not in prose
     assert '"still needs US support"' not in prose, "Al Jazeera paraphrases the minister: no quotation marks"
     assert "only to train and advise" not in prose and "stay only" not in prose
     assert "By 24 July 2021" in prose and "By July, US forces" not in prose, "the July material carries its date, and no change no source dates"
 
 
-def test_the_differences_are_sorted_and_do_not_repeat_the_key_points() -> None:
+def test_the_briefing_lists_the_real_disagreement_and_leaves_wordings_to_the_sources_page() -> None:
     told = briefing(_load("seeds"))
-    in_points = {fid for p in _load("seeds").story.key_points for fid in p.facts}
-    for difference in told.differences:
-        assert difference.kind in ("disagreement", "framing", "update", "correction")
-        assert set(_load("seeds").story.differences[told.differences.index(difference)].facts) - in_points, difference.sentence.text
+    assert [d.kind for d in told.differences] == ["disagreement"], "two versions of one thing at one time"
     page = _pages("seeds").briefing()
     section = page.split("## Where the sources differ", 1)[1].split("## Sources", 1)[0]
     assert "### Corrections" not in section, "a correction is no difference between sources"
-    assert "### Two versions at the same time" not in section, "wording and stress are no two versions of one thing"
-    assert "### Same facts, different words" in section and "Iran-backed" in section, "framings that differ"
-    assert "Rudaw and Al Jazeera call the armed groups Iran-backed" in section and "Washington calls them" in section \
-        and "Asharq Al-Awsat loyal to Iran" in section and "Al Jazeera linked to Iran" not in section, \
-        "every outlet's words, and Al Jazeera's own 'Iran-backed' too"
+    assert "### Two versions at the same time" in section and "Qassem al-Araji" in section \
+        and "not an agreement to begin a further withdrawal" in section, "Iraq's adviser against the Pentagon, in Kirby's own scope"
+    assert "### Same facts, different words" not in section and "Washington calls them" not in section, \
+        "the outlets' labels for the armed groups are told once, on the sources page"
+    assert "Washington calls them" in _section(_pages("seeds").sources(), "Where the reports differ")
     assert "### What changed over time" not in section and "no date was set" not in section, \
         "the change from no date to a hinted one is a key point: not said twice"
     assert "lead with" not in section, "RT's lead gives the missing date too: no claim that it leaves it out"
@@ -314,11 +321,13 @@ def test_a_copy_is_left_out_of_a_note_when_an_outlet_gives_the_same_fact() -> No
 
 
 # -- how the sources compare ---------------------------------------------------------------
-SOURCES_PAGE_WORDS = 850
+SOURCES_PAGE_WORDS = 950
 """The curated sources page as a reader counts it (link labels, table cells): the headlines, who
 the outlets are, the copy warning, a few real differences and the short lists of changes and
 corrections, read in one go. The reviewed page, which listed what each source adds and nine
-lines of agreement, had 1,422 words by this count."""
+lines of agreement, had 1,422 words by this count; 850 became 950 when the round-10 reviewers
+asked for the caveat beside the July hint, the statement's "redeployment" beside RT's "agrees to
+withdraw" and the 2014 return among what the outlets agree on."""
 OUTLET_FIELDS = ("Owned or funded by", "Stance", "What its text shows")
 
 
@@ -493,6 +502,9 @@ def test_a_correction_and_an_april_to_july_change_are_not_listed_as_disagreement
     differ = _section(page, "Where the reports differ")
     assert "Dutch" not in differ and "by the end of 2021. (Asharq" not in differ
     assert "Dutch" in _section(page, "Corrections") and "by the end of 2021" in _section(page, "What changed over time")
+    changed = _section(page, "What changed over time")
+    assert changed.index("by the end of 2021") < changed.index("rather than reduce the US presence"), \
+        "the July hint with its own article's caveat beside it: a change over time told from both sides"
 
 
 def test_only_clashes_between_sources_are_listed_each_once() -> None:
@@ -510,7 +522,9 @@ def test_only_clashes_between_sources_are_listed_each_once() -> None:
     assert not any(d.kind == "update" and d.sentence.fact_id in disagreeing for d in differences), "a split going on is no update"
     assert [d.kind for d in differences].count("disagreement") == 1
     page = _pages("seeds").sources()
-    assert "On this point Rudaw quotes only" in _section(page, "Where the reports differ")
+    differ = _section(page, "Where the reports differ")
+    assert "A pledge to pull out many troops, or no agreement to withdraw more" in differ, "the note says what differs, then who quotes whom"
+    assert differ.count("Qassem al-Araji") == 1, "the briefing's words for a pair the facts record are not listed beside it"
     assert "*Al-Kadhimi*" not in page, "a capital letter is no other spelling"
     assert "The difference:" not in _section(page, "Corrections"), "a correction is told once, not three times"
 
@@ -626,12 +640,13 @@ def test_a_difference_that_names_outlets_cites_only_their_quotes() -> None:
 
 @pytest.mark.parametrize("kind", ["seeds", "base"])
 def test_a_handout_explains_the_hard_words_its_summary_shows_from_the_glossary(kind: str) -> None:
-    """A handout's "Words to know": at most four glossary terms the article itself uses and the
-    summary or its quoted passages show, in the order a pupil meets them, each with its definition."""
+    """A handout's "Words to know": at most five glossary terms the article itself uses and the
+    summary or its quoted passages show, in the order a pupil meets them, each with its definition;
+    the hard words of the article's passages before those the summary itself uses plainly."""
     corpus = _load(kind)
     for article in corpus.articles:
         words = handout_glossary(corpus, article)
-        assert len(words) <= 4, article.id
+        assert len(words) <= 5, article.id
         shown = " ".join(t for s in handout_summary(corpus, article) for t in (s.text, *s.quotes)).lower()
         terms = {t.term: t for t in corpus.terms}
         for word in words:
@@ -641,6 +656,13 @@ def test_a_handout_explains_the_hard_words_its_summary_shows_from_the_glossary(k
     if kind == "seeds":
         words = handout_glossary(corpus, corpus.article("rudaw-2021-04-07"))
         assert len(words) >= 3, words
+        terms = [w.term for w in words]
+        assert "redeployment" in terms and "PMF" in terms and "joint statement" not in terms, \
+            "the key quote's word and the armed groups' name explained, not the words the summary puts plainly"
+        assert "ISIS" not in terms, "the alias 'IS' is an abbreviation: the word 'is' does not bring it in"
+        assert all("equipping" not in w.definition and "committee" not in w.definition for w in words), \
+            "a Rudaw handout's definitions say nothing only other articles give"
+        assert any("in 2020 it handed a series of bases" in t.definition for t in corpus.terms), "the handover dated"
         html = render_reading_handout(corpus, corpus.article("rudaw-2021-04-07"), [("A", tuple(
             build_question_bank(corpus).candidates(articles=("rudaw-2021-04-07",)))[:2])], PageSetup("Reading"),
             make_environments()[1], "student")
@@ -680,7 +702,13 @@ def test_the_curated_timeline_keeps_its_notes_on_sources_short() -> None:
 def test_a_timeline_line_says_when_its_place_in_the_day_is_not_certain() -> None:
     lines = [line for date, line in _timeline_lines(_pages("seeds").timeline()) if date == "7 April 2021"]
     kadhimi = next(line for line in lines if "60 percent" in line)
-    assert "not certain" in kadhimi and not kadhimi.startswith("Before"), "Rudaw says only 'earlier on Wednesday'"
+    assert "\\(exact time not given\\)" in kadhimi and not kadhimi.startswith("Before"), "Rudaw says only 'earlier on Wednesday', in plain words"
+    assert not any(tag in line for _, line in _timeline_lines(_pages("seeds").timeline())
+                   for tag in ("order not certain", "day inferred", "says Sunday", "says last year", "says Monday")), \
+        "no cryptic tags: the notes under the page show how each source dates it"
+    statement = next(line for line in lines if '"any remaining combat forces"' in line)
+    assert "sets no date" in statement and not any(line.startswith("No date is set") for line in lines), \
+        "the open timing told with the statement, not as an entry of its own"
     wsj = next(line for date, line in _timeline_lines(_pages("seeds").timeline()) if "Wall Street Journal" in line)
     assert "Asharq Al-Awsat cites The Wall Street Journal" in wsj, "the WSJ's words came through Asharq Al-Awsat"
 
@@ -695,5 +723,5 @@ def test_a_briefing_note_shows_no_quote_inside_another_nor_a_bare_role(kind: str
         quotes = [c.quote for c in sentence.citations]
         assert not any(q != other and q in other for q in quotes for other in quotes), sentence.text
     if kind == "seeds":
-        kadhimi = next(s for p in told.paragraphs for s in p.sentences if "60 percent" in s.text)
-        assert {corpus.outlet_of(c.article).name for c in kadhimi.citations} == {"Rudaw"}, "his title from the article that quotes him"
+        kadhimi = next(s for p in told.paragraphs for s in p.sentences if "Mustafa al-Kadhimi" in s.text)
+        assert {corpus.outlet_of(c.article).name for c in kadhimi.citations} == {"Asharq Al-Awsat"}, "his title from the article that reports him"

@@ -146,6 +146,14 @@ def _two_sources(corpus: Corpus, first: AnyFact, second: AnyFact) -> bool:
     return bool(a) and bool(b) and not a & b
 
 
+def _own_caveats(corpus: Corpus, later: AnyFact, earlier: AnyFact) -> list[AnyFact]:
+    """What the later version's own outlet says against it at the same time (facts linked to it by
+    `differs_from` that no other source gives): told with it, a change over time is not one-sided."""
+    linked = dict.fromkeys([*later.differs_from, *(f.id for f in corpus.facts if later.id in f.differs_from)])
+    return [f for f in map(corpus.fact, linked) if f.id != earlier.id and not _two_sources(corpus, later, f)
+            and _kind_of_difference(corpus, later, f) == "disagreement"]
+
+
 def classified_differences(corpus: Corpus) -> tuple[Difference, ...]:
     """Pairs of facts that give different versions (`differs_from`), each pair once, by kind:
     disagreements first, then updates over time, then corrections.
@@ -167,7 +175,8 @@ def classified_differences(corpus: Corpus) -> tuple[Difference, ...]:
             if kind != "correction" and not _two_sources(corpus, first, second):
                 continue
             note = fact.difference or other.difference
-            versions = (cite(second),) + ((CitedSentence(note, (), fact.id),) if note else ())
+            caveats = tuple(cite(c) for c in _own_caveats(corpus, second, first)) if kind == "update" else ()
+            versions = (cite(second), *caveats) + ((CitedSentence(note, (), fact.id),) if note else ())
             found.append(Difference(kind, cite(first), versions))
     in_disagreement = {s.fact_id for d in found if d.kind == "disagreement" for s in (d.sentence, *d.versions) if s.citations}
     found = [d for d in found if d.kind != "update" or d.sentence.fact_id not in in_disagreement]

@@ -199,6 +199,7 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
     corpus = renderer.corpus
     story = corpus.story
     curated = {frozenset(n.facts): n.text for n in story.difference_notes} if story else {}
+    listed: list[frozenset[str]] = []
     for difference in renderer.comparison.differences:
         dated = difference.kind == "update"
         versions = [named_sources(renderer, page, difference.sentence, dated)]
@@ -212,8 +213,12 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
                 notes_shown.add(text)
                 versions.append(Markup("*The difference:* ") + escape_markdown(text))
         groups.setdefault(SOURCES_PAGE_LISTS[difference.kind], []).append({"versions": versions})
+        listed.append(pair)
     for told in (story.differences + story.compare) if story else []:
-        if told.kind in ("disagreement", "framing"):
+        # a curated difference between versions listed above already (the briefing's words for a
+        # pair the facts record) would tell the same clash twice: the versions and their note tell it
+        said = frozenset(fid for fid in told.facts if corpus.fact(fid).kind != "role")
+        if told.kind in ("disagreement", "framing") and not any(said <= pair for pair in listed):
             groups.setdefault(SOURCES_PAGE_LISTS[told.kind], []).append(
                 {"versions": [named_sources(renderer, page, story_difference(corpus, told).sentence)]})
     return [{"title": title, "entries": groups[title]} for title in dict.fromkeys(SOURCES_PAGE_LISTS.values()) if title in groups]

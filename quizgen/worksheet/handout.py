@@ -55,23 +55,31 @@ class HandoutWord:
     definition: str
 
 
-HANDOUT_WORDS = 4
+HANDOUT_WORDS = 5
 """At most this many glossary terms on a handout: the few hard words, not the whole glossary."""
 
 
 def handout_glossary(corpus: Corpus, article: Article) -> tuple[HandoutWord, ...]:
     """The glossary terms the article itself uses (a term citing it) that its handout's summary or
-    quoted passages show, in the order a reader meets them; at most ``HANDOUT_WORDS``."""
-    shown = " ".join(t for s in handout_summary(corpus, article) for t in (s.text, *s.quotes))
-    found: list[tuple[int, HandoutWord]] = []
+    quoted passages show, at most ``HANDOUT_WORDS``, in the order a reader meets them. Those only
+    the passages show come first: the summary is written in plain words, so a term its own sentences
+    use ("joint statement") is one a pupil already reads plainly, and the hard words are the article's."""
+    summary = handout_summary(corpus, article)
+    shown = " ".join(t for s in summary for t in (s.text, *s.quotes))
+    plain = " ".join(s.text for s in summary)
+    found: list[tuple[bool, int, HandoutWord]] = []
     for term in corpus.terms:
         if article.id not in {s.article for s in term.sources}:
             continue
-        places = [m.start() for name in (term.term, *term.aliases)
-                  if (m := re.search(rf"(?<!\w){re.escape(name)}(?!\w)", shown, re.IGNORECASE))]
+        # an abbreviation matches as written: the alias "IS" is not the word "is"
+        names = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", 0 if name.isupper() else re.IGNORECASE)
+                 for name in (term.term, *term.aliases)]
+        places = [m.start() for name in names if (m := name.search(shown))]
         if places:
-            found.append((min(places), HandoutWord(term.term, term.definition)))
-    return tuple(word for _, word in sorted(found, key=lambda f: f[0])[:HANDOUT_WORDS])
+            in_plain = any(name.search(plain) for name in names)
+            found.append((in_plain, min(places), HandoutWord(term.term, term.definition)))
+    chosen = sorted(found, key=lambda f: (f[0], f[1]))[:HANDOUT_WORDS]
+    return tuple(word for _, _, word in sorted(chosen, key=lambda f: f[1]))
 
 
 def handout_article(corpus: Corpus, article: Article) -> HandoutArticle:
