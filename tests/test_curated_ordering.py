@@ -55,3 +55,15 @@ def test_a_curated_ordering_asks_its_events_in_date_order(tmp_path: Path) -> Non
     assert [item.options[i] for i in item.correct_order] == [
         "The council's vote on the funds", "The opening of the Riverton bridge", "The opening of a second lane"]
     assert item.explanation.startswith("The order is: March 2019: the council's vote on the funds; 4 May 2020: the opening")
+
+
+def test_the_host_of_a_curated_ordering_is_asked_only_in_order(tmp_path: Path) -> None:
+    def asked_about_the_bridge(order_with: str) -> list[str]:
+        edit = {"facts/bridge.yaml": [["    title: the opening of the Riverton bridge\n",
+                                       "    title: the opening of the Riverton bridge\n" + order_with]]}
+        root = make_corpus({"description": "events", "edit": edit, "write": {"facts/events.yaml": EVENTS}}, tmp_path / f"c{len(order_with)}")
+        bank = build_question_bank(load_corpus(root))
+        return sorted(q.kind for q in bank.questions if q.fact_ids[0] == "bridge-opened")
+    generated = asked_about_the_bridge("")
+    assert generated and "ordering" not in generated, "without order_with, generated items ask about the opening"
+    assert asked_about_the_bridge("    order_with: [second-lane, funds-voted]\n") == ["ordering"], "like curated questions, the ordering replaces them"

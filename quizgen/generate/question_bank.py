@@ -159,13 +159,14 @@ def _drafts(corpus: Corpus, pools: QuestionPools) -> list[DraftQuestion]:
     facts = [f for f in corpus.facts if f.importance != "detail"]  # trivia: no questions at all
     for fact in facts:
         generated: list[DraftQuestion | None] = []
-        if fact.questions or fact.false_versions:  # curation replaces the generated questions
+        ordered = isinstance(fact, EventFact) and bool(fact.order_with)  # its curated item is the ordering below
+        if fact.questions or fact.false_versions or ordered:  # curation replaces the generated questions
             generated += curated_questions(fact, pools)
         else:
             generated += _generated_choices(fact, pools)
         if fact.false_versions:
             generated.append(curated_true_false(fact, pools))
-        elif not fact.questions:  # a curated fact gets a true-or-false item only from its false versions
+        elif not fact.questions and not ordered:  # a curated fact gets a true-or-false item only from its false versions
             ask_true = wants_true_version(fact)
             generated.append(true_false_question(fact, pools, ask_true) or true_false_question(fact, pools, True))
         drafts += [replace(d, importance=fact.importance, clusters=clusters_of(fact)) for d in generated if d is not None]
