@@ -7,6 +7,8 @@ wrong option carries why the articles rule it out, shown to a student who picks 
 
 from __future__ import annotations
 
+import re
+
 from quizgen.generate.family_support import citations_of, explain
 from quizgen.generate.question_model import (
     Citation,
@@ -42,8 +44,17 @@ def curated_questions(fact: AnyFact, pools: QuestionPools) -> list[DraftQuestion
             explanation=explain(pools.corpus, _Sources(citations), curated.explanation, with_context=False), citations=citations,
             topics=tuple(fact.topics), fact_ids=(fact.id, *curated.cites), difficulty=curated.difficulty,
             accepted=frozenset({answer_key(curated.answer)}), importance=fact.importance,
-            clusters=tuple(dict.fromkeys(c for f in [fact, *others] for c in clusters_of(f)))))
+            clusters=tuple(dict.fromkeys(c for f in [fact, *others] for c in clusters_of(f))),
+            asked_in=articles_named_in(curated.stem, citations, pools)))
     return drafts
+
+
+def articles_named_in(stem: str, citations: tuple[Citation, ...], pools: QuestionPools) -> tuple[str, ...]:
+    """The cited articles whose outlet the stem names ("according to Al Jazeera", "per Rudaw"):
+    only their readers can answer it, so only their pages ask it. None named: every cited article."""
+    cited = tuple(dict.fromkeys(c.article for c in citations))
+    named = tuple(a for a in cited if re.search(rf"(?<![\w-]){re.escape(pools.corpus.outlet_of(a).name)}(?![\w-])", stem))
+    return named or cited
 
 
 class _Sources:

@@ -18,7 +18,7 @@ from quizgen.model.kinds import QuestionKind
 
 
 def _finish(draft: DraftQuestion, options: list[Option], correct: int | None, order: tuple[int, ...] | None) -> Question:
-    articles = tuple(dict.fromkeys(c.article for c in draft.citations))
+    articles = draft.asked_in or tuple(dict.fromkeys(c.article for c in draft.citations))
     return Question(
         id=draft.id, family=draft.family, kind=draft.kind, stem=draft.stem,
         options=tuple(o.text for o in options), correct=correct, correct_order=order,
