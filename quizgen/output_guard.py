@@ -69,6 +69,9 @@ def check_replaceable_folder(option: str, target: Path) -> None:
     if entries and OUTPUT_MARKER not in entries:
         raise UsageError(f"{option} {target} holds files quizgen did not write (it has no {OUTPUT_MARKER} file), "
                          "and the build replaces the folder as a whole; choose a new or empty folder")
+    if {"index.html", "sitemap.xml"} <= set(entries):  # what every MkDocs build writes
+        raise UsageError(f"{option} {target} holds the study site `mkdocs build` made; `quizgen build` writes the site's "
+                         "Markdown pages and would replace it: choose another folder, such as build")
 
 
 def check_output_file(option: str, target: Path, protected_folders: Mapping[str, Path | None], *,

@@ -133,6 +133,19 @@ def test_mkdocs_refuses_folders_it_would_empty(workspace: Path, name: str) -> No
         assert f"quizgen: {line.split(':')[0].strip()} {line.split(':')[1].strip()} " in result.stderr, result.stderr
 
 
+def test_quizgen_build_does_not_turn_the_built_site_into_markdown(workspace: Path) -> None:
+    """After the quick start's `mkdocs build`, `quizgen build --out site` is the obvious next try:
+    it would replace the study site students open with the Markdown it is made from."""
+    assert mkdocs(workspace, "build").returncode == 0
+    before = everything(workspace / "site")
+    result = quizgen(workspace, "build", "--out", "site", "--worksheets", "none")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, "refused like every other slip of --out"
+    assert result.stderr.strip().splitlines() == [
+        "quizgen: error: --out site holds the study site `mkdocs build` made; `quizgen build` writes the site's "
+        "Markdown pages and would replace it: choose another folder, such as build"]
+    assert everything(workspace / "site") == before, "the built site is as it was"
+
+
 def test_mkdocs_builds_again_into_its_own_site(workspace: Path) -> None:
     assert mkdocs(workspace, "build").returncode == 0
     assert (workspace / "site" / ".quizgen-output").is_file()
