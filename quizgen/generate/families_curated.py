@@ -50,7 +50,7 @@ def curated_questions(fact: AnyFact, pools: QuestionPools) -> list[DraftQuestion
 
 
 def articles_named_in(stem: str, citations: tuple[Citation, ...], pools: QuestionPools) -> tuple[str, ...]:
-    """The cited articles whose outlet the stem names ("according to Al Jazeera", "per Rudaw"):
+    """The cited articles whose outlet the stem names ("according to The Weekly", "per The Daily"):
     only their readers can answer it, so only their pages ask it. None named: every cited article."""
     cited = tuple(dict.fromkeys(c.article for c in citations))
     named = tuple(a for a in cited if re.search(rf"(?<![\w-]){re.escape(pools.corpus.outlet_of(a).name)}(?![\w-])", stem))

@@ -140,7 +140,7 @@ class DraftQuestion:
     """What the question tests: the cluster of each fact (or the fact's id); a quiz set tests each once."""
     asked_in: tuple[str, ...] = ()
     """The articles on whose pages (article quiz, reading handout) the question is asked, when not
-    every cited article: a stem "according to Al Jazeera" is not asked of a reader of Rudaw."""
+    every cited article: a stem "according to The Weekly" is not asked of a reader of The Daily."""
 
     @cached_property  # asked for several times per question while the bank is built
     def id(self) -> str:
