@@ -106,8 +106,10 @@ class _CuratedLine(Protocol):
 
 class _StoryChecker:
     def __init__(self, file: LoadedFile[Any], facts: dict[str, AnyFact], articles: dict[str, Article], check_facts: bool,
-                 copies: frozenset[str] = frozenset()) -> None:
+                 copies: frozenset[str] = frozenset(), unloaded_articles: frozenset[str] = frozenset()) -> None:
         self.file, self.facts, self.articles, self.check_facts = file, facts, articles, check_facts
+        self.unloaded_articles = unloaded_articles
+        """Articles whose file did not load: already reported, so a reference to one is not."""
         self.copies = copies
         """The ids of the articles that copies (outlets of kind `copy`) publish."""
         self.story: Story = file.model.story
@@ -202,13 +204,15 @@ class _StoryChecker:
         for h, headline_note in enumerate(story.headline_notes):
             path = base + ("headline_notes", h)
             if headline_note.article not in self.articles:
-                self.problem(path + ("article",), f"expected the id of an article, found '{headline_note.article}'")
+                if headline_note.article not in self.unloaded_articles:
+                    self.problem(path + ("article",), f"expected the id of an article, found '{headline_note.article}'")
                 continue
             self.sentence(path, headline_note, once=False, article=headline_note.article, dated=False)
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
-                self.problem(path + ("article",), f"expected the id of an article, found '{summary.article}'")
+                if summary.article not in self.unloaded_articles:
+                    self.problem(path + ("article",), f"expected the id of an article, found '{summary.article}'")
                 continue
             previous = ""
             for s, sentence in enumerate(summary.sentences):
@@ -280,4 +284,7 @@ def check_story(files: CorpusFiles, articles: dict[str, Article]) -> list[Proble
     outlets = files.registries.get("outlets.yaml")
     copy_outlets = {o.id for o in outlets.model.outlets if o.kind == "copy"} if outlets is not None else set()
     copies = frozenset(a.id for a in articles.values() if a.meta.outlet in copy_outlets)
-    return _StoryChecker(file, facts, articles, "facts" not in files.failed, copies).run()
+    unloaded = frozenset(a for a in files.unloaded_ids.get("article", ()) if a not in articles)
+    if "article" in files.lost_spaces:  # no article is known to be missing: report none as unknown
+        unloaded = frozenset(n.article for n in file.model.story.headline_notes + file.model.story.article_summaries)
+    return _StoryChecker(file, facts, articles, "facts" not in files.failed, copies, unloaded).run()
