@@ -12,6 +12,7 @@ from typing import Any
 from quizgen.cli_outputs import default_seeds, note_default_seeds, writing_to
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import UsageError
+from quizgen.written_files import remember
 
 
 def _command_worksheet(args: argparse.Namespace) -> int:
@@ -46,6 +47,7 @@ def _command_worksheet(args: argparse.Namespace) -> int:
     pdfs = {path: render_pdf(file.html) for path, file in files}
     with writing_to(out):
         write_files_atomically(pdfs)
+    remember(pdfs)
     paths = list(pdfs)
     print(f"wrote {paths[0]} (student copy), {paths[1]} (answer key), {paths[2]} (teacher's copy): {document.description}")
     if defaulted:
@@ -88,8 +90,10 @@ def _command_export(args: argparse.Namespace) -> int:
         check_output_file("--out", target, protected, suffixes=(Path(export_format.filename).suffix,))
     _check_export_out(args.out, args.format, [Path(f.filename).suffix for f in formats])
     results = [f.render(corpus, questions) for f in formats]  # everything rendered before anything is written
+    written = {target: result.data for target, result in zip(targets, results)}
     with writing_to(targets[0].parent if len(targets) > 1 else targets[0]):
-        write_files_atomically({target: result.data for target, result in zip(targets, results)})
+        write_files_atomically(written)
+    remember(written)
     for export_format, target, result in zip(formats, targets, results):
         print(f"wrote {target}: {export_format.title}, {len(questions) - len(result.left_out)} of {len(questions)} questions")
         if result.left_out:

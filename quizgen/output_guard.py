@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from quizgen.errors import UsageError
+from quizgen.written_files import wrote
 
 OUTPUT_MARKER = ".quizgen-output"
 """Written into every folder `quizgen build` makes: a folder without it is never replaced."""
@@ -102,6 +103,9 @@ def check_output_file(option: str, target: Path, protected_folders: Mapping[str,
     elif suffixes and target.suffix.lower() not in suffixes:
         raise UsageError(f"{option} {target} exists and is not a {' or '.join(suffixes)} file; quizgen replaces "
                          "only its own output: choose another name")
+    if not wrote(target):
+        raise UsageError(f"{option} {target} exists and quizgen did not write it, or it was changed since; quizgen "
+                         "never replaces a file it did not make: choose another name, or move the file away first")
 
 
 def project_paths(seeds: Path, templates: Iterable[Path], *, docs_dir: Path | None = None,

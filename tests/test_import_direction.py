@@ -39,7 +39,8 @@ TIERS: tuple[tuple[str, ...], ...] = (
     ("emit",),
     ("adapter",),
 )
-FOUNDATION = {"quizgen.errors", "quizgen.atomic_files", "quizgen.collector", "quizgen.output_guard", "quizgen.staged_site"}
+FOUNDATION = {"quizgen.errors", "quizgen.atomic_files", "quizgen.collector", "quizgen.output_guard", "quizgen.staged_site",
+              "quizgen.written_files"}
 ADAPTERS = {"quizgen", "quizgen.__main__", "quizgen.cli", "quizgen.cli_build", "quizgen.cli_curate", "quizgen.cli_outputs",
             "quizgen.cli_teacher_files", "quizgen.mkdocs_plugin", "quizgen.mkdocs_serve"}
 MKDOCS_ALLOWED = {"quizgen.mkdocs_plugin", "quizgen.mkdocs_serve"}

@@ -92,6 +92,23 @@ def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(workspace: 
     assert (workspace / ".out.mine").is_dir()
 
 
+def test_worksheet_and_export_never_replace_a_teachers_own_file(workspace: Path) -> None:
+    """A file of the right kind that quizgen did not write, or that was changed since, stays as it is."""
+    (workspace / "exam.csv").write_text("my own,quiz\n", encoding="utf-8")
+    (workspace / "report.pdf").write_bytes(b"%PDF-1.7 a report made elsewhere\n")
+    for args in (["export", "--format", "csv", "--out", "exam.csv"], ["worksheet", "--out", "report.pdf"]):
+        result = quizgen(workspace, *args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "quizgen did not write it, or it was changed since" in result.stderr
+    assert (workspace / "exam.csv").read_text(encoding="utf-8") == "my own,quiz\n"
+    assert (workspace / "report.pdf").read_bytes() == b"%PDF-1.7 a report made elsewhere\n"
+    assert quizgen(workspace, "export", "--format", "gift", "--out", "q.gift").returncode == 0
+    (workspace / "q.gift").write_text((workspace / "q.gift").read_text(encoding="utf-8") + "// my own question\n", encoding="utf-8")
+    result = quizgen(workspace, "export", "--format", "gift", "--out", "q.gift")
+    assert result.returncode == 2 and "changed since" in result.stderr, "a file the teacher edited is theirs now"
+    assert (workspace / "q.gift").read_text(encoding="utf-8").endswith("// my own question\n")
+
+
 def test_worksheet_and_export_replace_their_own_files(workspace: Path) -> None:
     assert quizgen(workspace, "worksheet", "--out", "sheet.pdf").returncode == 0
     result = quizgen(workspace, "worksheet", "--out", "sheet.pdf", "--seed", "2")
