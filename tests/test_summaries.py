@@ -101,7 +101,8 @@ def test_the_curated_briefing_keeps_its_limits_and_reads_at_grade_nine_or_below(
     # The round-10 reviewers rated 400 words too long for a 15-year-old (a good briefing is 250 to
     # 280) and asked for Iraq's July demand, the reason for the hinted statement and the caveat
     # beside it: the background, the Kadhimi figure and the labels bullet were cut to make room.
-    assert sum(word_count(s.text) for s in whole) <= 370, "key points, story and differences read in one go"
+    # 390: the blind reviews asked for the talks to be explained where first named, which costs words
+    assert sum(word_count(s.text) for s in whole) <= 390, "key points, story and differences read in one go"
     assert flesch_kincaid_grade(told.prose) <= 9
     assert textstat.flesch_kincaid_grade(told.prose) <= 9, "by an independent count too"
 
@@ -138,7 +139,7 @@ def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
     assert "pledged to withdraw a significant number" in readings and "not an agreement to begin a further withdrawal" in readings, \
         "Iraq's reading beside the Pentagon's, in Kirby's own scope"
     assert "After the talks" in readings and "Rudaw quotes" in readings and "Al Jazeera reports" in readings, "dated, and who reports each side"
-    assert "July 2021" in july and "end of 2021" in july and "in principle" in july and "new roles for some forces" in july, \
+    assert "July 2021" in july and "end of 2021" in july and "Asharq Al-Awsat" in july and "new roles, not fewer troops" in july, \
         "the July hint with the caveat beside it, not alone"
     assert "end before" not in " ".join(points), "where the sources stop is no key point: the story's last line says it"
     page = _pages("seeds").briefing().split("## Sources", 1)[0]
@@ -151,7 +152,7 @@ def test_the_story_of_7_april_says_what_the_talks_ended_with_and_how_big_the_for
     day = sections["What happened on 7 April"]
     assert "training and advising" in day and '"any remaining combat forces"' in day and "Technical talks" in day, \
         "the joint statement: the new mission, who may leave, and who sets the date"
-    assert "first under President Joe Biden" in day, "which round it was"
+    assert "first round under President Joe Biden" in day, "which round it was"
     assert "By 15 January 2021 a cut ordered by Trump had left 2,500 US troops" in told.prose, \
         "the size of the US force, dated by when it fell to 2,500 (not by when Trump ordered the cut)"
     assert "By 24 July 2021" in sections["What came next"] and "In July 2021" not in told.prose, "the July items dated by their source"
@@ -165,7 +166,7 @@ def test_the_key_points_sum_up_the_story_and_add_nothing_it_leaves_out() -> None
     told = {fid for p in story.paragraphs for s in p.sentences for fid in s.facts} | {fid for d in story.differences for fid in d.facts}
     for point in story.key_points:
         assert set(point.facts) <= told, point.text
-        assert word_count(point.text) <= 25, point.text
+        assert word_count(point.text) <= 30, point.text  # room to name the source of a July claim
 
 
 def test_every_sentence_has_one_numbered_marker_whose_note_links_each_quote() -> None:
@@ -325,13 +326,14 @@ def test_a_copy_is_left_out_of_a_note_when_an_outlet_gives_the_same_fact() -> No
 
 
 # -- how the sources compare ---------------------------------------------------------------
-SOURCES_PAGE_WORDS = 950
+SOURCES_PAGE_WORDS = 1000
 """The curated sources page as a reader counts it (link labels, table cells): the headlines, who
 the outlets are, the copy warning, a few real differences and the short lists of changes and
 corrections, read in one go. The reviewed page, which listed what each source adds and nine
 lines of agreement, had 1,422 words by this count; 850 became 950 when the round-10 reviewers
 asked for the caveat beside the July hint, the statement's "redeployment" beside RT's "agrees to
-withdraw" and the 2014 return among what the outlets agree on."""
+withdraw" and the 2014 return among what the outlets agree on; 1,000 when the round-13 and 14
+reviewers asked for the headline notes as plain sentences and the "allowing for" lesson."""
 OUTLET_FIELDS = ("Owned or funded by", "Stance", "What its text shows")
 
 
@@ -395,7 +397,9 @@ def test_the_curated_sources_page_is_the_headlines_the_outlets_the_copy_and_a_fe
     assert set(headings) <= {"The headlines side by side", "Who the outlets are", "A copy, not a witness", "What the outlets agree on",
                              "Where the reports differ", "What changed over time", "Corrections", "Sources"}, headings
     entries = [line for line in _section(page, "Where the reports differ").splitlines() if line.startswith("- ")]
-    assert 1 <= len(entries) <= 4, entries  # real clashes only: a reading of the page's own is none
+    # real clashes only (a reading of the page's own is none); since round 14 each version of a
+    # clash is a line of its own, not a sub-point, so one clash of two versions and its note is 3
+    assert 1 <= len(entries) <= 6, entries
     assert "similar" not in page, "two Kirby remarks on different things are not one remark"
 
 
