@@ -112,7 +112,7 @@ def test_only_the_abbreviations_a_page_can_hold_are_appended_and_the_html_is_the
 
 
 def test_abbreviations_are_kept_wherever_they_match_as_whole_words() -> None:
-    from quizgen.emit.site_content import SiteContent
+    from quizgen.emit.site import SiteContent
 
     content = SiteContent({}, {}, abbreviations={"WHO": "World Health Organization", "UN SC": "Security Council", "X1": "Ex one"})
     assert content.abbreviation_lines_for("The *WHO*, the UN SC and X1.") == abbreviation_lines(content.abbreviations)
