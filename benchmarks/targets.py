@@ -99,10 +99,12 @@ def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult 
             "generation when the teachers' files are made again (after an edit)", "INFO",
             ", ".join(f"{s:.1%} at {n}" for n, s in remade)
             + " of a build that generates the site (unchanged PDFs still come from their cache)"))
-    peak = max(records, key=lambda r: r["peak_mb"]) if records else None
+    peak = max(records, key=_peak_mb) if records else None
     results.append(TargetResult(
-        "peak memory < 1 GiB", "PASS" if peak is None or peak["peak_mb"] < PEAK_MB_MAX else "FAIL",
-        ", ".join(f"{r['peak_mb']:.0f} MiB at {r['articles']}" for r in records)))
+        "peak memory < 1 GiB", "PASS" if peak is None or _peak_mb(peak) < PEAK_MB_MAX else "FAIL",
+        ", ".join(f"{_peak_mb(r):.0f} MiB at {r['articles']}" for r in records)
+        + (" (the larger of a build from the pages' cache and one that generates the site)"
+           if any(r.get("generating_peak_mb") for r in records) else "")))
     results.append(_overhead(records))
     results.append(TargetResult(
         "overhead over plain MkDocs", "INFO",
@@ -121,6 +123,12 @@ def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult 
                   for r in records if r["plain_build_s"])
         + " (the site built anew: corpus loaded and validated, pages, exports and changed worksheets made again)"))
     return results
+
+
+def _peak_mb(record: dict[str, Any]) -> float:
+    """The full build's peak memory: the larger of the build from the pages' cache and the one
+    that generates the site (which holds the corpus and the bank as well)."""
+    return float(max(record["peak_mb"], record.get("generating_peak_mb") or 0.0))
 
 
 def _generating_build(record: dict[str, Any]) -> float:
@@ -148,7 +156,8 @@ def format_table(records: Sequence[dict[str, Any]]) -> str:
     """A Markdown table of the records, one row per size."""
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---:|" * len(COLUMNS)]
     for record in records:
-        cells = ["-" if record.get(c) is None else f"{record[c]:.2f}" if c.endswith("_s") else f"{record[c]:.0f}" if c == "peak_mb" else str(record[c]) for c in COLUMNS]
+        cells = ["-" if record.get(c) is None else f"{record[c]:.2f}" if c.endswith("_s") else f"{_peak_mb(record):.0f}" if c == "peak_mb"
+                 else str(record[c]) for c in COLUMNS]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
