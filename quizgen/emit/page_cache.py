@@ -125,7 +125,7 @@ def _read(cache: PageCache) -> SiteContent | None:
         if cache_format != CACHE_FORMAT or key != cache.key:
             return None
         return _content(record)
-    except (OSError, EOFError, ValueError, TypeError, KeyError):
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):  # not a site this module wrote
         return None
 
 
