@@ -11,7 +11,12 @@ from the PDF cache; and quote verification and the question bank on their own, f
 targets: benchmarks/time_stages.py); the full ``mkdocs build``; the same Markdown (from
 ``quizgen build``) built by plain MkDocs with the same theme, extensions and nav but without the
 quizgen plugin; a rebuild after one fact's statement changes; and the peak memory (maximum
-resident set) of the full build. Builds and plain builds alternate, and so do the sizes (every
+resident set) of the full builds. The first build of the project (every cache empty: every worksheet
+PDF rendered) is timed once, as ``cold_build_s``; the full builds timed after it change nothing, so
+their site comes from the pages' cache (what `mkdocs build` does again on an unchanged project);
+once a round, the same build with the pages' cache emptied first generates the site (every other
+cache warm: ``generating_build_s`` and ``generating_peak_mb``, what every full build measured
+before that cache); and the rebuilds after an edit build the site anew. Builds and plain builds alternate, and so do the sizes (every
 size is measured once per round), so that load from other processes on the machine falls on all
 of them alike; at 10 articles, where the overhead over plain MkDocs is judged, each round measures
 four pairs of builds, each pair starting with the other one. It prints a table and the targets (PASS/FAIL with the
@@ -131,7 +136,8 @@ def _pdf_cache(project: Path) -> dict[str, int]:
 
 
 SAMPLED = ("check_s", "generate_s", "generate_remade_s", "quotes_s", "bank_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb",
-           "build_cpu_s", "plain_build_cpu_s")
+           "build_cpu_s", "plain_build_cpu_s", "rebuild_cpu_s", "generating_build_s", "generating_build_cpu_s",
+           "generating_peak_mb")
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
 OVERHEAD_PAIRS = 4
 """Pairs of a full and a plain build per round at ``OVERHEAD_AT`` articles (one at other sizes):
@@ -178,6 +184,13 @@ def measure_round(under: SizeUnderTest) -> None:
         samples["peak_mb"].append(peak)
         if not pair % 2:
             _measure_plain(under)
+    # The same build with the pages' cache emptied first (every other cache warm): the site is
+    # generated, as every build generated it before that cache, and as one does after an edit.
+    shutil.rmtree(project / ".cache" / "quizgen" / "pages", ignore_errors=True)
+    seconds, peak, _, cpu = run_measured(MKDOCS, project)
+    samples["generating_build_s"].append(seconds)
+    samples["generating_build_cpu_s"].append(cpu)
+    samples["generating_peak_mb"].append(peak)
 
 
 def _measure_plain(under: SizeUnderTest) -> None:
@@ -198,7 +211,9 @@ def measure_edits(under: SizeUnderTest, runs: int) -> dict[str, Any]:
     try:
         for revision in range(runs):
             _edit_one_fact(project / "seeds", revision + 1)
-            under.samples["rebuild_s"].append(run_measured(MKDOCS, project)[0])
+            seconds, _, _, cpu = run_measured(MKDOCS, project)
+            under.samples["rebuild_s"].append(seconds)
+            under.samples["rebuild_cpu_s"].append(cpu)
             if revision == 0:
                 rerendered_after_edit = len(set(_pdf_cache(project)) - set(unchanged))
     finally:

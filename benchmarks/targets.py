@@ -3,7 +3,11 @@
 A record is one corpus size: ``articles``, ``facts``, ``questions``, ``check_s``, ``generate_s``,
 ``build_s``, ``plain_build_s``, ``rebuild_s``, ``peak_mb`` (medians, seconds and MiB), the
 stage timings ``quotes_s`` and ``bank_s``, and ``generate_remade_s``: generation when the teachers'
-files cannot come from their cache (as after an edit).
+files cannot come from their cache (as after an edit). ``cold_build_s`` is the project's first
+build (one sample). ``build_s`` is a build with nothing changed since the last one, so its site
+comes from the pages' cache; ``generating_build_s`` is the same build with the pages' cache emptied
+first (the site generated, every other cache warm); ``rebuild_s`` follows an edit of one fact, so
+it builds the site and the teachers' files anew.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 GENERATION_SHARE_MAX = 0.10
-"""Load, validate and generate take at most this share of the full build."""
+"""Load, validate and generate take at most this share of a full build that generates the site
+(``generating_build_s``; ``build_s`` in records made before the pages' cache, whose builds all generated)."""
 LINEAR_RATIO_MAX = 1.3
 """Build time per article at the largest size, over that at the smallest size of 100 or more."""
 STAGE_RATIO_MAX = 1.5
@@ -27,7 +32,8 @@ OVERHEAD_AT = 10
 LINEAR_FROM = 100
 """Below this, fixed costs (start-up, theme assets) dominate and time per article falls."""
 
-COLUMNS = ("articles", "facts", "questions", "check_s", "generate_s", "build_s", "plain_build_s", "rebuild_s", "peak_mb")
+COLUMNS = ("articles", "facts", "questions", "check_s", "generate_s", "cold_build_s", "build_s", "generating_build_s",
+           "plain_build_s", "rebuild_s", "peak_mb")
 
 
 @dataclass(frozen=True)
@@ -73,10 +79,10 @@ def pdf_target(records: Sequence[dict[str, Any]]) -> TargetResult:
 def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult | None = None) -> list[TargetResult]:
     """Every target, judged on the medians in ``records``."""
     results = []
-    shares = [(r["articles"], r["generate_s"] / r["build_s"]) for r in records if r["build_s"]]
+    shares = [(r["articles"], r["generate_s"] / _generating_build(r)) for r in records if _generating_build(r)]
     results.append(TargetResult(
         "generation <= 10% of the full build", "PASS" if all(s <= GENERATION_SHARE_MAX for _, s in shares) else "FAIL",
-        ", ".join(f"{s:.1%} at {n}" for n, s in shares)))
+        ", ".join(f"{s:.1%} at {n}" for n, s in shares) + " of a build that generates the site (the pages' cache emptied)"))
     results.append(_linear(records, "build_s", "full build grows linearly", LINEAR_RATIO_MAX))
     results.append(_linear(records, "quotes_s", "quote verification is not quadratic", STAGE_RATIO_MAX))
     results.append(_linear(records, "bank_s", "question bank (distractors) is not quadratic", STAGE_RATIO_MAX))
@@ -86,20 +92,48 @@ def evaluate_targets(records: Sequence[dict[str, Any]], pdf_check: TargetResult 
         ", ".join(f"{r['rebuild_s'] / r['build_s']:.2f} of a full build at {r['articles']}" for r in records if r["build_s"])
         + " (MkDocs renders every page again; quizgen makes every page, export and worksheet again, and renders"
           " only the worksheet PDFs whose content changed)"))
-    remade = [(r["articles"], r["generate_remade_s"] / r["build_s"]) for r in records if r["build_s"] and r.get("generate_remade_s")]
+    remade = [(r["articles"], r["generate_remade_s"] / _generating_build(r)) for r in records
+              if _generating_build(r) and r.get("generate_remade_s")]
     if remade:
         results.append(TargetResult(
             "generation when the teachers' files are made again (after an edit)", "INFO",
-            ", ".join(f"{s:.1%} at {n}" for n, s in remade) + " of the full build (unchanged PDFs still come from their cache)"))
-    peak = max(records, key=lambda r: r["peak_mb"]) if records else None
+            ", ".join(f"{s:.1%} at {n}" for n, s in remade)
+            + " of a build that generates the site (unchanged PDFs still come from their cache)"))
+    peak = max(records, key=_peak_mb) if records else None
     results.append(TargetResult(
-        "peak memory < 1 GiB", "PASS" if peak is None or peak["peak_mb"] < PEAK_MB_MAX else "FAIL",
-        ", ".join(f"{r['peak_mb']:.0f} MiB at {r['articles']}" for r in records)))
+        "peak memory < 1 GiB", "PASS" if peak is None or _peak_mb(peak) < PEAK_MB_MAX else "FAIL",
+        ", ".join(f"{_peak_mb(r):.0f} MiB at {r['articles']}" for r in records)
+        + (" (the larger of a build from the pages' cache and one that generates the site)"
+           if any(r.get("generating_peak_mb") for r in records) else "")))
     results.append(_overhead(records))
     results.append(TargetResult(
         "overhead over plain MkDocs", "INFO",
-        ", ".join(f"{r['build_s'] / r['plain_build_s']:.2f}x at {r['articles']}" for r in records if r["plain_build_s"])))
+        ", ".join(f"{r['build_s'] / r['plain_build_s']:.2f}x at {r['articles']}" for r in records if r["plain_build_s"])
+        + " (nothing changed: the site from the pages' cache)"))
+    results.append(TargetResult(
+        "overhead over plain MkDocs of a build that generates the site", "INFO",
+        ", ".join(f"{r['generating_build_s'] / r['plain_build_s']:.2f}x at {r['articles']}"
+                  + (f" (CPU time {r['generating_build_cpu_s'] / r['plain_build_cpu_s']:.2f}x)" if r.get("plain_build_cpu_s") else "")
+                  for r in records if r["plain_build_s"] and r.get("generating_build_s"))
+        + " (the pages' cache emptied, every other cache warm: what every build measured before the pages' cache)"))
+    results.append(TargetResult(
+        "overhead over plain MkDocs after one fact changes", "INFO",
+        ", ".join(f"{r['rebuild_s'] / r['plain_build_s']:.2f}x at {r['articles']}"
+                  + (f" (CPU time {r['rebuild_cpu_s'] / r['plain_build_cpu_s']:.2f}x)" if r.get("rebuild_cpu_s") and r.get("plain_build_cpu_s") else "")
+                  for r in records if r["plain_build_s"])
+        + " (the site built anew: corpus loaded and validated, pages, exports and changed worksheets made again)"))
     return results
+
+
+def _peak_mb(record: dict[str, Any]) -> float:
+    """The full build's peak memory: the larger of the build from the pages' cache and the one
+    that generates the site (which holds the corpus and the bank as well)."""
+    return float(max(record["peak_mb"], record.get("generating_peak_mb") or 0.0))
+
+
+def _generating_build(record: dict[str, Any]) -> float:
+    """The full build that generates the site; before the pages' cache every full build did."""
+    return float(record.get("generating_build_s") or record["build_s"])
 
 
 def _overhead(records: Sequence[dict[str, Any]]) -> TargetResult:
@@ -113,6 +147,8 @@ def _overhead(records: Sequence[dict[str, Any]]) -> TargetResult:
     detail = f"{ratio:.2f}x ({record['build_s']:.2f} s / {record['plain_build_s']:.2f} s)"
     if record.get("build_cpu_s") and record.get("plain_build_cpu_s"):  # steadier than wall time on a busy machine
         detail += f"; CPU time {record['build_cpu_s'] / record['plain_build_cpu_s']:.2f}x"
+    if record.get("generating_build_s"):
+        detail += "; nothing changed since the last build, so the site came from the pages' cache"
     return TargetResult(name, "PASS" if ratio <= OVERHEAD_MAX else "FAIL", detail)
 
 
@@ -120,7 +156,8 @@ def format_table(records: Sequence[dict[str, Any]]) -> str:
     """A Markdown table of the records, one row per size."""
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---:|" * len(COLUMNS)]
     for record in records:
-        cells = [f"{record[c]:.2f}" if c.endswith("_s") else f"{record[c]:.0f}" if c == "peak_mb" else str(record[c]) for c in COLUMNS]
+        cells = ["-" if record.get(c) is None else f"{record[c]:.2f}" if c.endswith("_s") else f"{_peak_mb(record):.0f}" if c == "peak_mb"
+                 else str(record[c]) for c in COLUMNS]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -1,5 +1,5 @@
 """`quizgen build`: the site's pages and downloads written to a folder without MkDocs, through the
-same pipeline as the MkDocs plugin (`build_site_from_folders`), caches included."""
+same pipeline as the MkDocs plugin (`site_content_from_folders`), caches included."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _guard_caches(paths: dict[str, Path | None], *caches: tuple[str, Path]) -> N
 
 def _command_build(args: argparse.Namespace) -> int:
     from quizgen.atomic_files import write_tree_atomically
-    from quizgen.emit.site_build import BuildCaches, build_site_from_folders
+    from quizgen.emit.page_cache import BuildCaches, site_content_from_folders
     from quizgen.output_guard import (
         MARKER_TEXT,
         OUTPUT_MARKER,
@@ -37,11 +37,12 @@ def _command_build(args: argparse.Namespace) -> int:
     paths = project_paths(Path(args.seeds), (templates,))
     refuse_overlap("--out", out, paths, inside=content_folders(paths))  # before anything is read or written
     check_replaceable_folder("--out", out)
-    caches = BuildCaches(yaml=Path(args.yaml_cache), pdf=Path(args.pdf_cache), teachers=Path(args.teachers_cache))
+    caches = BuildCaches(yaml=Path(args.yaml_cache), pdf=Path(args.pdf_cache), teachers=Path(args.teachers_cache),
+                         pages=Path(args.pages_cache))
     _guard_caches({**paths, "the output folder": out}, ("--pdf-cache", caches.pdf), ("--yaml-cache", caches.yaml),
-                  ("--teachers-cache", caches.teachers))
-    _, content = build_site_from_folders(Path(args.seeds), templates, caches, directory_urls=not args.no_directory_urls,
-                                         worksheets=args.worksheets)
+                  ("--teachers-cache", caches.teachers), ("--pages-cache", Path(args.pages_cache)))
+    content = site_content_from_folders(Path(args.seeds), templates, caches, directory_urls=not args.no_directory_urls,
+                                        worksheets=args.worksheets)
     files = {uri: text.encode("utf-8") for uri, text in content.pages.items()} | content.files
     files[OUTPUT_MARKER] = MARKER_TEXT.encode("utf-8")
     with writing_to(out):
@@ -64,4 +65,5 @@ def add_build_command(commands: Any) -> None:
     build.add_argument("--pdf-cache", default=".cache/quizgen/pdf", metavar="DIR", help="where rendered worksheets are kept by content, so unchanged ones are not rendered again (default: .cache/quizgen/pdf)")
     build.add_argument("--yaml-cache", default=".cache/quizgen/yaml", metavar="DIR", help="where the corpus's parsed YAML is kept, so unchanged files are not parsed again; they are still validated (default: .cache/quizgen/yaml)")
     build.add_argument("--teachers-cache", default=".cache/quizgen/teachers", metavar="DIR", help="where the teachers' files (exports and worksheets) of the last build are kept, so a build whose corpus, templates, quizgen and options are unchanged takes them from there, as the MkDocs plugin does (default: .cache/quizgen/teachers)")
+    build.add_argument("--pages-cache", default=".cache/quizgen/pages", metavar="DIR", help="where the generated site (every page and file) of the last build is kept, so a build whose corpus, templates, quizgen and options are unchanged takes it from there without loading the corpus, as the MkDocs plugin does (default: .cache/quizgen/pages)")
     build.set_defaults(run=_command_build)

@@ -1,6 +1,7 @@
-"""The MkDocs plugin: a thin adapter over `build_site_content`.
+"""The MkDocs plugin: a thin adapter over `site_content_from_folders`.
 
-It loads and validates the corpus, adds every generated page (`File.generated`, MkDocs 1.6) and
+It loads and validates the corpus (or, when nothing it is made from changed, takes the last
+build's site from the pages' cache), adds every generated page (`File.generated`, MkDocs 1.6) and
 download (in memory, or copied from the teachers' cache), sets the navigation when mkdocs.yml has
 none, appends the glossary's abbreviations to the project's own pages (generated pages come with
 theirs), and makes `mkdocs serve` watch the corpus and the templates.
@@ -25,12 +26,12 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from quizgen.emit.site_build import (
+from quizgen.emit.page_cache import (
     DEFAULT_CACHE_FOLDERS,
     BuildCaches,
-    build_site_from_folders,
+    site_content_from_folders,
 )
-from quizgen.emit.site_content import SCRIPTS, SiteContent
+from quizgen.emit.site import SCRIPTS, SiteContent
 from quizgen.errors import UsageError
 from quizgen.mkdocs_serve import (
     held_in_memory,
@@ -40,7 +41,6 @@ from quizgen.mkdocs_serve import (
     refused_build,
     report_failed_rebuild,
 )
-from quizgen.model.corpus import Corpus
 from quizgen.output_guard import (
     OUTPUT_MARKER,
     content_folders,
@@ -48,8 +48,8 @@ from quizgen.output_guard import (
     refuse_overlap,
     shown,
 )
+from quizgen.render.downloads import WORKSHEET_SCOPES
 from quizgen.staged_site import StagedSite, holds_a_site
-from quizgen.teachers.downloads import WORKSHEET_SCOPES
 
 
 class QuizgenPluginConfig(base.Config):
@@ -70,6 +70,10 @@ class QuizgenPluginConfig(base.Config):
     teachers_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["teachers"])
     """Where the teachers' files (exports and worksheets) of the last build are kept, relative to
     mkdocs.yml: a build whose corpus, templates and quizgen are unchanged takes them from here."""
+    pages_cache = c.Type(str, default=DEFAULT_CACHE_FOLDERS["pages"])
+    """Where the generated site (every page and file) of the last build is kept, relative to
+    mkdocs.yml: a build whose corpus, templates, quizgen and options are unchanged takes it from
+    here, without loading the corpus again."""
 
 
 def _as_html_title(text: str) -> Markup:
@@ -88,11 +92,11 @@ def _mkdocs_nav(items: list[Any]) -> list[Any]:
     return nav
 
 
-def _build_date(corpus: Corpus) -> str:
+def _build_date(content: SiteContent) -> str:
     """The date MkDocs stamps on every page in the sitemap (and the sitemap's gzip header): the
     latest article's, fixed by the corpus, not the clock. The gzip header holds 1970-01-01 to
     2106-02-07: an older corpus is dated 1970."""
-    epoch = corpus.latest_publication_timestamp()
+    epoch = content.latest_publication_timestamp
     return datetime.fromtimestamp(min(max(epoch, 0), 2**32 - 1), timezone.utc).strftime("%Y-%m-%d")
 
 
@@ -111,7 +115,6 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.content: SiteContent | None = None
-        self.corpus: Corpus | None = None
         self.serving = False
         self.staged = False
         self.generated_pages: set[str] = set()
@@ -167,7 +170,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
                 raise UsageError(f"site_dir {shown(site_dir)} holds files that are not a built site (no {OUTPUT_MARKER}, "
                                  "index.html or sitemap.xml), and a build replaces it as a whole; choose a new or empty folder")
         guarded = {**paths, "site_dir": None if self.serving else site_dir}
-        for option in ("teachers_cache", "pdf_cache", "yaml_cache"):
+        for option in ("teachers_cache", "pdf_cache", "yaml_cache", "pages_cache"):
             refuse_overlap(option, root / getattr(self.config, option), guarded, inside=[*content_folders(paths), "site_dir"],
                            as_given=getattr(self.config, option))
 
@@ -184,25 +187,23 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
         try:
             root = Path(config.config_file_path or ".").resolve().parent
             caches = BuildCaches(yaml=root / self.config.yaml_cache, pdf=root / self.config.pdf_cache,
-                                 teachers=root / self.config.teachers_cache)
-            corpus, self.content = build_site_from_folders(seeds, templates, caches, directory_urls=config.use_directory_urls,
-                                                           worksheets=self.config.worksheets, display_root=display)
-            for warning in self.content.warnings:  # not under the `mkdocs` logger: strict mode would abort the build
+                                 teachers=root / self.config.teachers_cache, pages=root / self.config.pages_cache)
+            content = site_content_from_folders(seeds, templates, caches, directory_urls=config.use_directory_urls,
+                                                worksheets=self.config.worksheets, display_root=display)
+            for warning in content.warnings:  # not under the `mkdocs` logger: strict mode would abort the build
                 quizgen_log.warning("%s", warning)
-            self.corpus = corpus if self.serving else None  # kept only to rebuild the last good site under serve
-            if self.serving:  # kept as the last good site: held in memory, not in a cache entry a failed rebuild may replace
-                self.content = held_in_memory(self.content)
+            # Under serve, kept as the last good site: held in memory, not in a cache entry a failed rebuild may replace.
+            self.content = held_in_memory(content) if self.serving else content
         except Exception as error:  # noqa: BLE001 - under serve, any failure keeps the last good site
-            if not (self.serving and self.corpus is not None):
+            if not (self.serving and self.content is not None):
                 refused = refused_build(error)
                 if refused is None:
                     raise
                 raise refused from None
             report_failed_rebuild(error)  # and rebuild the last good content, until the corpus is fixed
-            corpus = self.corpus
         assert self.content is not None  # built now, or kept from the last good build
         if self.config.title_from_corpus:
-            config.site_name = _as_html_title(corpus.info.title)
+            config.site_name = _as_html_title(self.content.title)
         if not config.nav:
             config.nav = _mkdocs_nav(self.content.nav)
         if "assets/quizgen.css" not in config.extra_css:
@@ -215,7 +216,7 @@ class QuizgenPlugin(BasePlugin[QuizgenPluginConfig]):
             script = ExtraScriptValue(path)
             script.type = "module"
             config.extra_javascript.append(script)
-        self.build_date = None if "SOURCE_DATE_EPOCH" in os.environ else _build_date(corpus)
+        self.build_date = None if "SOURCE_DATE_EPOCH" in os.environ else _build_date(self.content)
         if self.staged:
             self._stage(config)
         return config

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import TemplateError
 from mkdocs.exceptions import MkDocsException, PluginError
 
-from quizgen.emit.site_content import SiteContent
+from quizgen.emit.site import SiteContent
 from quizgen.errors import QuizgenError
 from quizgen.render.environment import template_error
 

@@ -9,7 +9,8 @@ from functools import cache
 from pathlib import Path
 
 from quizgen.corpus_loader import load_corpus
-from quizgen.emit.site_content import ASSETS, SCRIPTS, build_site_content
+from quizgen.emit.site import ASSETS, SCRIPTS
+from quizgen.emit.site_content import build_site_content
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 BASE = Path(__file__).parent / "fixtures" / "base_corpus"

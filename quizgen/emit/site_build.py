@@ -8,32 +8,17 @@ choose the folders and turn errors into messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.corpus_loader import load_corpus
-from quizgen.emit.site_content import SiteContent, build_site_content
+from quizgen.emit.page_cache import BuildCaches
+from quizgen.emit.site import SiteContent
+from quizgen.emit.site_content import build_site_content
 from quizgen.generate.question_model import answer_key, quote_anchor
 from quizgen.model.corpus import Corpus
 from quizgen.render.environment import make_environments
 from quizgen.teachers.cache import site_teacher_cache
 from quizgen.teachers.downloads import pdf_renderer
-
-
-@dataclass(frozen=True)
-class BuildCaches:
-    """The folders where a build keeps what the next one can reuse."""
-
-    yaml: Path
-    """The corpus's parsed YAML (`YamlCache`): unchanged files are read back, still validated."""
-    pdf: Path
-    """Rendered worksheets, by content: unchanged ones are not rendered again."""
-    teachers: Path
-    """The teachers' files (exports and worksheets) of the last build (`TeacherCache`)."""
-
-
-DEFAULT_CACHE_FOLDERS = {"yaml": ".cache/quizgen/yaml", "pdf": ".cache/quizgen/pdf", "teachers": ".cache/quizgen/teachers"}
-"""Where each cache is kept unless the user names another folder, relative to the project."""
 
 
 def forget_earlier_builds() -> None:

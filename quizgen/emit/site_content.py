@@ -1,4 +1,4 @@
-"""Everything the study site contains, assembled in memory: pages, downloads, assets and the nav.
+"""The study site assembled in memory (`SiteContent`): pages, downloads, assets and the nav.
 
 `build_site_content` is the one function the MkDocs plugin and `quizgen build` both call. The
 pages come from the renderer (`quizgen.render.site_pages`, its quiz pages from
@@ -9,12 +9,11 @@ files, and the navigation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from quizgen.collector import collector_paused
 from quizgen.emit.assets import shipped_asset
+from quizgen.emit.site import ASSETS, NavItem, SiteContent
 from quizgen.export.bank_json import render_glossary_json
 from quizgen.generate.question_bank import build_question_bank
 from quizgen.model.corpus import Corpus
@@ -33,40 +32,10 @@ from quizgen.teachers import teacher_downloads
 from quizgen.teachers.cache import TeacherCache
 from quizgen.teachers.downloads import PdfRenderer
 
-SCRIPTS = ("quizgen.js", "quizgen/practice.js", "quizgen/progress.js", "quizgen/flashcards.js")
-"""The quiz script's ES modules that the pages load (type=module), each setting up its own part."""
-ASSETS = ("quizgen.css", *SCRIPTS, "quizgen/state.js")
-"""The style, and the script's modules: those the pages load, and the state they share."""
 NAV_LIST_LIMIT = 20
 """A nav section lists its pages only up to this many; beyond, the nav holds only the section's
 index page, which lists them all. MkDocs renders the whole nav into every page, so a nav that
 grows with the corpus would make the build quadratic in the number of articles."""
-NavItem = tuple[str, "str | list[NavItem]"]
-
-
-@dataclass(frozen=True)
-class SiteContent:
-    pages: dict[str, str]
-    """Markdown pages by their path in the site (`articles/x.md`)."""
-    files: dict[str, bytes | Path]
-    """Other files: downloads and assets (`exports/questions.json`), as bytes or the path of a file
-    holding them (the teachers' files, when they come from a ``TeacherCache``)."""
-    nav: list[NavItem] = field(default_factory=list)
-    """The navigation: (title, uri) or (title, [children])."""
-    abbreviations: dict[str, str] = field(default_factory=dict)
-    """Abbreviation → expansion, for tooltips in the `abbr` convention."""
-    not_in_nav: tuple[str, ...] = ()
-    """Pages deliberately left out of the nav (listed on their section's index page instead)."""
-    warnings: tuple[str, ...] = ()
-    """What the adapter should print without failing the build (a teachers' cache it could not write)."""
-
-    @cached_property
-    def _abbreviation_finder(self) -> AbbreviationFinder:
-        return AbbreviationFinder(self.abbreviations)
-
-    def abbreviation_lines_for(self, markdown: str) -> str:
-        """`abbreviation_lines` for the abbreviations that can occur in ``markdown`` only."""
-        return self._abbreviation_finder.lines_for(markdown)
 
 
 def build_site_content(corpus: Corpus, *, template_dirs: tuple[Path, ...] = (), directory_urls: bool = True,
@@ -127,7 +96,8 @@ def _site_content(corpus: Corpus, template_dirs: tuple[Path, ...], directory_url
         (titles["quizzes/index.md"], ["quizzes/index.md", (titles[BANK_URI], BANK_URI), *([(titles[WRITTEN_URI], WRITTEN_URI)] if written else []), *(topic_pages if topic_pages in listed else [])]),  # type: ignore[list-item]  # a nav section's children are (title, uri) pairs, which NavItem's list type leaves out
         *((titles[uri], uri) for uri in ("practice.md", "flashcards.md", "progress.md", "teachers.md", "glossary.md", "people.md", "sources.md")),
     ]
-    return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav, downloads.warnings)
+    return SiteContent(pages, files, nav, finder.abbreviations, not_in_nav, downloads.warnings, corpus.info.title,
+                       corpus.latest_publication_timestamp())
 
 
 def _assembled(page: Page, finder: AbbreviationFinder) -> str:

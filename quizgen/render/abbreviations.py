@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from quizgen.model.corpus import Corpus
+if TYPE_CHECKING:  # the finder is the site's (`SiteContent`), which a build from the pages' cache has without the model
+    from quizgen.model.corpus import Corpus
 
 _NON_ASCII_SEPARATORS = re.compile(r"[^\x00-\x7f\w]+")
 """Runs of characters outside ASCII that are not letters or digits (curly quotes, dashes)."""

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+WORKSHEET_SCOPES = ("all", "corpus", "none")
+"""`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
+`corpus`: the corpus and glossary worksheets only (for large corpora); `none`: no PDFs."""
+
 
 @dataclass(frozen=True)
 class TeacherDownload:

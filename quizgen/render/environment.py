@@ -26,7 +26,6 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 
 from quizgen.errors import CorpusError, Problem
-from quizgen.model.kinds import QuestionKind
 from quizgen.output_guard import shown
 from quizgen.render.escape import escape_markdown, markdown_finalize
 
@@ -97,6 +96,10 @@ def make_environments(override_dirs: tuple[Path, ...] = ()) -> tuple[Environment
     build starts with the cache empty (``emit.site_build.forget_earlier_builds``): an override
     added since the last build, or a templates folder made since, would be missed. Between
     builds, compiled templates are kept by `_CompiledTemplates`."""
+    # Imported here: the error reports and the templates' folder (`builtin_templates_dir`) are
+    # needed by a build whose pages come from the pages' cache, which imports no model.
+    from quizgen.model.kinds import QuestionKind
+
     common = dict(loader=_loader(override_dirs), undefined=StrictUndefined, keep_trailing_newline=True,
                   trim_blocks=True, lstrip_blocks=True, bytecode_cache=_compiled_templates())
     markdown = Environment(autoescape=False, finalize=markdown_finalize, **common)  # type: ignore[arg-type]  # Jinja's Environment takes these options by keyword; the dict's value type is their union

@@ -19,21 +19,19 @@ only what it made: entries named by a digest, and temporary folders of builds th
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import re
 import shutil
-import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from importlib import metadata
 from pathlib import Path
 
 from quizgen.atomic_files import process_is_gone
-from quizgen.load.corpus_listing import is_left_alone
+from quizgen.load.input_digest import CODE_FOLDER, file_digest
+from quizgen.load.input_digest import inputs_digest as digest_of_inputs
 from quizgen.render.downloads import TeacherDownload, TeacherFiles
 from quizgen.render.environment import builtin_templates_dir
 from quizgen.teachers.downloads import FileStore, keep_in_memory
@@ -58,55 +56,11 @@ class TeacherCache:
     """``inputs_digest`` of this build's inputs, with its options."""
 
 
-def _files_under(folder: Path) -> Iterable[tuple[str, Path]]:
-    """Every file and link under ``folder``, sorted, without following links and without what
-    quizgen leaves alone (`is_left_alone`: `.git`, editors' swap and backup files): those are not
-    inputs, and hashing them would read a whole repository's history, or a link to `/dev/zero`."""
-    if not folder.is_dir():
-        return
-    found = []
-    for parent, folders, names in os.walk(folder, followlinks=False):
-        folders[:] = [name for name in folders if not is_left_alone(name) and name != "__pycache__"]
-        at = Path(parent)
-        found += [at / name for name in names if not is_left_alone(name)]
-        found += [at / name for name in folders if (at / name).is_symlink()]  # a link to a folder: its target's name only
-    for path in sorted(found):
-        if path.is_symlink() or path.is_file():
-            yield path.relative_to(folder).as_posix(), path
-
-
-def _input_bytes(path: Path) -> bytes:
-    """A plain file's bytes; for a link, where it points (what it leads to is hashed where it stands)."""
-    if path.is_symlink():
-        return b"link\x1f" + os.fsencode(os.readlink(path))
-    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW | os.O_NONBLOCK)) as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            return b"not a file"
-        return stream.read()
-
-
 def inputs_digest(seeds: Path, template_dirs: tuple[Path, ...] = (), *options: str) -> str:
     """sha256 of the corpus files, the templates, quizgen's code, library versions and ``options``."""
-    digest = hashlib.sha256(CACHE_FORMAT.encode())
-    code = Path(__file__).resolve().parent.parent
-    folders = [("code", code), ("builtin-templates", builtin_templates_dir()), ("seeds", seeds)]
+    folders = [("code", CODE_FOLDER), ("builtin-templates", builtin_templates_dir()), ("seeds", seeds)]
     folders += [(f"templates-{at}", folder) for at, folder in enumerate(template_dirs)]
-    for label, folder in folders:
-        for name, path in _files_under(folder):
-            if label == "code" and path.suffix != ".py":
-                continue
-            data = _input_bytes(path)
-            digest.update(f"\x1e{label}\x1f{name}\x1f{len(data)}\x1f".encode())
-            digest.update(data)
-    for library in LIBRARIES:
-        try:
-            version = metadata.version(library)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"\x1e{library}\x1f{version}".encode())
-    for option in options:
-        digest.update(f"\x1eoption\x1f{option}".encode())
-    return digest.hexdigest()
+    return digest_of_inputs(CACHE_FORMAT, folders, LIBRARIES, options)
 
 
 def site_teacher_cache(folder: Path, seeds: Path, template_dirs: tuple[Path, ...], worksheets: str,
@@ -124,18 +78,6 @@ def _record(download: TeacherDownload) -> dict[str, object]:
     return {"uri": download.uri, "title": download.title, "description": download.description, "left_out": list(download.left_out)}
 
 
-def _file_digest(path: Path) -> tuple[int, str]:
-    """(size, sha256) of the plain file ``path``, read in blocks; ValueError for a link or a device."""
-    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW | os.O_NONBLOCK)) as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise ValueError(f"{path}: not a plain file")
-        digest, size = hashlib.sha256(), 0
-        while block := stream.read(1 << 20):
-            digest.update(block)
-            size += len(block)
-    return size, digest.hexdigest()
-
-
 def _read_entry(entry: Path) -> TeacherFiles:
     """The entry's files, if it is whole; OSError or ValueError otherwise."""
     if entry.is_symlink() or not entry.is_dir():
@@ -150,7 +92,7 @@ def _read_entry(entry: Path) -> TeacherFiles:
     files = {}
     for uri, recorded in manifest["files"].items():
         path = entry / "files" / uri
-        if not path.resolve().is_relative_to(root) or list(recorded) != list(_file_digest(path)):
+        if not path.resolve().is_relative_to(root) or list(recorded) != list(file_digest(path)):
             raise ValueError(f"{path}: changed since it was cached")
         files[uri] = path
     return TeacherFiles(tuple(map(_download, manifest["worksheets"])), tuple(map(_download, manifest["exports"])),
@@ -229,7 +171,7 @@ def cached_teacher_files(cache: TeacherCache, make: Callable[[FileStore], Teache
             return _made_without_cache(cache, make, failed.error)
         manifest = {"format": CACHE_FORMAT, "worksheets": [_record(d) for d in made.worksheets],
                     "exports": [_record(d) for d in made.exports],
-                    "files": {uri: list(_file_digest(staging / "files" / uri)) for uri in sorted(made.files)}}
+                    "files": {uri: list(file_digest(staging / "files" / uri)) for uri in sorted(made.files)}}
         (staging / _MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
         try:
             staging.rename(entry)

@@ -13,15 +13,12 @@ from pathlib import Path
 from quizgen.export import EXPORT_FORMATS
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.model.corpus import Corpus
-from quizgen.render.downloads import TeacherDownload, TeacherFiles
+from quizgen.render.downloads import WORKSHEET_SCOPES, TeacherDownload, TeacherFiles
 
 PdfRenderer = Callable[[str], bytes]
 FileStore = Callable[[str, bytes], "bytes | Path"]
 """Takes a file as soon as it is made (its uri and bytes); returns what the site holds for it: the
 bytes, or the path it was written to (`quizgen.teachers.cache`)."""
-WORKSHEET_SCOPES = ("all", "corpus", "none")
-"""`all`: a worksheet and a handout per article, one for the corpus and the glossary worksheet;
-`corpus`: the corpus and glossary worksheets only (for large corpora); `none`: no PDFs."""
 
 
 def keep_in_memory(uri: str, data: bytes) -> bytes:
