@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from quizgen.corpus_loader import load_corpus
 from quizgen.export import EXPORT_FORMATS
 from quizgen.export.qti_package import assessment_ident
-from quizgen.generate.families_cloze import BLANK, term_form
+from quizgen.generate.families_cloze import BLANK, TermsByWord, term_form
 from quizgen.generate.families_terms import names_any
 from quizgen.generate.question_bank import QuestionBank, build_question_bank
 from quizgen.model.corpus import Corpus
@@ -203,3 +203,19 @@ def test_a_cloze_worksheet_prints_the_passage_and_lettered_terms_and_keeps_the_k
                     or html.escape(q.stem) == stem)
         assert item is not None
     assert len(re.findall(r'<p class="key-answer">', key)) == 1
+
+
+def test_the_glossary_index_finds_the_terms_names_any_finds() -> None:
+    """Cloze items look a quote's terms up by its words: the same terms, in the same order, as
+    trying every term with ``names_any``, for names of several words, capitals, hyphens and
+    letters outside ASCII (which ``re.IGNORECASE`` matches in ways ``str.lower`` does not)."""
+    corpus = load_corpus(SEEDS)
+    tricky = [corpus.terms[0].model_copy(update={"id": f"tricky-{at}", "term": name})
+              for at, name in enumerate(["IS-K", ".NET", "Öcalan", "Kelvin", "st. john", "_x"])]
+    terms = [*corpus.terms, *tricky]
+    texts = [source.quote for fact in corpus.facts for source in fact.sources]
+    texts += ["this is the IS caliphate", "the US-led coalition's ISF", "Islamic State-run", "IS-K, .NET and st. John",
+              "the \u212aelvin scale", "öcalan", "Öcalan said", "_x_", "x _x", "Kurdistan Region's", "technical-talks"]
+    index = TermsByWord(terms)
+    for text in texts:
+        assert [t.id for t in index.named_in(text)] == [t.id for t in terms if names_any(text, [t.term])], text

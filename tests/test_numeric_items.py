@@ -312,3 +312,47 @@ def test_a_year_another_items_feedback_states_gets_no_item(tmp_path: Path) -> No
     bank = numeric_bank(make_corpus(case, tmp_path / "c"))[1]
     assert [q.stem for q in bank.numeric if "Write the year." in q.stem] == []
     assert [q.stem for q in numeric_bank(make_corpus(HISTORY, tmp_path / "h"))[1].numeric if "Write the year." in q.stem]
+
+
+def _curated_on_the_mayor(stem: str, why: str) -> list[str]:
+    """An edit of the base corpus's facts: a curated question on `lima-mayor`, a fact with no number."""
+    curated = f"""    questions:
+      - stem: "{stem}"
+        answer: "Ana Lima"
+        wrong:
+          - text: "Anna Lima"
+            why: "{why}"
+          - text: "The town council"
+            why: "The council paid for the bridge."
+        explanation: "The Daily: “Mayor Ana Lima”. {why}"
+"""
+    return ["  - id: lima-mayor\n    kind: role\n", "  - id: lima-mayor\n    kind: role\n" + curated]
+
+
+@pytest.mark.parametrize(("shown", "asked"), [
+    ("The bridge cost 23,000,000 euros.", True),  # 3,000 inside a larger number is not 3,000
+    ("It cost 13,000 euros.", True),
+    ("It cost 3,000.50 euros a day.", True),  # nor the whole part of a decimal
+    ("Some 3,000 crossed.", False),
+    ("Some (3,000) crossed, or 3,000,", False),
+])
+def test_a_figure_is_shown_only_where_it_stands_alone(tmp_path: Path, shown: str, asked: bool) -> None:
+    """"23,000,000" does not show 3,000; "3,000." does (the numbers a bank shows are found on whole numbers)."""
+    root = make_corpus({"description": "a number in a stem", "edit": {"facts/bridge.yaml": [
+        _curated_on_the_mayor(f"{shown} Who was the mayor of Riverton?", "The Weekly misspells her name.")]}}, tmp_path / "c")
+    assert (by_stem(numeric_bank(root)[1], FIGURE) is not None) == asked
+
+
+def test_a_year_told_only_by_an_item_of_its_own_cluster_is_still_asked(tmp_path: Path) -> None:
+    """An item on the same cluster is the fact asked another way: its feedback telling the year
+    of the ferry's end does not rule the year item out, as the same feedback elsewhere does."""
+    why = "The Weekly recalls that the old ferry stopped in 2008."
+    def year_items(cluster: str, name: str) -> list[str]:
+        facts = [["  - id: lima-mayor\n", FERRY.replace("    kind: event\n", f"    kind: event\n    cluster: {cluster}\n")
+                  + "  - id: lima-mayor\n"], _curated_on_the_mayor("Who was the mayor of Riverton?", why)]
+        facts[1][1] = facts[1][1].replace("    kind: role\n", "    kind: role\n    cluster: ferry-story\n", 1)
+        case = {**HISTORY, "edit": {**HISTORY["edit"], "facts/bridge.yaml": facts}}
+        return [q.stem for q in numeric_bank(make_corpus(case, tmp_path / name))[1].numeric if "Write the year." in q.stem]
+    assert year_items("ferry-story", "same") == [
+        "According to the articles, in what year did the end of the old ferry service take place? Write the year."]
+    assert year_items("ferry-alone", "other") == []  # the same feedback on another cluster tells the year

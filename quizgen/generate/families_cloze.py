@@ -48,6 +48,7 @@ WORDS_AT_LEAST = 6
 CLOZE_FAMILIES = ("term-cloze",)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"A-Z])|\s+\.\.\.\s+")
 _VOWELS = tuple("aeiouAEIOU")
+_WORD = re.compile(r"\w+")  # a run of what `names_any`'s whole-word test counts as word characters
 
 
 def _is_abbreviation(term: str) -> bool:
@@ -153,9 +154,45 @@ class _One:
         self.sources, self.context = [source], context
 
 
+class TermsByWord:
+    """The glossary's terms, each filed under the first word of its name, to find the terms a
+    quote names (``names_any``) by the quote's words instead of trying every term on every quote,
+    which made the bank quadratic in the corpus.
+
+    Every word of a name a text names as whole words is a whole word of the text (the name's
+    ends meet a non-word character or the text's end, and so does each word inside the name),
+    so a term filed under none of a quote's words is not named there. That holds for the ASCII
+    texts ``names_any`` compares by ``str.lower``; the Unicode cases ``re.IGNORECASE`` knows of
+    are not ``str.lower``'s, so a quote or a name with another character is tried in full.
+    """
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self._terms = terms
+        self._by_word: dict[str, list[int]] = {}
+        self._everywhere: list[int] = []  # names that are not ASCII, or hold no word
+        for at, term in enumerate(terms):
+            name = normalise_for_matching(term.term)
+            words = _WORD.findall(name.lower())
+            if name.isascii() and words:
+                self._by_word.setdefault(words[0], []).append(at)
+            else:
+                self._everywhere.append(at)
+
+    def named_in(self, text: str) -> list[Term]:
+        """The terms ``text`` names, in glossary order."""
+        plain = normalise_for_matching(text)
+        if plain.isascii():
+            words = set(_WORD.findall(plain.lower()))
+            tried: Sequence[int] = sorted({*self._everywhere, *(at for w in words for at in self._by_word.get(w, ()))})
+        else:
+            tried = range(len(self._terms))
+        return [self._terms[at] for at in tried if names_any(text, [self._terms[at].term])]
+
+
 def cloze_items(pools: QuestionPools) -> tuple[Question, ...]:
     """At most one cloze item per fact and per cluster, in corpus order; a term blanked once."""
     corpus = pools.corpus
+    glossary = TermsByWord(corpus.terms)
     items: list[Question] = []
     clusters: set[str] = set()
     blanked: set[str] = set()
@@ -163,7 +200,7 @@ def cloze_items(pools: QuestionPools) -> tuple[Question, ...]:
         if fact.importance == "detail" or clusters.intersection(clusters_of(fact)):
             continue
         item = next((made for source in fact.sources if corpus.outlet_of(source.article).kind != "copy"
-                     for term in corpus.terms if term.id not in blanked and names_any(source.quote, [term.term])
+                     for term in glossary.named_in(source.quote) if term.id not in blanked
                      if (made := _item(fact, source, term, pools)) is not None), None)
         if item is not None:
             items.append(item)

@@ -110,22 +110,73 @@ def numeric_year_item(fact: EventFact, pools: QuestionPools) -> tuple[DraftQuest
     return draft, NumericAnswer(float(fact.date.year), 0.0, "year", year)
 
 
-def _stated_elsewhere(number: str, fact_id: str, clusters: tuple[str, ...], asked: Sequence[Question]) -> bool:
-    pattern = re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)")
-    # A multiple-choice stem that sets its scene with the figure, on any fact: a student who met
-    # it answers the numeric item without reading ("cut to N" beside "how many?"); a matching
-    # item's definition likewise ("... in YEAR" beside "in what year?"); and so does what an item
-    # on another fact shows after answering: its options, its feedback, its explanation ("the
-    # troops came back in YEAR", "The order is: YEAR: ...").
-    # (An item on the fact's own cluster is the fact itself, asked another way: not caught here;
-    # nor a generated item on another fact of the same figure, which "one per figure" settles.)
-    def shown_after(q: Question) -> list[str]:
-        if q.family not in TOLD_IN_PASSING or set(q.clusters or q.fact_ids) & set(clusters) or fact_id in q.fact_ids:
-            return []
-        return [*q.options, *(n for n in q.option_notes if n), q.explanation]
-    return any((q.kind == QuestionKind.MULTIPLE_CHOICE and pattern.search(q.stem))
-               or any(pattern.search(right) for _, right in (q.pairs or ()))
-               or any(pattern.search(text) for text in shown_after(q)) for q in asked)
+_NUMBER_RUN = re.compile(r"[\d.,]+")
+_DIGIT = re.compile(r"\d")
+_PLAIN_NUMBER = re.compile(r"\d(?:[\d.,]*\d)?")
+"""The shape of ``format_number``'s output and of a year: ``ShownNumbers`` indexes it."""
+
+
+def _number_pattern(number: str) -> re.Pattern[str]:
+    """``number`` standing alone: not in 1,200 for 200, nor in 4.5 for 4, but in "in 1999." for 1999."""
+    return re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)")
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number of ``_PLAIN_NUMBER``'s shape that ``_number_pattern`` finds in ``text``: such a
+    match starts a run of digits, points and commas, and ends where the run does or before a point
+    or comma that no digit follows.
+
+    >>> sorted(numbers_in("1,200 people, up 4.5% in 1999."))
+    ['1,200', '1999', '4.5']
+    """
+    found = set()
+    for run in _NUMBER_RUN.finditer(text):
+        digits = run.group()
+        if not _DIGIT.match(digits):
+            continue  # ".5": a number shown here starts with a digit
+        for end in range(1, len(digits) + 1):
+            if _DIGIT.match(digits, end - 1) and (
+                    end == len(digits) or (digits[end] in ".," and not _DIGIT.match(digits, end + 1))):
+                found.add(digits[:end])
+    return found
+
+
+class ShownNumbers:
+    """Where the quiz's questions show a number, indexed once: searching every asked question's
+    texts for every numeric item made the bank quadratic in the corpus.
+
+    A multiple-choice stem that sets its scene with the figure, on any fact: a student who met
+    it answers the numeric item without reading ("cut to N" beside "how many?"); a matching
+    item's definition likewise ("... in YEAR" beside "in what year?"); and so does what an item
+    on another fact shows after answering: its options, its feedback, its explanation ("the
+    troops came back in YEAR", "The order is: YEAR: ...").
+    (An item on the fact's own cluster is the fact itself, asked another way: not caught here;
+    nor a generated item on another fact of the same figure, which "one per figure" settles.)
+    """
+
+    def __init__(self, asked: Sequence[Question]) -> None:
+        self._before: list[str] = []  # texts shown to every student: stems, matching definitions
+        self._after: list[tuple[Question, list[str]]] = []  # what an item shows after answering
+        for q in asked:
+            self._before += [q.stem] if q.kind == QuestionKind.MULTIPLE_CHOICE else []
+            self._before += [right for _, right in (q.pairs or ())]
+            if q.family in TOLD_IN_PASSING:
+                self._after.append((q, [*q.options, *(n for n in q.option_notes if n), q.explanation]))
+        self._shown_before = set().union(*map(numbers_in, self._before))
+        self._shown_after: dict[str, list[Question]] = {}
+        for q, texts in self._after:
+            for number in set().union(*map(numbers_in, texts)):
+                self._shown_after.setdefault(number, []).append(q)
+
+    def shows(self, number: str, fact_id: str, clusters: tuple[str, ...]) -> bool:
+        """Whether a question shows ``number`` to a student asked the item on ``fact_id``."""
+        def another_fact(q: Question) -> bool:
+            return not set(q.clusters or q.fact_ids) & set(clusters) and fact_id not in q.fact_ids
+        if _PLAIN_NUMBER.fullmatch(number):
+            return number in self._shown_before or any(map(another_fact, self._shown_after.get(number, ())))
+        pattern = _number_pattern(number)  # a shape the index does not hold ("-3"): searched
+        return (any(pattern.search(text) for text in self._before)
+                or any(another_fact(q) and any(pattern.search(t) for t in texts) for q, texts in self._after))
 
 
 def numeric_items(pools: QuestionPools, asked: Sequence[Question] = ()) -> tuple[Question, ...]:
@@ -134,6 +185,7 @@ def numeric_items(pools: QuestionPools, asked: Sequence[Question] = ()) -> tuple
     items: list[Question] = []
     clusters: set[str] = set()
     answers: set[tuple[str, float]] = set()
+    shown = ShownNumbers(asked)
     for fact in pools.corpus.facts:
         if fact.importance == "detail" or fact.kind not in ("quantity", "event"):
             continue
@@ -147,7 +199,7 @@ def numeric_items(pools: QuestionPools, asked: Sequence[Question] = ()) -> tuple
         draft, answer = made
         if (answer_key(answer.unit), answer.value) in answers:
             continue
-        if _stated_elsewhere(format_number(answer.value) if answer.unit != "year" else answer.display, fact.id, clusters_of(fact), asked):
+        if shown.shows(format_number(answer.value) if answer.unit != "year" else answer.display, fact.id, clusters_of(fact)):
             continue
         clusters.update(clusters_of(fact))
         answers.add((answer_key(answer.unit), answer.value))
