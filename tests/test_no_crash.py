@@ -31,6 +31,7 @@ def quizgen(cwd: Path, *args: str, as_nobody: bool = False, file_size_limit: int
     command = [sys.executable, "-m", "quizgen", *args]
     if as_nobody:
         command = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
+        env["QUIZGEN_STATE_DIR"] = str(cwd.parent / "quizgen-state")  # its record of what it wrote: one it can keep
 
     def limit() -> None:
         if file_size_limit is not None:
@@ -184,7 +185,8 @@ def _unprivileged_project(folder: Path) -> Path:
     if shutil.which("setpriv") is None:
         pytest.skip("running as root without setpriv: no way to run quizgen where permissions hold")
     project = make_project(folder / "project", BASE_CORPUS)
-    for path in [project, *project.rglob("*")]:
+    (folder / "quizgen-state").mkdir()
+    for path in [project, *project.rglob("*"), folder / "quizgen-state"]:
         os.chown(path, NOBODY, NOBODY)
     return project
 
