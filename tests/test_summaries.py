@@ -138,7 +138,7 @@ def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
     (readings,) = [d.sentence.text for d in told.differences]
     assert "pledged to withdraw a significant number" in readings and "not an agreement to begin a further withdrawal" in readings, \
         "Iraq's reading beside the Pentagon's, in Kirby's own scope"
-    assert "Two officials' words clashed" in readings and "Rudaw quotes" in readings and "Al Jazeera reports" in readings, \
+    assert "Two officials' words seemed to conflict" in readings and "Rudaw quotes" in readings and "Al Jazeera reports" in readings, \
         "two officials differ, and who reports each side: not two outlets at odds"
     assert "July 2021" in july and "end of 2021" in july and "in principle" in july and "new roles, not fewer troops" in july, \
         "the July hint with the caveat beside it, not alone"
