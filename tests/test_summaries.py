@@ -140,7 +140,7 @@ def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
         "Iraq's reading beside the Pentagon's, in Kirby's own scope"
     assert "Two officials' words seemed to conflict" in readings and "Rudaw quotes" in readings and "Al Jazeera reports" in readings, \
         "two officials differ, and who reports each side: not two outlets at odds"
-    assert "July 2021" in july and "end of 2021" in july and "in principle" in july and "new roles, not fewer troops" in july, \
+    assert "July 2021" in july and "end of 2021" in july and "in principle" in july and "new roles for some forces, not fewer troops" in july, \
         "the July hint with the caveat beside it, not alone"
     assert "end before" not in " ".join(points), "where the sources stop is no key point: the story's last line says it"
     page = _pages("seeds").briefing().split("## Sources", 1)[0]
@@ -201,7 +201,8 @@ def test_the_briefing_keeps_the_qualifiers_the_articles_give() -> None:
         "why the statement was wanted: its aim, not a result, second-hand as the paper has it"
     assert next_part.index("hinted") < next_part.index("But Asharq Al-Awsat") < next_part.index("rather than reducing the US presence"), \
         "the caveat answers the hint: claim first, then the counter-claim"
-    assert "Saudi-owned" in next_part, "the outlet introduced where the story first names it"
+    assert "Asharq Al-Awsat, the paper that reported this" in next_part, \
+        "the outlet named where the story first uses it (its owner is on the sources page, with its source)"
     assert "new label" not in prose and "practically" not in prose, "no verdict of the page's own, and no pair that reads as a contradiction"
     assert " was Iraq's " not in prose and " was Mustafa " not in prose, "offices in apposition, not sentences of their own"
     assert "alone would now" not in prose, "Araji's 'will exclusively take over' is no change already made"
