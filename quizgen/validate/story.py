@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import Any, Iterator, Protocol, assert_never
 
 from quizgen.errors import Problem
@@ -106,10 +107,10 @@ class _CuratedLine(Protocol):
 
 class _StoryChecker:
     def __init__(self, file: LoadedFile[Any], facts: dict[str, AnyFact], articles: dict[str, Article], check_facts: bool,
-                 copies: frozenset[str] = frozenset(), unloaded_articles: frozenset[str] = frozenset()) -> None:
+                 copies: frozenset[str] = frozenset(), article_may_exist: Callable[[str], bool] = lambda _: False) -> None:
         self.file, self.facts, self.articles, self.check_facts = file, facts, articles, check_facts
-        self.unloaded_articles = unloaded_articles
-        """Articles whose file did not load: already reported, so a reference to one is not."""
+        self.article_may_exist = article_may_exist
+        """Whether an unknown article id may be one whose file did not load (already reported)."""
         self.copies = copies
         """The ids of the articles that copies (outlets of kind `copy`) publish."""
         self.story: Story = file.model.story
@@ -204,14 +205,14 @@ class _StoryChecker:
         for h, headline_note in enumerate(story.headline_notes):
             path = base + ("headline_notes", h)
             if headline_note.article not in self.articles:
-                if headline_note.article not in self.unloaded_articles:
+                if not self.article_may_exist(headline_note.article):
                     self.problem(path + ("article",), f"expected the id of an article, found '{headline_note.article}'")
                 continue
             self.sentence(path, headline_note, once=False, article=headline_note.article, dated=False)
         for a, summary in enumerate(story.article_summaries):
             path = base + ("article_summaries", a)
             if summary.article not in self.articles:
-                if summary.article not in self.unloaded_articles:
+                if not self.article_may_exist(summary.article):
                     self.problem(path + ("article",), f"expected the id of an article, found '{summary.article}'")
                 continue
             previous = ""
@@ -284,7 +285,5 @@ def check_story(files: CorpusFiles, articles: dict[str, Article]) -> list[Proble
     outlets = files.registries.get("outlets.yaml")
     copy_outlets = {o.id for o in outlets.model.outlets if o.kind == "copy"} if outlets is not None else set()
     copies = frozenset(a.id for a in articles.values() if a.meta.outlet in copy_outlets)
-    unloaded = frozenset(a for a in files.unloaded_ids.get("article", ()) if a not in articles)
-    if "article" in files.lost_spaces:  # no article is known to be missing: report none as unknown
-        unloaded = frozenset(n.article for n in file.model.story.headline_notes + file.model.story.article_summaries)
-    return _StoryChecker(file, facts, articles, "facts" not in files.failed, copies, unloaded).run()
+    return _StoryChecker(file, facts, articles, "facts" not in files.failed, copies,
+                         lambda article_id: files.may_define("article", article_id)).run()
