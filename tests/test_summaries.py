@@ -334,7 +334,9 @@ def test_a_copy_is_left_out_of_a_note_when_an_outlet_gives_the_same_fact() -> No
 
 
 # -- how the sources compare ---------------------------------------------------------------
-SOURCES_PAGE_WORDS = 1000
+# 1,000 until round 19, whose reviewers asked for the page's main finding in its first line and
+# for the list of what only the copy says (no outlet here confirms it): about 180 words more
+SOURCES_PAGE_WORDS = 1200
 """The curated sources page as a reader counts it (link labels, table cells): the headlines, who
 the outlets are, the copy warning, a few real differences and the short lists of changes and
 corrections, read in one go. The reviewed page, which listed what each source adds and nine
@@ -409,6 +411,23 @@ def test_the_curated_sources_page_is_the_headlines_the_outlets_the_copy_and_a_fe
     # clash is a line of its own, not a sub-point, so one clash of two versions and its note is 3
     assert 1 <= len(entries) <= 6, entries
     assert "similar" not in page, "two Kirby remarks on different things are not one remark"
+
+
+def test_the_curated_sources_page_opens_with_its_main_finding_and_says_what_only_the_copy_says() -> None:
+    """Two round-19 blind reviewers rated the page 3 of 5 for a 15-year-old: it never said in one
+    plain line what the comparison shows, told readers to "check what only it says" of the copy
+    without saying what that is, and left "content spinners" and the copy's notice unexplained."""
+    page = _pages("seeds").sources()
+    intro = page.split("## ", 1)[0]
+    assert "the statement itself only says" in intro and "([Rudaw](" in intro, "the main finding first, with its sources"
+    copy = _section(page, "A copy, not a witness")
+    assert "What only the copy says" in copy and "no specific agreement on a set date" in copy, \
+        "what only the copy says, listed: no outlet here confirms it"
+    assert "check what only it says" not in copy
+    assert "software that rewrites" in copy and "warns" in copy, "content spinners and the notice, in plain words"
+    outlets = _section(page, "Who the outlets are")
+    assert "only named outlet" not in outlets, "Al Jazeera is not the only source of the Pentagon's reading: the copy quotes Kirby"
+    assert "a sign of doubt" in outlets, "what quotation marks around 'resurgence' signal"
 
 
 @pytest.mark.parametrize("kind", ["seeds", "uncurated"])

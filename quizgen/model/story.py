@@ -122,6 +122,9 @@ class Story(StrictModel):
     difference_notes: list[DifferenceNote] = []
     headline_notes: list[HeadlineNote] = []
     article_summaries: list[ArticleSummary] = []
+    sources_lead: StorySentence | None = None
+    """The sources page's first line: what comparing the sources shows, in one plain sentence
+    (each outlet its facts' quotes come from is named after it)."""
     agree: list[StorySentence] = []
     """What two or more outlets report, in short lines: shown on the sources page instead of the
     facts' own statements (each line names the outlets its facts' quotes come from)."""

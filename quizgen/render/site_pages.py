@@ -44,6 +44,7 @@ from quizgen.render.summary_pages import (
     differences_for_sources,
     named_sources,
     outlet_rows,
+    outlets_named,
     quote_linked,
     source_name,
     timeline_page,
@@ -173,6 +174,7 @@ class PageRenderer:
                       "headline": a.meta.headline, "note": notes.get(a.id, "")} for a in corpus.articles]
         return render_page(self.md.get_template("sources.md"), page, "How the sources compare", curated=curated, outlets=outlets,
                            corroborated=corroborated, headlines=headlines, agreed=agreed_lines(self, page),
+                           lead=outlets_named(self, page, corpus.story.sources_lead) if corpus.story and corpus.story.sources_lead else "",
                            differences=differences_for_sources(self, page), spellings=spellings)
 
     def teachers(self, files: TeacherFiles) -> Page:

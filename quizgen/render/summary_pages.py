@@ -24,6 +24,7 @@ from quizgen.generate.summaries import (
     timeline_position,
 )
 from quizgen.model.registry import Outlet
+from quizgen.model.story import StorySentence
 from quizgen.render.escape import escape_markdown
 
 if TYPE_CHECKING:
@@ -154,7 +155,8 @@ def outlet_rows(renderer: "PageRenderer", page: str, counted: bool) -> list[dict
                      "stance": with_source(outlet.editorial_line,
                                            [reference_link(outlet.editorial_line_source)] if outlet.editorial_line_source else about),
                      "shows": shows, "counted": counted, "facts": row.fact_count, "only": len(row.only_here), "shared": len(row.shared),
-                     "only_facts": [named_sources(renderer, page, cite(f)) for f in row.only_here] if counted else []})
+                     "only_facts": [named_sources(renderer, page, cite(f)) for f in row.only_here]
+                     if counted or outlet.kind == "copy" else []})
     return rows
 
 
@@ -224,13 +226,17 @@ def differences_for_sources(renderer: "PageRenderer", page: str) -> list[dict[st
     return [{"title": title, "entries": groups[title]} for title in dict.fromkeys(SOURCES_PAGE_LISTS.values()) if title in groups]
 
 
+def outlets_named(renderer: "PageRenderer", page: str, line: StorySentence) -> Markup:
+    """A curated line, then the outlets whose quotes it cites (a copy is no witness: only outlets
+    are named)."""
+    corpus = renderer.corpus
+    citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in line.facts for s in corpus.fact(fid).sources
+                                    if corpus.outlet_of(s.article).kind != "copy"))
+    return named_sources(renderer, page, CitedSentence(line.text, citations, line.facts[0]))
+
+
 def agreed_lines(renderer: "PageRenderer", page: str) -> list[Markup]:
     """The curated lines of what two or more outlets report (`briefing.yaml`, `agree`), each
     naming the outlets whose quotes it cites (a copy is no witness: only outlets are named)."""
-    corpus = renderer.corpus
-    lines = []
-    for line in corpus.story.agree if corpus.story else []:
-        citations = tuple(dict.fromkeys(Citation(s.article, s.quote) for fid in line.facts for s in corpus.fact(fid).sources
-                                        if corpus.outlet_of(s.article).kind != "copy"))
-        lines.append(named_sources(renderer, page, CitedSentence(line.text, citations, line.facts[0])))
-    return lines
+    story = renderer.corpus.story
+    return [outlets_named(renderer, page, line) for line in story.agree] if story else []

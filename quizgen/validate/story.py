@@ -219,6 +219,8 @@ class _StoryChecker:
             for s, sentence in enumerate(summary.sentences):
                 self.sentence(path + ("sentences", s), sentence, previous, once=False, article=summary.article)
                 previous = sentence.text
+        if story.sources_lead is not None:
+            self.sentence(base + ("sources_lead",), story.sources_lead, once=False, dated=False)
         for a, line in enumerate(story.agree):
             path = base + ("agree", a)
             self.sentence(path, line, once=False, dated=False)
