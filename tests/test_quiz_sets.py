@@ -103,7 +103,7 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("redefine", "rather than reduce"), "relabelling, not reducing"
     assert asked("kirby", "agreement to begin a further us withdrawal"), "Kirby's caveat"
     assert asked("end of 2021", "hinted", "asharq al-awsat"), "the July hint, which the headline overstates"
-    assert asked("software reworded its text", "combat troops"), "what only the republished copy says, flagged as such"
+    assert asked("reworded by software", "combat troops"), "what only the republished copy says, flagged as such"
     assert asked("rt", "reason", "washington's reason"), "how an outlet's own background lines frame a reason"
     assert asked("bases", "as iraqi bases"), "the statement's label for the bases the trainers stay on"
     assert asked("al-araji", "on their own"), "Baghdad's reading: Iraq's forces alone fight ISIS"
@@ -119,7 +119,7 @@ def test_only_an_item_on_judging_the_spun_copy_cites_it(corpus, bank) -> None:  
     citing = [q for q in bank.questions if q.family == "reading" and weak & {c.article for c in q.citations}]
     assert citing, "the bank has an item on judging the copy"
     # flagged in plain words: a round-18 reviewer found "content spinners" jargon to a student
-    assert all("software reworded its text" in q.stem for q in citing), [q.stem for q in citing]
+    assert all("reworded by software" in q.stem for q in citing), [q.stem for q in citing]
 
 
 def test_no_explanation_invents_a_misconception_to_refute(bank) -> None:  # type: ignore[no-untyped-def]
