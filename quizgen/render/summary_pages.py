@@ -23,6 +23,7 @@ from quizgen.generate.summaries import (
     timeline_closing,
     timeline_position,
 )
+from quizgen.model.facts import AnyFact
 from quizgen.model.registry import Outlet
 from quizgen.model.story import StorySentence
 from quizgen.render.escape import escape_markdown
@@ -155,9 +156,17 @@ def outlet_rows(renderer: "PageRenderer", page: str, counted: bool) -> list[dict
                      "stance": with_source(outlet.editorial_line,
                                            [reference_link(outlet.editorial_line_source)] if outlet.editorial_line_source else about),
                      "shows": shows, "counted": counted, "facts": row.fact_count, "only": len(row.only_here), "shared": len(row.shared),
-                     "only_facts": [named_sources(renderer, page, cite(f)) for f in row.only_here]
+                     "only_facts": [named_sources(renderer, page, cite(f) if counted else _as_copy_says(f)) for f in row.only_here]
                      if counted or outlet.kind == "copy" else []})
     return rows
+
+
+def _as_copy_says(fact: AnyFact) -> CitedSentence:
+    """A fact only a copy gives, under "What only the copy says": a claim as the copy's own clause
+    (its statement's "A website that republished the story reported that" is the heading's job)."""
+    claim = getattr(fact, "claim", None)
+    text = f"{claim[0].upper()}{claim[1:]}." if claim else fact.statement
+    return CitedSentence(text, cite(fact).citations, fact.id)
 
 
 
