@@ -103,7 +103,7 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("redefine", "rather than reduce"), "relabelling, not reducing"
     assert asked("kirby", "agreement to begin a further us withdrawal"), "Kirby's caveat"
     assert asked("end of 2021", "hinted", "asharq al-awsat"), "the July hint, which the headline overstates"
-    assert asked("reworded by software", "combat troops"), "what only the republished copy says, flagged as such"
+    assert asked("us experts", "already did what iraq's minister asked"), "what the exit of combat forces changes in practice"
     assert asked("rt", "reason", "washington's reason"), "how an outlet's own background lines frame a reason"
     assert asked("bases", "as iraqi bases"), "the statement's label for the bases the trainers stay on"
     assert asked("al-araji", "on their own"), "Baghdad's reading: Iraq's forces alone fight ISIS"
@@ -113,13 +113,14 @@ def test_the_seed_bank_asks_what_the_issue_found_missing(bank) -> None:  # type:
     assert asked("cut", "trump"), "the troop cut came before the talks, from Washington"
 
 
-def test_only_an_item_on_judging_the_spun_copy_cites_it(corpus, bank) -> None:  # type: ignore[no-untyped-def]
+def test_no_item_is_keyed_to_what_only_the_spun_copy_says(corpus, bank) -> None:  # type: ignore[no-untyped-def]
+    """Three blind reviews (rounds 18 to 20) found the item on what only the copy says
+    self-undermining: its explanation told students not to take the copy as fact. What only the
+    copy says stays on the sources page, under its own heading."""
     weak = {a.id for a in corpus.articles if "content spinners" in (a.meta.reliability or "")}
     assert weak
-    citing = [q for q in bank.questions if q.family == "reading" and weak & {c.article for c in q.citations}]
-    assert citing, "the bank has an item on judging the copy"
-    # flagged in plain words: a round-18 reviewer found "content spinners" jargon to a student
-    assert all("reworded by software" in q.stem for q in citing), [q.stem for q in citing]
+    keyed_to_copy = [q.stem for q in bank.questions if q.citations and {c.article for c in q.citations} <= weak]
+    assert not keyed_to_copy
 
 
 def test_no_explanation_invents_a_misconception_to_refute(bank) -> None:  # type: ignore[no-untyped-def]
@@ -250,8 +251,7 @@ def test_a_copy_gets_no_article_quiz_too_short_to_be_one(corpus, bank) -> None: 
     copies = [a.id for a in corpus.articles if corpus.outlet_of(a.id).kind == "copy"]
     assert copies
     for article_id in copies:
-        citing = [q for q in bank.questions if article_id in q.articles]
-        assert citing, "the copy's items stay in the bank, for the topic quizzes and Practice"
+        # the seed copy has no item of its own since round 20 (an item keyed to it undermines itself)
         assert bank.by_article(article_id) == [] or len(bank.by_article(article_id)) >= MIN_COPY_SET
     assert all(bank.by_article(a.id) for a in corpus.articles if a.id not in copies), "named outlets keep their quizzes"
 
