@@ -141,7 +141,7 @@ def test_the_key_points_say_what_a_good_briefing_leads_with() -> None:
         and "without saying how combat forces would go" in july, \
         "the July hint in its article's words (round 20), with the article's own 'withdrawal of combat forces' beside it: " \
         "round 21 read 'US forces would leave' alone as every US soldier going"
-    assert "new roles for some forces, not fewer troops" in caveat and "that month" in caveat \
+    assert "new roles for some forces, not fewer troops" in caveat and "by 24 July" in caveat \
         and "quoted by The Wall Street Journal via Asharq Al-Awsat" in caveat, \
         "how much changes: a role more than a number, with who said it and who reported that"
     (readings,) = [d.sentence.text for d in told.differences]
@@ -429,7 +429,7 @@ def test_the_curated_sources_page_opens_with_its_main_finding_and_says_what_only
     intro = page.split("## ", 1)[0]
     assert "the statement itself only says" in intro and "([Rudaw](" in intro, "the main finding first, with its sources"
     copy = _section(page, "A copy, not a witness")
-    assert "What only the copy reports" in copy and "no specific agreement on a set date" in copy, \
+    assert "What only the copy reports" in copy and "no details had been worked out on the timing" in copy, \
         "what only the copy says, listed: no outlet here confirms it"
     assert "check what only it says" not in copy
     only = copy.split("What only the copy reports", 1)[1]
