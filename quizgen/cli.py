@@ -77,8 +77,20 @@ def _command_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def installed_version() -> str:
+    """The version of the installed quizgen package, as pip sees it (pyproject.toml's)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("quizgen")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed: run `pip install -e .`)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quizgen", description="Study material from source-checked news facts.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}",
+                        help="print quizgen's version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     check = commands.add_parser("check", help="validate the corpus and print what it holds",
                                 description="Load every article, fact and glossary file, check the whole corpus and report every problem as path:line:col: message.")
