@@ -17,7 +17,7 @@ from jinja2 import TemplateError
 
 from quizgen.cli_build import add_build_command
 from quizgen.cli_curate import add_curation_commands
-from quizgen.cli_outputs import OutputRefused
+from quizgen.cli_outputs import OutputRefused, writing_to
 from quizgen.cli_teacher_files import add_export_command, add_worksheet_command
 from quizgen.corpus_loader import load_corpus
 from quizgen.errors import CorpusError, UsageError, escape_for_message
@@ -68,17 +68,37 @@ def _warn_about_drafts(seeds: Path) -> None:
 
 
 def _command_schema(args: argparse.Namespace) -> int:
-    from quizgen.output_guard import refuse_overlap
-    from quizgen.schema import write_schemas
+    from quizgen.atomic_files import write_files_atomically
+    from quizgen.output_guard import check_files_to_replace, refuse_overlap
+    from quizgen.schema import PACKAGED_SCHEMAS, schema_files
+    from quizgen.written_files import remember
 
-    refuse_overlap("--out", Path(args.out), {"the working folder": Path.cwd()})
-    for path in write_schemas(Path(args.out)):
+    out = Path(args.out)
+    refuse_overlap("--out", out, {"the working folder": Path.cwd()})
+    files = schema_files(out)
+    check_files_to_replace("--out", out, files, own_folder=PACKAGED_SCHEMAS)  # before any file is written
+    with writing_to(out):
+        write_files_atomically(files)
+    remember(files)
+    for path in files:
         print(f"wrote {path}")
     return 0
 
 
+def installed_version() -> str:
+    """The version of the installed quizgen package, as pip sees it (pyproject.toml's)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("quizgen")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed: run `pip install -e .`)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quizgen", description="Study material from source-checked news facts.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}",
+                        help="print quizgen's version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     check = commands.add_parser("check", help="validate the corpus and print what it holds",
                                 description="Load every article, fact and glossary file, check the whole corpus and report every problem as path:line:col: message.")
@@ -89,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_build_command(commands)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the corpus files",
                                  description="Write a JSON Schema per kind of corpus file, for editors that validate YAML while typing.")
-    schema.add_argument("--out", default="schemas", metavar="DIR", help="where to write them (default: schemas)")
+    schema.add_argument("--out", default="schemas", metavar="DIR", help="where to write them (default: schemas); an existing schema file there is replaced only if quizgen wrote it and it is unchanged since")
     schema.set_defaults(run=_command_schema)
     add_worksheet_command(commands)
     add_export_command(commands)

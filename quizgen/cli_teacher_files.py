@@ -59,7 +59,7 @@ def _command_export(args: argparse.Namespace) -> int:
     from quizgen.atomic_files import write_files_atomically
     from quizgen.export import EXPORT_FORMATS
     from quizgen.generate.question_bank import build_question_bank
-    from quizgen.generate.question_filters import unknown_filter_values
+    from quizgen.generate.question_filters import did_you_mean, unknown_filter_values
     from quizgen.generate.question_selection import QuestionCriteria, select_questions
 
     formats = list(EXPORT_FORMATS.values()) if args.format == "all" else [EXPORT_FORMATS[args.format]]
@@ -68,7 +68,8 @@ def _command_export(args: argparse.Namespace) -> int:
     unknown = unknown_filter_values(corpus, tuple(args.articles), tuple(args.topics), tuple(args.kinds))
     if unknown:  # the first filter with unknown values, as argparse names one option at a time
         first = unknown[0]
-        raise UsageError(f"--{first.filter}: unknown {', '.join(map(repr, first.unknown))}; expected one of: {', '.join(sorted(first.known))}")
+        unknown_values = ", ".join(f"{value!r}{did_you_mean(value, first.known)}" for value in first.unknown)
+        raise UsageError(f"--{first.filter}: unknown {unknown_values}; expected one of: {', '.join(sorted(first.known))}")
     criteria = QuestionCriteria(articles=tuple(args.articles), topics=tuple(args.topics), kinds=tuple(args.kinds))
     bank = build_question_bank(corpus)
     questions = select_questions(bank.candidates(criteria.articles, criteria.topics) + bank.numeric + bank.matching + bank.cloze, criteria)

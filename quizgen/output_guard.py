@@ -4,7 +4,8 @@ Every command and the MkDocs plugin ask here before writing. A folder that quizg
 whole (`quizgen build --out`) must be new, empty, or one that quizgen wrote (it holds the marker
 file ``OUTPUT_MARKER``); it may never be, or hold, the corpus, the templates, the docs folder,
 mkdocs.yml or the working folder. Caches and single output files may never sit inside the corpus
-or the templates, and an existing file is replaced only by a file of its own kind.
+or the templates, and an existing file is replaced only by a file of its own kind. A file quizgen
+writes into a folder of the user's (`quizgen schema --out`) replaces only a file quizgen wrote there.
 Every refusal is a ``UsageError``: one line that says what was asked, what is there, and what to do.
 """
 
@@ -106,6 +107,31 @@ def check_output_file(option: str, target: Path, protected_folders: Mapping[str,
     if not wrote(target):
         raise UsageError(f"{option} {target} exists and quizgen did not write it, or it was changed since; quizgen "
                          "never replaces a file it did not make: choose another name, or move the file away first")
+
+
+def check_files_to_replace(option: str, folder: Path, files: Mapping[Path, bytes], *, own_folder: Path | None = None) -> None:
+    """Refuse to write ``files`` into ``folder`` if one of them would replace a file of the user's:
+    a file is replaced only if quizgen wrote it there and it is unchanged since, or if it already
+    holds what would be written. Every file of ``own_folder`` (quizgen's own committed copies) is
+    quizgen's. One line names every file refused."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise UsageError(f"{option} {folder} is {'a link' if folder.is_symlink() else 'a file'}, not a folder; name a folder")
+    ours = own_folder is not None and folder.resolve() == own_folder.resolve()
+    refused = []
+    for path, data in files.items():
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            refused.append(path.name)
+        elif path.exists() and not ours and not wrote(path):
+            try:
+                same = path.read_bytes() == data
+            except OSError:
+                same = False
+            if not same:
+                refused.append(path.name)
+    if refused:
+        which = "which quizgen did not write there or which was changed since"
+        raise UsageError(f"{option} {folder} holds {', '.join(refused)}, {which}; quizgen never replaces a file it "
+                         f"did not make: choose another folder, or move the file{'s' if len(refused) > 1 else ''} away first")
 
 
 def project_paths(seeds: Path, templates: Iterable[Path], *, docs_dir: Path | None = None,

@@ -45,11 +45,6 @@ def render_schema(name: str) -> str:
     return json.dumps(schema_of(name), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in SCHEMA_MODELS:
-        path = folder / f"{name}.schema.json"
-        path.write_text(render_schema(name), encoding="utf-8")
-        written.append(path)
-    return written
+def schema_files(folder: Path) -> dict[Path, bytes]:
+    """Each schema's file in ``folder`` (``facts.schema.json``, ...) and its bytes, written by the CLI."""
+    return {folder / f"{name}.schema.json": render_schema(name).encode("utf-8") for name in SCHEMA_MODELS}

@@ -46,3 +46,45 @@ def test_every_command_has_help_and_is_documented_in_the_readme() -> None:
         result = quizgen(name, "--help")
         assert result.returncode == 0 and "usage: quizgen" in result.stdout
         assert f"quizgen {name}" in readme, f"the README does not document `quizgen {name}`"
+
+
+def test_version_prints_the_installed_package_version() -> None:
+    from importlib.metadata import version
+
+    result = quizgen("--version")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"quizgen {version('quizgen')}\n", "")
+
+
+def test_schema_replaces_its_own_files_and_refuses_the_users(tmp_path: Path) -> None:
+    """`quizgen schema --out DIR` twice is fine; a file of the same name that quizgen did not write
+    there, or that was edited since, is the user's: refused in one line, and nothing is written."""
+    first = quizgen("schema", "--out", "schemas", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = quizgen("schema", "--out", "schemas", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    (tmp_path / "schemas" / "facts.schema.json").write_text('{"my": "own schema"}\n', encoding="utf-8")
+    (tmp_path / "schemas" / "people.schema.json").unlink()
+    refused = quizgen("schema", "--out", "schemas", cwd=tmp_path)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr == ("quizgen: error: --out schemas holds facts.schema.json, which quizgen did not write there or "
+                              "which was changed since; quizgen never replaces a file it did not make: choose another "
+                              "folder, or move the file away first\n")
+    assert (tmp_path / "schemas" / "facts.schema.json").read_text(encoding="utf-8") == '{"my": "own schema"}\n'
+    assert not (tmp_path / "schemas" / "people.schema.json").exists(), "nothing is written when one file is refused"
+
+
+def test_a_schemas_folder_inside_the_corpus_is_left_unread(tmp_path: Path) -> None:
+    """The README's way to keep the schemas with the corpus: `quizgen schema --out CORPUS/schemas`."""
+    import shutil
+
+    shutil.copytree(BASE, tmp_path / "corpus")
+    assert quizgen("schema", "--out", "corpus/schemas", cwd=tmp_path).returncode == 0
+    result = quizgen("check", "--seeds", "corpus", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "corpus: the corpus is valid." in result.stdout
+    (tmp_path / "corpus" / "schemas" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    stray = quizgen("check", "--seeds", "corpus", cwd=tmp_path)
+    assert stray.returncode == 1 and "Traceback" not in stray.stderr
+    assert stray.stderr.splitlines()[0] == ("corpus/schemas/notes.txt:1:1: expected only *.json files (JSON Schemas for "
+                                            "editors, which quizgen does not read) in schemas/, found 'notes.txt'; "
+                                            "move it out of the corpus folder")

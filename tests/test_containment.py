@@ -231,4 +231,4 @@ def test_optional_top_level_files_are_read_when_present_and_not_required(tmp_pat
     assert listing.registries["extra.yaml"] == seeds / "extra.yaml"
     assert [str(p) for p in listing.problems] == [
         "seeds/extras.yaml:1:1: expected only corpus.yaml, outlets.yaml, people.yaml, topics.yaml, glossary.yaml, "
-        "extra.yaml, articles/ and facts/ in the corpus folder, found 'extras.yaml'; did you mean 'extra.yaml'?"]
+        "extra.yaml, articles/, facts/ and schemas/ in the corpus folder, found 'extras.yaml'; did you mean 'extra.yaml'?"]

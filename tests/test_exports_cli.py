@@ -88,6 +88,10 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path) -> None:
     unknown_article = run_quizgen("export", "--format", "csv", "--seeds", str(BASE_CORPUS), "--articles", "nope", cwd=tmp_path)
     assert unknown_article.returncode == 2
     assert unknown_article.stderr == "quizgen: error: --articles: unknown 'nope'; expected one of: daily-2020, weekly-2020\n"
+    misspelt = run_quizgen("export", "--format", "csv", "--seeds", str(BASE_CORPUS), "--articles", "daily-2002", "--topics", "bridge", cwd=tmp_path)
+    assert misspelt.returncode == 2
+    assert misspelt.stderr == ("quizgen: error: --articles: unknown 'daily-2002' (did you mean 'daily-2020'?); "
+                               "expected one of: daily-2020, weekly-2020\n")
     nothing = run_quizgen("export", "--format", "csv", "--seeds", str(BASE_CORPUS), "--kinds", "ordering", cwd=tmp_path)
     assert nothing.returncode == 2 and "no question matches" in nothing.stderr
     assert list(tmp_path.iterdir()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from site_checks import (
+    REPO,
     html_pages,
     make_project,
     mkdocs,
@@ -27,6 +29,7 @@ BASE = Path(__file__).parent / "fixtures" / "base_corpus"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("site") / "project", BASE)
+    shutil.copy(REPO / "docs" / "README.txt", project / "docs" / "README.txt")  # as in a fresh clone
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -45,6 +48,12 @@ def test_every_page_kind_is_built(built: Path) -> None:
 
 def test_nothing_is_written_into_docs(built: Path) -> None:
     assert not any(p.suffix == ".md" for p in (built.parent / "docs").rglob("*"))
+
+
+def test_the_docs_folders_note_is_not_published(built: Path) -> None:
+    """docs/README.txt tells a curator why docs/ is empty; it is not a page for students."""
+    assert (built.parent / "docs" / "README.txt").is_file()
+    assert not (built / "README.txt").exists()
 
 
 def test_no_page_references_another_host(built: Path) -> None:

@@ -164,3 +164,25 @@ def test_the_written_items_page_is_there_only_when_the_bank_has_written_items(ro
     if written:
         page = content.pages["quizzes/write-match-fill.md"]
         assert page.count('<fieldset class="qg-question"') == len(bank.numeric + bank.matching + bank.cloze)
+
+
+@pytest.mark.parametrize("root", [SEEDS, REPO / "tests" / "fixtures" / "base_corpus"], ids=["seeds", "base"])
+def test_every_practice_filter_offered_matches_a_question(root: Path) -> None:
+    """Practice draws from the questions of questions.json it has on its page; a choice of article,
+    topic or kind that none of them has ("True or false" with no such question in the bank) would
+    only ever answer "No question matches these filters"."""
+    import json
+
+    content = build_site_content(load_corpus(root))
+    page = content.pages["practice.md"]
+    on_page = set(re.findall(r'data-question-id="([^"]+)"', content.files["exports/practice-questions.html"].decode("utf-8")))
+    pool = [q for q in json.loads(content.files["exports/questions.json"])["questions"] if q["id"] in on_page]
+    assert pool
+    offered = {name: re.findall(r'<option value="([^"]+)">', select)
+               for name, select in re.findall(r'<select name="(article|topic|kind)">(.*?)</select>', page)}
+    assert set(offered) == {"article", "topic", "kind"}
+    assert offered["kind"] and sorted(offered["kind"]) == sorted({q["kind"] for q in pool})
+    assert set(offered["article"]) == {a for q in pool for a in q["articles"]}
+    assert set(offered["topic"]) == {t for q in pool for t in q["topics"]}
+    if root == SEEDS:
+        assert "True or false" not in page, "the seed bank holds no true-or-false question"

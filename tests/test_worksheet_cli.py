@@ -57,6 +57,8 @@ def test_glossary_and_handout_types(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args, message", [
     (("--articles", "no-such-article"), "quizgen: error: unknown article 'no-such-article'; expected one of: daily-2020, weekly-2020\n"),
+    (("--articles", "weekly-2002"), "quizgen: error: unknown article 'weekly-2002' (did you mean 'weekly-2020'?); expected one of: daily-2020, weekly-2020\n"),
+    (("--topics", "bridge"), "quizgen: error: unknown topic 'bridge' (did you mean 'bridges'?); expected one of: bridges\n"),
     (("--count", "0"), "quizgen: error: expected a count of at least 1, found 0\n"),
     (("--kinds", "ordering"), "quizgen: error: no question matches --kinds ordering; expected at least one\n"),
     (("--type", "handout"), "quizgen: error: a reading handout is about one article: expected exactly one --articles ID, found 0\n"),

@@ -6,6 +6,7 @@ the same unknown values; each command words the refusal in its own way.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from quizgen.generate.families_cloze import CLOZE_FAMILIES
@@ -19,6 +20,12 @@ from quizgen.model.kinds import QuestionKind
 def known_kinds() -> tuple[str, ...]:
     """Every question kind, then every family (`figure`, `acronym`, `term-cloze`, ...), each once."""
     return tuple(dict.fromkeys([*(str(kind) for kind in QuestionKind), *FAMILY_TITLES, *NUMERIC_FAMILIES, *MATCHING_FAMILIES, *CLOZE_FAMILIES]))
+
+
+def did_you_mean(value: str, known: tuple[str, ...] | list[str]) -> str:
+    """`` (did you mean 'daily-2020'?)`` for the known value closest to a misspelt one, else ``""``."""
+    close = difflib.get_close_matches(value, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 @dataclass(frozen=True)

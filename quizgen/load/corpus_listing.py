@@ -12,6 +12,9 @@ Every entry of the corpus folder, of ``facts/`` and of ``articles/`` is either r
 - names that start with a dot, end with ``~`` or are framed by ``#`` are left alone (``.git``,
   editors' swap, lock and backup files: see `is_left_alone`).
 
+One folder is checked but never read: ``schemas/``, where a curator may keep the JSON Schemas
+(`quizgen schema --out CORPUS/schemas`) that editors use; it may hold only ``*.json`` files.
+
 All of these are errors: a corpus that builds is one whose every file was read.
 """
 
@@ -30,6 +33,8 @@ from quizgen.load.source_text import unreadable
 
 FOLDERS = {"facts": (".yaml", ".yml"), "articles": (".md",)}
 """Each folder of the corpus, and the endings of the files it holds."""
+SCHEMAS_FOLDER = "schemas"
+"""The folder of JSON Schemas for editors that a corpus may hold: checked, never read."""
 
 
 @dataclass
@@ -135,7 +140,7 @@ def list_corpus(root: Path, display: Callable[[Path], str], required: tuple[str,
         listing.problems.append(unreadable(display(Path()), names, "folder"))
         listing.missing.update((*required, *FOLDERS))
         return listing
-    allowed = [*required, *optional, *FOLDERS]
+    allowed = [*required, *optional, *FOLDERS, SCHEMAS_FOLDER]
     for name in names:
         if name in allowed:
             continue
@@ -145,7 +150,7 @@ def list_corpus(root: Path, display: Callable[[Path], str], required: tuple[str,
                        f"found '{name}' (facts go under facts/)")
         else:
             hint = f"; did you mean '{close[0]}'?" if close else "; move it out of the corpus folder"
-            message = (f"expected only {', '.join((*required, *optional))}, articles/ and facts/ in the corpus folder, "
+            message = (f"expected only {', '.join((*required, *optional))}, articles/, facts/ and {SCHEMAS_FOLDER}/ in the corpus folder, "
                        f"found '{name}'{hint}")
         refuse(Path(name), message)
     for name in (*required, *optional):
@@ -160,6 +165,8 @@ def list_corpus(root: Path, display: Callable[[Path], str], required: tuple[str,
             listing.missing.add(name)
         else:
             listing.registries[name] = entry.path
+    if SCHEMAS_FOLDER in names:
+        _check_schemas_folder(root, inside, refuse)
     for folder, suffixes in FOLDERS.items():
         entry = _Entry(root / folder, inside)
         if folder not in names:
@@ -209,3 +216,22 @@ def _folder_files(root: Path, folder: Path, suffixes: tuple[str, ...], inside: s
                              f"move it out of the corpus folder")
         complete = False
     return files, complete
+
+
+def _check_schemas_folder(root: Path, inside: str, refuse: Callable[[Path, str], None]) -> None:
+    """``schemas/`` holds JSON Schemas for editors, which quizgen does not read: only ``*.json`` files."""
+    folder = Path(SCHEMAS_FOLDER)
+    entry = _Entry(root / folder, inside)
+    if entry.refusal or entry.kind != "folder":
+        refuse(folder, f"expected the folder {SCHEMAS_FOLDER}/ (JSON Schemas for editors), found {entry.refusal or 'a file'}")
+        return
+    names = _entries(root / folder)
+    if isinstance(names, OSError):
+        refuse(folder, unreadable("", names, "folder").message)
+        return
+    for name in names:
+        item = _Entry(root / folder / name, inside)
+        if item.refusal or item.kind != "file" or Path(name).suffix != ".json":
+            found = item.refusal or ("the folder" if item.kind == "folder" else "") + f" '{name}'"
+            refuse(folder / name, f"expected only *.json files (JSON Schemas for editors, which quizgen does not read) "
+                                  f"in {SCHEMAS_FOLDER}/, found {found.strip()}; move it out of the corpus folder")

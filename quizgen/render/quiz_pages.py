@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from quizgen.generate.question_bank import QuestionBank
 from quizgen.model.corpus import Corpus
+from quizgen.model.kinds import QuestionKind
 from quizgen.render.environment import counted
 from quizgen.render.links import SiteLinks
 from quizgen.render.page import Page, render_page
@@ -24,6 +25,10 @@ WRITTEN_URI = "quizzes/write-match-fill.md"
 PRACTICE_QUESTIONS_URI = "exports/practice-questions.html"
 """The questions Practice draws from, as the quiz pages render them (links relative to practice.md):
 the script clones them, so that a practice question reads as it does on every other page."""
+PRACTICE_KINDS = {QuestionKind.MULTIPLE_CHOICE: "Multiple choice", QuestionKind.TRUE_FALSE: "True or false",
+                  QuestionKind.ORDERING: "Put in order", QuestionKind.CLOZE: "Fill the gap"}
+"""The kinds Practice can draw (the numeric and matching items are asked on a page of their own), as
+its Kind filter names them; the page offers those its bank has."""
 BANK_URI = "quizzes/all.md"
 BANK_PAGE_LIMIT = 500
 """The "All questions" page holds the whole bank up to this many questions. Beyond, no one answers
@@ -93,14 +98,20 @@ class QuizPages:
                            title="All questions", intro=f"Every question in the bank: {len(questions)}.")
 
     def practice(self) -> Page:
-        """The Practice page: its filters (sorted by id, as questions.json lists articles and topics) and
-        where the script finds the bank and the questions it clones."""
+        """The Practice page: its filters (sorted by id, as questions.json lists articles and topics),
+        each offering only what at least one question it draws from has, and where the script finds
+        the bank and the questions it clones."""
         page = "practice.md"
-        articles = sorted((a.id, f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}") for a in self.corpus.articles)
+        pool = self.bank.questions + self.bank.cloze  # what practice_questions renders for the script
+        asked_articles, asked_topics = {a for q in pool for a in q.articles}, {t for q in pool for t in q.topics}
+        asked_kinds = {q.kind for q in pool}
+        articles = sorted((a.id, f"{self.corpus.outlet_of(a.id).name}: {a.meta.headline}") for a in self.corpus.articles
+                          if a.id in asked_articles)
         return render_page(
             self.md.get_template("practice.md"), page, "Practice",
-            articles=articles, topics=sorted((t.id, t.title) for t in self.corpus.topics),
-            total=len(self.bank.questions) + len(self.bank.cloze), progress_page="progress.md",
+            articles=articles, topics=sorted((t.id, t.title) for t in self.corpus.topics if t.id in asked_topics),
+            kinds=[(str(kind), label) for kind, label in PRACTICE_KINDS.items() if kind in asked_kinds],
+            total=len(pool), progress_page="progress.md",
             bank_url=self.links.url(page, "exports/questions.json"),
             questions_url=self.links.url(page, PRACTICE_QUESTIONS_URI),
             quizzes_url=self.links.url(page, "quizzes/index.md"))

@@ -15,7 +15,7 @@ from quizgen.generate.families_cloze import CLOZE_FAMILIES
 from quizgen.generate.families_matching import MATCHING_FAMILIES
 from quizgen.generate.families_numeric import NUMERIC_FAMILIES
 from quizgen.generate.question_bank import QuestionBank
-from quizgen.generate.question_filters import unknown_filter_values
+from quizgen.generate.question_filters import did_you_mean, unknown_filter_values
 from quizgen.generate.question_model import Question, stable_hash
 from quizgen.generate.question_selection import DIFFICULTIES, QuestionCriteria
 from quizgen.model.corpus import Corpus
@@ -113,7 +113,8 @@ class WorksheetDocument:
 
 
 def _unknown(what: str, given: tuple[str, ...], known: list[str]) -> list[str]:
-    return [f"unknown {what} '{value}'; expected one of: {', '.join(known)}" for value in given if value not in known]
+    return [f"unknown {what} '{value}'{did_you_mean(value, known)}; expected one of: {', '.join(known)}"
+            for value in given if value not in known]
 
 
 _FILTER_NAMES = {"articles": "article", "topics": "topic", "kinds": "question kind"}

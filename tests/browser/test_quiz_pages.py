@@ -120,6 +120,20 @@ def test_flashcards_flip_and_repeat_the_ones_not_known(page: Any, server: Any) -
     assert f"You know all {total} terms." in page.locator(".qg-card-status").inner_text(), "flashcard progress is kept"
 
 
+def test_every_practice_filter_offered_draws_questions(page: Any, server: Any) -> None:
+    """No choice of article, topic or kind on Practice answers only "No question matches these filters"."""
+    open_page(page, server, "practice/")
+    page.wait_for_selector("#qg-practice fieldset.qg-question")
+    for name in ("article", "topic", "kind"):
+        values = page.eval_on_selector_all(f"select[name={name}] option", "options => options.map(o => o.value).filter(Boolean)")
+        assert values, name
+        for value in values:
+            page.select_option(f"select[name={name}]", value)
+            page.locator(".qg-draw").click()
+            assert questions(page, "#qg-practice"), f"{name} {value}: {page.locator('#qg-practice').inner_text()[:200]}"
+        page.select_option(f"select[name={name}]", "")
+
+
 def test_practice_draws_a_new_set_on_request_and_keeps_it_over_a_reload(page: Any, server: Any) -> None:
     open_page(page, server, "practice/")
     page.wait_for_selector("#qg-practice fieldset.qg-question")
