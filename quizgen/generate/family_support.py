@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from quizgen.generate.question_model import Citation
 from quizgen.model.corpus import Corpus
@@ -25,7 +25,6 @@ class Sourced(Protocol):
     def sources(self) -> Sequence[Quoted]: ...
 
 
-@runtime_checkable
 class WithContext(Sourced, Protocol):
     """A fact (or facts merged) with its curated line on why it matters."""
 
@@ -51,7 +50,9 @@ def explain(corpus: Corpus, item: Sourced | WithContext, sentence: str, with_con
     """A sentence that explains the answer, then the item's curated context (why it matters), then
     the outlets it comes from."""
     sentence = _full_stop(sentence.strip())
-    context = item.context if isinstance(item, WithContext) else None
+    # An attribute read, not isinstance() against the protocol: a runtime-checkable protocol walks its
+    # members at every check, and every question of the bank is explained.
+    context: str | None = getattr(item, "context", None)
     if with_context and context:
         sentence = f"{sentence} {_full_stop(context.strip())}"
     return f"{sentence} (Source: {join_names(outlet_names(corpus, item))}.)"

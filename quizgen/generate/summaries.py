@@ -96,8 +96,10 @@ def article_facts(corpus: Corpus, article: Article) -> list[AnyFact]:
 
 
 def _names_other_outlet(corpus: Corpus, article: Article, text: str) -> bool:
-    others = [o.name for o in corpus.outlets if o.id != article.meta.outlet]
-    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in others) or " says " in text
+    # A plain substring test first: it rules out nearly every outlet, and only a name that is in the
+    # text is looked for as a whole word (every shared fact of every article meets every outlet).
+    return " says " in text or any(o.name in text and re.search(rf"\b{re.escape(o.name)}\b", text)
+                                   for o in corpus.outlets if o.id != article.meta.outlet)
 
 
 def article_summary(corpus: Corpus, article: Article, length: int = SUMMARY_LENGTH) -> list[CitedSentence]:
