@@ -104,6 +104,7 @@ class QuoteSearch:
         starts = [start for start, _, _ in furniture]
         self._furniture = sorted(furniture)
         self._furniture_starts = sorted(starts)
+        self._found: dict[str, list[QuoteSpan] | QuoteMiss] = {}
 
     def _furniture_at(self, start: int, end: int) -> str | None:
         """The kind of furniture overlapping original offsets [start, end), if any."""
@@ -161,7 +162,10 @@ class QuoteSearch:
         after the one before it, then each but the last is moved to its last occurrence before the
         next (what is marked, and what the distance between passages is measured on).
         """
-        return self.find_passages(quote_passages(quote))
+        found = self._found.get(quote)
+        if found is None:  # a quote is looked up by its check, its article's page and every summary citing it
+            found = self._found[quote] = self.find_passages(quote_passages(quote))
+        return list(found) if isinstance(found, list) else found
 
     def find_passages(self, parts: list[str]) -> list[QuoteSpan] | QuoteMiss:
         """`find` for a quote already split by `quote_passages`."""
