@@ -1,6 +1,7 @@
 """Print the summaries as a reviewer reads them: the briefing, the timeline, the source comparison
 and one article's reading handout, as plain Markdown text (no YAML, no fact ids, links reduced to
-their text), with the word counts and the Flesch-Kincaid grade of the briefing's prose.
+their text). The word counts and the Flesch-Kincaid grades go to stderr: they are not on the page,
+and a reviewer who saw them took them for text a student reads.
 
     .venv/bin/python tools/review_summaries.py [--seeds seeds] [--article rudaw-2021-04-07]
 
@@ -32,6 +33,7 @@ _MARKER = re.compile(r"(?:<sup>)?\[\\\[(\d+)\\\]\]\([^)\s]*(?: \"[^\"]*\")?\)(?:
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()|!#+\-.>=])")
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]: .*$\n?", re.MULTILINE)
+_ANCHOR = re.compile(r"<a id=\"[^\"]*\"></a>")  # a link target: nothing on the page
 
 
 def plain(markdown: str) -> str:
@@ -40,6 +42,7 @@ def plain(markdown: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _ESCAPE.sub(r"\1", text).replace("<br>", "\n    ")
     text = _ABBREVIATION.sub("", text)
+    text = _ANCHOR.sub("", text)
     text = html.unescape(text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     print(plain(renderer.briefing().markdown))
     print(f"[key points: {len(told.key_points)} bullets, {word_count(key_points)} words; prose: {word_count(told.prose)} words, "
           f"Flesch-Kincaid grade {flesch_kincaid_grade(told.prose)}; where the sources differ: {word_count(differences)} words, "
-          f"grade {flesch_kincaid_grade(differences)}; curated: {'yes' if told.curated else 'no'}]\n")
+          f"grade {flesch_kincaid_grade(differences)}; curated: {'yes' if told.curated else 'no'}]\n", file=sys.stderr)
     print("=" * 30, "TIMELINE", "=" * 30)
     print(plain(renderer.timeline().markdown))
     print("=" * 30, "HOW THE SOURCES COMPARE", "=" * 30)
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             for quote in sentence.quotes:
                 print(f"    - The article: \u201c{quote}\u201d")
     told = " ".join(s.text for s in summary)
-    print(f"\n[handout summary: {len(summary)} sentences, {word_count(told)} words, Flesch-Kincaid grade {flesch_kincaid_grade(told)}]")
+    print(f"\n[handout summary: {len(summary)} sentences, {word_count(told)} words, Flesch-Kincaid grade {flesch_kincaid_grade(told)}]", file=sys.stderr)
     return 0
 
 
