@@ -1,6 +1,7 @@
 """Where the key lands: every letter holds the key about equally often across the lettered items of
 a bank, so that a student who always picks one letter gains nothing."""
 
+import re
 from collections import Counter
 
 from quizgen.generate.option_order import order_options
@@ -36,3 +37,30 @@ def test_leftover_keys_go_to_the_letters_least_used_across_the_bank() -> None:
     counts = letters(drafts)
     fair = -(-len(drafts) // 4)  # 11 keys over four letters: about 3 each
     assert max(counts.values()) <= fair + 1 and len(counts) == 4, counts
+
+
+def numbered(name: str, answer: str, wrong: tuple[str, ...]) -> DraftQuestion:
+    return DraftQuestion(family="reading", kind="multiple-choice", stem=f"How many {name}?",
+                         answer=Option(answer, "thing"), distractors=tuple(Option(w, "thing") for w in wrong),
+                         explanation="Because.", citations=(), topics=(), fact_ids=(name,), difficulty="medium")
+
+
+def test_options_that_differ_only_in_a_number_are_shown_smallest_first() -> None:
+    # Item-writing guides put numbers in order: a student looks for the figure, not for its letter.
+    # Round q21 found "nearly 25 / 60 / 75 / 40 percent" in no order.
+    items = [numbered(f"share-{i}", "nearly 60 percent of the forces",
+                      ("nearly 25 percent of the forces", "nearly 75 percent of the forces", "nearly 40 percent of the forces"))
+             for i in range(8)]
+    items.append(numbered("troops", "2,500 troops", ("3,000 troops", "1,000 troops", "500 troops")))
+    for question in order_options(items):
+        values = [float(re.findall(r"\d[\d,]*", o)[0].replace(",", "")) for o in question.options]
+        assert values == sorted(values), question.options
+        assert question.options[question.correct] in ("nearly 60 percent of the forces", "2,500 troops")
+
+
+def test_options_in_other_words_keep_their_balanced_letters() -> None:
+    # "By 2021" among sentences is no list of figures: it goes where the bank's balance puts it.
+    items = [numbered(f"mixed-{i}", "By the end of 2021", ("When talks decided", "Once ISIS was defeated", "Never"))
+             for i in range(8)]
+    counts = Counter(q.correct for q in order_options(items))
+    assert set(counts) == {0, 1, 2, 3}, counts

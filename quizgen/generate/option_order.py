@@ -5,10 +5,13 @@ in the order of the questions' hashed ids, so each position holds the answer equ
 keys left over after the last full round go to the letters least used so far across the bank
 (true-or-false items, whose "True" comes first, counted too), so that they do not all fall on A.
 The distractors are shuffled with a generator seeded by the question's id. Same input, same order.
+Options that differ only in their numbers ("nearly 25 / 40 / 60 / 75 percent") are shown smallest
+first, as item-writing guides ask: the student looks for a figure, not for a letter.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import assert_never
 
@@ -26,6 +29,20 @@ def _finish(draft: DraftQuestion, options: list[Option], correct: int | None, or
         topics=draft.topics, articles=articles, difficulty=draft.difficulty, fact_ids=draft.fact_ids,
         option_types=tuple(o.type for o in options), accepted=draft.accepted,
         importance=draft.importance, clusters=draft.clusters or draft.fact_ids)
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _by_number(options: list[Option]) -> list[Option] | None:
+    """The options smallest first where they are one wording with other numbers in it, else None."""
+    frames = {_NUMBER.sub("#", o.text) for o in options}
+    if len(frames) != 1 or "#" not in next(iter(frames)):
+        return None
+    values = [tuple(float(n.replace(",", "")) for n in _NUMBER.findall(o.text)) for o in options]
+    if len(set(values)) != len(values):
+        return None
+    return [o for _, o in sorted(zip(values, options, strict=True), key=lambda pair: pair[0])]
 
 
 def order_options(drafts: list[DraftQuestion]) -> list[Question]:
@@ -63,7 +80,8 @@ def order_options(drafts: list[DraftQuestion]) -> list[Question]:
                 seeded_random("options", draft.id).shuffle(others)  # made only where used: seeding is most of the cost
                 at = position[draft.id]
                 options = others[:at] + [draft.answer] + others[at:]
-                finished.append(_finish(draft, options, at, None))
+                options = _by_number(options) or options
+                finished.append(_finish(draft, options, options.index(draft.answer), None))
             case QuestionKind.NUMERIC | QuestionKind.MATCHING | QuestionKind.CLOZE:
                 # Their families finish them: a number has no options, pairs and blanks are ordered there.
                 raise ValueError(f"a {draft.kind} item is finished by its family, not by order_options")
