@@ -56,8 +56,10 @@ class AbbreviationFinder:
 
 
 def abbreviation_lines(abbreviations: dict[str, str]) -> str:
-    """`*[WHO]: World Health Organization` lines for Python-Markdown's abbr extension."""
-    return "".join(f"*[{abbr}]: {expansion}\n" for abbr, expansion in sorted(abbreviations.items()))
+    """`*[WHO]: World Health Organization` lines for Python-Markdown's abbr extension, each a block
+    of its own (a blank line between two): abbr reads one definition of a block at a time and gives the
+    rest of the block back to every block processor, which made a long run of lines quadratic."""
+    return "\n".join(f"*[{abbr}]: {expansion}\n" for abbr, expansion in sorted(abbreviations.items()))
 
 
 def glossary_abbreviations(corpus: Corpus) -> dict[str, str]:

@@ -19,7 +19,8 @@ from quizgen.render.downloads import TeacherDownload
 
 @dataclass(frozen=True)
 class QuizBlock:
-    """One quiz of a page: raw HTML, placed between two parts of its prose."""
+    """One quiz of a page, or another block of raw HTML (the flashcards), placed between two parts
+    of its prose."""
 
     quiz_id: str
     html: str

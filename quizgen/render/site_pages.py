@@ -35,7 +35,7 @@ from quizgen.render.downloads import TeacherFiles
 from quizgen.render.environment import counted
 from quizgen.render.escape import escape_markdown
 from quizgen.render.links import SiteLinks
-from quizgen.render.page import Page, prose_page, render_page
+from quizgen.render.page import Page, QuizBlock, prose_page, render_page
 from quizgen.render.quiz_html import Link, QuizRenderer, article_uri
 from quizgen.render.quiz_pages import QuizPages
 from quizgen.render.summary_pages import (
@@ -202,5 +202,7 @@ class PageRenderer:
 
     def flashcards(self) -> Page:
         terms = sorted(self.corpus.terms, key=lambda t: t.term.casefold())
-        cards = Markup(self.html.get_template("flashcards.html").render(terms=terms))
-        return render_page(self.md.get_template("flashcards.md"), "flashcards.md", "Flashcards", count=len(terms), cards=cards)
+        # the cards are raw HTML, kept out of the prose as a quiz is: no tooltip can reach them
+        cards = QuizBlock("flashcards", self.html.get_template("flashcards.html").render(terms=terms))
+        return render_page(self.md.get_template("flashcards.md"), "flashcards.md", "Flashcards", quizzes={"cards": cards},
+                           count=len(terms))
